@@ -1,0 +1,216 @@
+#include "core/engine/account/account.h"
+
+#include "core/engine/account/prepared.h"
+#include "core/engine/account/shock.h"
+#include "core/engine/margin/liquidation.h"
+
+#include <cmath>
+#include <limits>
+#include <set>
+#include <sstream>
+
+namespace levlab::engine {
+
+namespace {
+
+bool positiveFinite(double v) { return std::isfinite(v) && v > 0.0; }
+
+std::string number(double v)
+{
+    std::ostringstream s;
+    s.precision(10);
+    s << v;
+    return s.str();
+}
+
+std::optional<Error> validateNumbers(const PositionInput& p, const std::string& f, bool opening)
+{
+    if (!positiveFinite(p.quantity))
+        return Error{f + ".quantity", "must be a finite number greater than 0"};
+    if (!positiveFinite(p.entryPrice))
+        return Error{f + ".entry_price", "must be a finite number greater than 0"};
+    if (p.markPrice && !positiveFinite(*p.markPrice))
+        return Error{f + ".mark_price", "must be a finite number greater than 0"};
+    if (!positiveFinite(p.contract.contractSize))
+        return Error{f + ".contract_size", "must be a finite number greater than 0"};
+    if (!std::isfinite(p.contract.lotSize) || p.contract.lotSize < 0)
+        return Error{f + ".lot_size", "must be a finite number, not negative"};
+    if (!std::isfinite(p.contract.tickSize) || p.contract.tickSize < 0)
+        return Error{f + ".tick_size", "must be a finite number, not negative"};
+    if (p.contract.lotSize > 0) {
+        const double lots = p.quantity / p.contract.lotSize;
+        if (std::abs(lots - std::round(lots)) > 1e-9 * std::max(1.0, lots))
+            return Error{f + ".quantity", "must be a whole number of lots of " + number(p.contract.lotSize)};
+    }
+    if (!positiveFinite(p.leverage))
+        return Error{f + ".leverage", "must be a finite number greater than 0"};
+    if (p.isolatedMargin) {
+        if (!isIsolated(p.mode))
+            return Error{f + ".isolated_margin", "a cross position draws on the wallet; use isolated mode or drop it"};
+        const bool valid = opening ? positiveFinite(*p.isolatedMargin)
+                                   : std::isfinite(*p.isolatedMargin) && *p.isolatedMargin >= 0.0;
+        if (!valid)
+            return Error{f + ".isolated_margin", "must be a finite number greater than 0"};
+    }
+    if (p.mmRate && !(std::isfinite(*p.mmRate) && *p.mmRate >= 0.0 && *p.mmRate < 1.0))
+        return Error{f + ".mm_rate", "must lie in [0, 1) (a fraction: 0.005 is 0.5%)"};
+    if (p.maintenanceAmount) {
+        if (!p.mmRate)
+            return Error{f + ".maintenance_amount", "goes with mm_rate; without it the bracket table supplies both"};
+        if (!std::isfinite(*p.maintenanceAmount) || *p.maintenanceAmount < 0.0)
+            return Error{f + ".maintenance_amount", "must be a finite number, not negative"};
+    }
+    if (p.maxLeverage && !(std::isfinite(*p.maxLeverage) && *p.maxLeverage >= 1.0))
+        return Error{f + ".max_leverage", "must be a finite number of at least 1"};
+    if (!(std::isfinite(p.feeRate) && p.feeRate >= 0.0 && p.feeRate < 0.1))
+        return Error{f + ".fee_rate", "must lie in [0, 0.1) (a fraction: 0.0006 is 0.06%)"};
+    if (!(std::isfinite(p.fundingRate) && std::abs(p.fundingRate) < 1.0))
+        return Error{f + ".funding_rate", "must be a finite fraction between -1 and 1"};
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Error> validatePosition(Venue venue, const PositionInput& p, const std::string& f, bool openingChecks)
+{
+    if (auto e = validateNumbers(p, f, openingChecks))
+        return e;
+    if (!p.brackets.brackets.empty()) {
+        if (auto e = validateTable(p.brackets, f + ".brackets"))
+            return e;
+    }
+    const VenueRules rules = rulesFor(venue, p.contract.kind);
+    const bool hasMaintenance = p.mmRate || !p.brackets.brackets.empty()
+                                || (rules.maintenanceFromMaxLeverage && p.maxLeverage);
+    if (!hasMaintenance) {
+        if (rules.maintenanceFromMaxLeverage)
+            return Error{f + ".max_leverage", std::string(venueName(venue))
+                                                  + " derives maintenance from the asset's max leverage: give max_leverage, "
+                                                    "mm_rate or brackets"};
+        return Error{f + ".mm_rate", "no maintenance rate: give mm_rate, brackets, or a symbol with a shipped table"};
+    }
+
+    const detail::Prepared prep = detail::prepare(venue, p);
+    const double maxLev = prep.terms.maxLeverage;
+    if (maxLev > 0.0 && p.leverage > maxLev + 1e-9) {
+        std::string reason = number(p.leverage) + "x is above the " + number(maxLev) + "x maximum";
+        if (prep.terms.bracket >= 0) {
+            const Bracket& b = p.brackets.brackets[static_cast<std::size_t>(prep.terms.bracket)];
+            reason += " of bracket " + std::to_string(prep.terms.bracket + 1) + " (notional " + number(b.notionalFloor)
+                      + " to " + number(b.notionalCap) + ")";
+        }
+        return Error{f + ".leverage", reason};
+    }
+    if (openingChecks && isIsolated(p.mode)) {
+        // Opening must leave margin above maintenance, or the position would be
+        // liquidated the moment it opened.
+        const double mmAtEntry = detail::maintenanceAtPrice(prep, prep.entry);
+        if (prep.isolatedMargin <= mmAtEntry) {
+            if (p.isolatedMargin)
+                return Error{f + ".isolated_margin", "is " + number(prep.isolatedMargin) + ", not above the maintenance margin of "
+                                                         + number(mmAtEntry) + ": it would be liquidated on opening"};
+            return Error{f + ".leverage", "at " + number(p.leverage) + "x the initial margin (" + number(prep.isolatedMargin)
+                                              + ") does not exceed the maintenance margin (" + number(mmAtEntry)
+                                              + "): it would be liquidated on opening"};
+        }
+    }
+    return std::nullopt;
+}
+
+Result<AccountResult> evaluateAccount(const AccountInput& account)
+{
+    std::vector<detail::Prepared> preps;
+    preps.reserve(account.positions.size());
+    std::set<std::string> ids;
+    bool anyCross = false;
+    double isolatedTotal = 0.0;
+    for (std::size_t i = 0; i < account.positions.size(); ++i) {
+        const PositionInput& p = account.positions[i];
+        const std::string f = "positions[" + std::to_string(i) + "]";
+        if (!p.id.empty() && !ids.insert(p.id).second)
+            return Error{f + ".id", "'" + p.id + "' is used by another position"};
+        if (auto e = validatePosition(account.venue, p, f, account.openingChecks))
+            return *e;
+        if (i > 0 && p.contract.kind != account.positions[0].contract.kind)
+            return Error{f + ".contract", "an account settles in one currency: linear and inverse positions cannot share a wallet"};
+        preps.push_back(detail::prepare(account.venue, p));
+        anyCross = anyCross || preps.back().cross;
+        isolatedTotal += preps.back().isolatedMargin;
+    }
+    if (account.walletBalance && !(std::isfinite(*account.walletBalance) && *account.walletBalance >= 0.0))
+        return Error{"wallet_balance", "must be a finite number, not negative"};
+    if (!account.walletBalance && anyCross)
+        return Error{"wallet_balance", "cross positions draw on the wallet: give wallet_balance"};
+    const double wallet = account.walletBalance.value_or(isolatedTotal);
+    if (wallet + 1e-9 < isolatedTotal)
+        return Error{"wallet_balance", number(wallet) + " does not cover the isolated margins (" + number(isolatedTotal) + ")"};
+
+    AccountResult out;
+    out.walletBalance = wallet;
+    out.crossWallet = wallet - isolatedTotal;
+    double crossPnl = 0.0;
+    double allPnl = 0.0;
+    for (const auto& p : preps) {
+        allPnl += p.pnl;
+        out.maintenanceMargin += p.mm;
+        if (p.cross) {
+            crossPnl += p.pnl;
+            out.crossMaintenanceMargin += p.mm;
+        }
+    }
+    out.crossEquity = out.crossWallet + crossPnl;
+    out.equity = wallet + allPnl;
+    if (out.equity > 0.0)
+        out.marginRatio = out.maintenanceMargin / out.equity;
+
+    out.positions.reserve(preps.size());
+    for (const auto& p : preps) {
+        const PositionInput& in = *p.in;
+        PositionResult r;
+        r.id = in.id;
+        r.notional = positionValue(p.kind, p.q, p.mark);
+        r.initialMargin = p.initialMargin;
+        r.maintenanceMargin = p.mm;
+        r.mmRate = p.terms.baseRate;
+        r.maintenanceAmount = p.terms.amount;
+        r.bracket = p.terms.bracket;
+        r.maxLeverage = p.terms.maxLeverage;
+        r.unrealizedPnl = p.pnl;
+        r.fundingPayment = sign(p.side) * r.notional * in.fundingRate;
+        if (p.cross) {
+            // Binance's TMM1/UPNL1: the others' maintenance and PnL, held at their marks.
+            r.margin = out.crossWallet - (out.crossMaintenanceMargin - p.mm) + (crossPnl - p.pnl);
+            r.equity = out.crossEquity;
+            r.liquidated = out.crossEquity <= out.crossMaintenanceMargin;
+            if (r.equity > 0.0)
+                r.marginRatio = out.crossMaintenanceMargin / r.equity;
+            else
+                r.marginRatio = std::numeric_limits<double>::infinity();
+        } else {
+            r.margin = p.isolatedMargin;
+            r.equity = p.isolatedMargin + p.pnl;
+            r.liquidated = r.equity <= p.mm;
+            r.marginRatio = r.equity > 0.0 ? p.mm / r.equity : std::numeric_limits<double>::infinity();
+        }
+        r.bankruptcyPrice = detail::bankruptcyPrice(p, r.margin);
+        r.liquidationPrice = detail::liquidationPrice(p, r.margin);
+        if (r.liquidationPrice)
+            r.liquidationDistance = distanceFromEntry(p.entry, *r.liquidationPrice);
+        out.positions.push_back(std::move(r));
+    }
+    out.shockToLiquidation = detail::crossShockToLiquidation(preps, out.crossWallet);
+    return out;
+}
+
+Result<PositionResult> evaluatePosition(Venue venue, const PositionInput& position)
+{
+    AccountInput a;
+    a.venue = venue;
+    a.positions = {position};
+    auto r = evaluateAccount(a);
+    if (!r)
+        return r.error();
+    return std::move(r).value().positions.front();
+}
+
+}  // namespace levlab::engine

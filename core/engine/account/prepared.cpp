@@ -1,0 +1,74 @@
+#include "core/engine/account/prepared.h"
+
+#include "core/engine/margin/liquidation.h"
+
+namespace levlab::engine::detail {
+
+Prepared prepare(Venue venue, const PositionInput& p)
+{
+    Prepared r;
+    r.in = &p;
+    r.kind = p.contract.kind;
+    r.rules = rulesFor(venue, r.kind);
+    r.side = p.side;
+    r.q = exposure(p.contract, p.quantity);
+    r.entry = p.entryPrice;
+    r.mark = p.markPrice.value_or(p.entryPrice);
+    r.initialMargin = positionValue(r.kind, r.q, r.entry) / p.leverage;
+    r.cross = p.mode == MarginMode::Cross;
+    r.isolatedMargin = r.cross ? 0.0 : p.isolatedMargin.value_or(r.initialMargin);
+    const double basisPrice = r.rules.basis == MaintenanceBasis::EntryValue ? r.entry : r.mark;
+    r.terms = maintenanceAt(p, r.rules, positionValue(r.kind, r.q, basisPrice));
+    r.mm = maintenanceMargin(r.terms, r.rules, r.kind, r.q, r.entry, r.mark);
+    r.pnl = profitAndLoss(r.kind, r.side, r.q, r.entry, r.mark);
+    return r;
+}
+
+double maintenanceAtPrice(const Prepared& p, double price)
+{
+    if (p.rules.basis == MaintenanceBasis::EntryValue)
+        return p.mm;
+    const MaintenanceTerms t = maintenanceAt(*p.in, p.rules, positionValue(p.kind, p.q, price));
+    return maintenanceMargin(t, p.rules, p.kind, p.q, p.entry, price);
+}
+
+namespace {
+
+/// Bybit (inverse) counts margin beyond the initial net of the fee to close it.
+double effectiveCollateral(const Prepared& p, double collateral)
+{
+    if (!p.rules.extraMarginNetOfCloseFee)
+        return collateral;
+    const double extra = collateral - p.initialMargin;
+    return p.initialMargin + extra / (1.0 + sign(p.side) * p.in->feeRate);
+}
+
+}  // namespace
+
+std::optional<double> liquidationPrice(const Prepared& p, double collateral)
+{
+    const Backing b{p.kind, p.side, p.q, p.entry, effectiveCollateral(p, collateral)};
+    const auto& table = p.in->brackets;
+    if (p.rules.bracketAtLiquidation && !p.in->mmRate && !table.brackets.empty()) {
+        // The row that applies is the one holding the notional at the answer:
+        // try each row and keep the one that is consistent with itself.
+        for (std::size_t i = 0; i < table.brackets.size(); ++i) {
+            const Bracket& row = table.brackets[i];
+            const double value = (row.notionalFloor + row.notionalCap) / 2.0;
+            const MaintenanceTerms t = maintenanceAt(*p.in, p.rules, value);
+            const auto price = priceWhereEquityMeets(b, p.rules.basis, t.rate, t.amount);
+            if (price && bracketIndexFor(table, positionValue(p.kind, p.q, *price)) == static_cast<int>(i))
+                return price;
+        }
+    }
+    return priceWhereEquityMeets(b, p.rules.basis, p.terms.rate, p.terms.amount);
+}
+
+std::optional<double> bankruptcyPrice(const Prepared& p, double collateral)
+{
+    const Backing b{p.kind, p.side, p.q, p.entry, collateral};
+    const double fee = p.rules.closeFeeInBankruptcy ? p.in->feeRate : 0.0;
+    return priceWhereEquityMeets(b, MaintenanceBasis::MarkValue, fee, 0.0);
+}
+
+}  // namespace levlab::engine::detail

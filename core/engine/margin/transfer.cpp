@@ -1,0 +1,64 @@
+#include "core/engine/margin/transfer.h"
+
+#include "core/engine/account/account.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace levlab::engine {
+
+namespace {
+
+std::string money(double v)
+{
+    std::ostringstream s;
+    s.setf(std::ios::fixed);
+    s.precision(2);
+    s << v;
+    return s.str();
+}
+
+}  // namespace
+
+Result<TransferPreview> previewTransfer(Venue venue, const PositionInput& position, double amount,
+                                        std::optional<double> bufferRate)
+{
+    if (!std::isfinite(amount) || amount == 0.0)
+        return Error{"amount", "must be a finite, non-zero amount (positive adds, negative removes)"};
+    if (position.mode == MarginMode::Cross)
+        return Error{"mode", "a cross position has no margin of its own: move funds to or from the wallet instead"};
+    if (position.mode == MarginMode::StrictIsolated && amount < 0.0)
+        return Error{"amount", "strict isolated margin cannot be removed while the position is open; it is released as the position closes"};
+    const double buffer = bufferRate.value_or(rulesFor(venue, position.contract.kind).transferBufferRate);
+    if (!(std::isfinite(buffer) && buffer >= 0.0 && buffer < 1.0))
+        return Error{"buffer", "must lie in [0, 1)"};
+
+    auto now = evaluatePosition(venue, position);
+    if (!now)
+        return now.error();
+    TransferPreview out;
+    out.margin = now->margin;
+    out.liquidationPrice = now->liquidationPrice;
+    out.requiredRemaining = std::max(now->notional / position.leverage, buffer * now->notional);
+    out.maxRemovable = std::max(0.0, now->margin + now->unrealizedPnl - out.requiredRemaining);
+    if (amount < 0.0 && -amount > out.maxRemovable + 1e-9)
+        return Error{"amount", "at most " + money(out.maxRemovable) + " can be removed: margin plus unrealised PnL must stay at least "
+                                   + money(out.requiredRemaining) + " (the larger of the initial margin at mark and "
+                                   + money(buffer * 100.0) + "% of the notional)"};
+    out.newMargin = now->margin + amount;
+
+    PositionInput moved = position;
+    moved.isolatedMargin = out.newMargin;
+    AccountInput a;
+    a.venue = venue;
+    a.positions = {moved};
+    a.openingChecks = false;
+    auto after = evaluateAccount(a);
+    if (!after)
+        return after.error();
+    out.newLiquidationPrice = after->positions.front().liquidationPrice;
+    return out;
+}
+
+}  // namespace levlab::engine

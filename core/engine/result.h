@@ -1,0 +1,42 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace levlab::engine {
+
+/// Why an input was refused: the field as the user named it (for example
+/// "positions[0].entry_price") and a sentence saying what is wrong with it.
+struct Error final {
+    std::string field;
+    std::string reason;
+
+    /// "field: reason", the one-line form used by the CLI and the model.
+    [[nodiscard]] std::string message() const { return field.empty() ? reason : field + ": " + reason; }
+    friend bool operator==(const Error&, const Error&) = default;
+};
+
+/// A value or the reason there is none. The engine never throws on bad input;
+/// it returns one of these instead.
+template <typename T>
+class Result final {
+public:
+    Result(T value) : m_state(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+    Result(Error error) : m_state(std::move(error)) {}  // NOLINT(google-explicit-constructor)
+
+    [[nodiscard]] bool ok() const { return std::holds_alternative<T>(m_state); }
+    explicit operator bool() const { return ok(); }
+
+    [[nodiscard]] const T& value() const& { return std::get<T>(m_state); }
+    [[nodiscard]] T& value() & { return std::get<T>(m_state); }
+    [[nodiscard]] T&& value() && { return std::get<T>(std::move(m_state)); }
+    [[nodiscard]] const T* operator->() const { return &value(); }
+    [[nodiscard]] const T& operator*() const { return value(); }
+    [[nodiscard]] const Error& error() const { return std::get<Error>(m_state); }
+
+private:
+    std::variant<T, Error> m_state;
+};
+
+}  // namespace levlab::engine
