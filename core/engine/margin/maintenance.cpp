@@ -16,12 +16,10 @@ MaintenanceTerms maintenanceAt(const PositionInput& p, const VenueRules& rules, 
         t.baseRate = b->mmRate;
         t.amount = b->maintenanceAmount;
         t.maxLeverage = p.maxLeverage ? std::min(*p.maxLeverage, b->maxLeverage) : b->maxLeverage;
-    } else {
-        t.maxLeverage = p.maxLeverage.value_or(0.0);
-    }
-    if (rules.maintenanceFromMaxLeverage && !p.mmRate && t.maxLeverage > 0.0) {
+    } else if (rules.maintenanceFromMaxLeverage && p.maxLeverage) {
+        // Half the initial margin at max leverage.
+        t.maxLeverage = *p.maxLeverage;
         t.baseRate = 1.0 / (2.0 * t.maxLeverage);
-        t.amount = 0.0;
     }
     t.rate = t.baseRate;
     if (rules.takerFeeInMaintenance)

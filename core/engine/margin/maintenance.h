@@ -15,8 +15,8 @@ struct MaintenanceTerms final {
 };
 
 /// Terms for `p` at a position value of `notional` (settlement currency).
-/// With p.mmRate set the table is ignored; a venue whose maintenance derives
-/// from max leverage uses 1 / (2 × max leverage).
+/// With p.mmRate set the table is ignored; without a table, a venue whose
+/// maintenance derives from max leverage uses 1 / (2 × p.maxLeverage).
 MaintenanceTerms maintenanceAt(const PositionInput& p, const VenueRules& rules, double notional);
 
 /// The maintenance requirement: terms.rate × value(basis price) − terms.amount,

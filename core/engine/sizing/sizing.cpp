@@ -47,6 +47,9 @@ Result<SizingResult> sizePosition(const SizingInput& in)
 
     SizingResult out;
     out.side = in.stop < in.entry ? Side::Long : Side::Short;
+    if (in.side && *in.side != out.side)
+        return Error{"stop", *in.side == Side::Long ? "a long's stop must lie below the entry"
+                                                    : "a short's stop must lie above the entry"};
     const double s = sign(out.side);
     if (in.takeProfit) {
         if (!positiveFinite(in.takeProfit->value()))

@@ -16,6 +16,7 @@ struct SizingInput final {
     Rate risk{0.01};              ///< share of capital lost if the stop fills (0.01 = the 1% rule)
     Price entry{0.0};
     Price stop{0.0};              ///< below entry: a long; above: a short
+    std::optional<Side> side;     ///< when given, the stop must lie on its losing side
     std::optional<Leverage> leverage;
     std::optional<Price> takeProfit;
     Rate mmRate{0.005};           ///< maintenance rate for the liquidation estimate

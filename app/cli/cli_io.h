@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace levlab::cli {
+
+/// Exit codes: 0 done, 2 the input was refused (one line on stderr).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitBadInput = 2;
+
+/// Prints "levlab-cli: <message>" on stderr and returns kExitBadInput.
+int refuse(const QString& message);
+
+void printJson(const QJsonObject& object);
+void printText(const QString& text);
+
+/// A fraction given as "0.01" or "1%". A bare number of 1 or more is read as a
+/// percentage too, since no risk or rate of 100% or more makes sense.
+std::optional<double> parseFraction(const QString& text);
+std::optional<double> parseNumber(const QString& text);
+/// "5,10,20" → {5, 10, 20}; none when any item is not a number.
+std::optional<std::vector<double>> parseList(const QString& text, bool fractions);
+
+/// A plain-text table with right-aligned numeric columns.
+QString formatTable(const QStringList& header, const std::vector<QStringList>& rows);
+
+/// Human-readable numbers: thousands separators and fixed decimals.
+QString money(double v, int decimals = 2);
+QString percent(double fraction, int decimals = 2);
+QString optionalPrice(std::optional<double> v, int decimals = 2);
+
+}  // namespace levlab::cli

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QStringList>
+
+namespace levlab::cli {
+
+/// Each takes the arguments after the command name ("evaluate a.json") with
+/// argv[0] first, prints its result, and returns the exit code.
+int runEvaluate(const QStringList& args);
+int runSize(const QStringList& args);
+int runStress(const QStringList& args);
+
+}  // namespace levlab::cli

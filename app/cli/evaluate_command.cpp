@@ -1,0 +1,93 @@
+#include "app/cli/cli_io.h"
+#include "app/cli/commands.h"
+
+#include "core/engine/account/account.h"
+#include "core/model/scenario/scenario.h"
+#include "core/model/tiers/tier_library.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+
+#include <cstdio>
+
+namespace levlab::cli {
+
+namespace {
+
+QString table(const engine::AccountResult& r)
+{
+    std::vector<QStringList> rows;
+    for (const auto& p : r.positions) {
+        rows.push_back({QString::fromStdString(p.id), money(p.notional), money(p.initialMargin), money(p.maintenanceMargin),
+                        percent(p.mmRate, 3), money(p.unrealizedPnl), optionalPrice(p.bankruptcyPrice),
+                        optionalPrice(p.liquidationPrice),
+                        p.liquidationDistance ? percent(*p.liquidationDistance) : QStringLiteral("-"),
+                        money(p.fundingPayment, 4)});
+    }
+    QString out = formatTable({QStringLiteral("position"), QStringLiteral("notional"), QStringLiteral("initial"),
+                               QStringLiteral("maint."), QStringLiteral("mmr"), QStringLiteral("uPnL"),
+                               QStringLiteral("bankruptcy"), QStringLiteral("liquidation"), QStringLiteral("distance"),
+                               QStringLiteral("funding/int.")},
+                              rows);
+    out += QStringLiteral("\nwallet %1   equity %2   maintenance %3   margin ratio %4\n")
+               .arg(money(r.walletBalance), money(r.equity), money(r.maintenanceMargin),
+                    r.marginRatio ? percent(*r.marginRatio) : QStringLiteral("-"));
+    out += QStringLiteral("cross account liquidated by a uniform move of %1\n")
+               .arg(r.shockToLiquidation ? percent(*r.shockToLiquidation) : QStringLiteral("none (no cross exposure that can be liquidated)"));
+    return out;
+}
+
+}  // namespace
+
+int runEvaluate(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Evaluates a scenario: one wallet and its positions on a venue.\n"
+        "Reads JSON from FILE, or from standard input when FILE is - or absent, and writes the\n"
+        "margin, liquidation and account results as JSON."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("scenario file, or - for standard input"),
+                                 QStringLiteral("[FILE|-]"));
+    const QCommandLineOption tableOption(QStringLiteral("table"), QStringLiteral("Print a readable table instead of JSON."));
+    parser.addOption(tableOption);
+    if (!parser.parse(args))
+        return refuse(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        printText(parser.helpText());
+        return kExitOk;
+    }
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() > 1)
+        return refuse(QStringLiteral("evaluate takes one scenario file"));
+
+    QByteArray bytes;
+    QString origin = QStringLiteral("standard input");
+    if (pos.isEmpty() || pos.front() == QLatin1String("-")) {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return refuse(QStringLiteral("cannot read standard input"));
+        bytes = in.readAll();
+    } else {
+        QFile in(pos.front());
+        origin = pos.front();
+        if (!in.open(QIODevice::ReadOnly))
+            return refuse(QStringLiteral("%1: %2").arg(pos.front(), in.errorString()));
+        bytes = in.readAll();
+    }
+
+    const model::TierLibrary tiers = model::TierLibrary::loadShipped();
+    auto scenario = model::parseScenario(bytes, tiers);
+    if (!scenario)
+        return refuse(QStringLiteral("%1: %2").arg(origin, QString::fromStdString(scenario.error().message())));
+    auto result = engine::evaluateAccount(scenario.value());
+    if (!result)
+        return refuse(QStringLiteral("%1: %2").arg(origin, QString::fromStdString(result.error().message())));
+    if (parser.isSet(tableOption))
+        printText(table(result.value()));
+    else
+        printJson(model::accountResultToJson(result.value()));
+    return kExitOk;
+}
+
+}  // namespace levlab::cli

@@ -1,0 +1,270 @@
+#include "core/model/scenario/scenario.h"
+
+#include "core/model/json/json_reader.h"
+#include "core/model/tiers/tier_library.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+
+namespace levlab::model {
+
+namespace {
+
+using engine::Error;
+using engine::Result;
+
+/// One of `names`, or an error listing them.
+template <typename T>
+Result<T> choice(const JsonFields& f, const QString& key, std::initializer_list<std::pair<const char*, T>> names,
+                 std::optional<T> fallback)
+{
+    if (!f.has(key)) {
+        if (fallback)
+            return *fallback;
+        return fieldError(f.fieldName(key), QStringLiteral("is required"));
+    }
+    auto s = f.string(key);
+    if (!s)
+        return s.error();
+    QStringList allowed;
+    for (const auto& [name, value] : names) {
+        if (s.value() == QLatin1String(name))
+            return value;
+        allowed << QLatin1String(name);
+    }
+    return fieldError(f.fieldName(key), QStringLiteral("'%1' is not one of %2").arg(s.value(), allowed.join(QStringLiteral(", "))));
+}
+
+Result<engine::BracketTable> parseInlineBrackets(const JsonFields& f)
+{
+    const QJsonValue v = f.object().value(QStringLiteral("brackets"));
+    if (!v.isArray() || v.toArray().isEmpty())
+        return fieldError(f.fieldName(QStringLiteral("brackets")), QStringLiteral("must be a non-empty array"));
+    engine::BracketTable table;
+    bool anyAmount = false;
+    const QJsonArray rows = v.toArray();
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const QString path = f.fieldName(QStringLiteral("brackets[%1]").arg(i));
+        if (!rows.at(i).isObject())
+            return fieldError(path, QStringLiteral("must be an object"));
+        const JsonFields row(rows.at(i).toObject(), path);
+        engine::Bracket b;
+        auto floor = row.number(QStringLiteral("notional_floor"), i == 0 ? std::optional<double>(0.0) : std::nullopt);
+        auto cap = row.number(QStringLiteral("notional_cap"));
+        auto rate = row.number(QStringLiteral("mm_rate"));
+        auto amount = row.number(QStringLiteral("maintenance_amount"), 0.0);
+        auto lev = row.number(QStringLiteral("max_leverage"));
+        for (const auto* r : {&floor, &cap, &rate, &amount, &lev}) {
+            if (!*r)
+                return r->error();
+        }
+        b.notionalFloor = floor.value();
+        b.notionalCap = cap.value();
+        b.mmRate = rate.value();
+        b.maintenanceAmount = amount.value();
+        b.maxLeverage = lev.value();
+        anyAmount = anyAmount || b.maintenanceAmount != 0.0;
+        table.brackets.push_back(b);
+    }
+    // Rows with deductions are a cumulative table; rows without are steps that
+    // raise the whole position's rate.
+    table.style = anyAmount ? engine::BracketStyle::Cumulative : engine::BracketStyle::Step;
+    return table;
+}
+
+Result<engine::PositionInput> parsePosition(const JsonFields& f, engine::Venue venue, const TierLibrary& tiers, qsizetype index)
+{
+    engine::PositionInput p;
+    auto id = f.string(QStringLiteral("id"), QStringLiteral("p%1").arg(index));
+    auto symbol = f.string(QStringLiteral("symbol"), QString());
+    if (!id)
+        return id.error();
+    if (!symbol)
+        return symbol.error();
+    p.id = id.value().toStdString();
+    p.symbol = symbol.value().toStdString();
+
+    auto contract = choice<engine::ContractKind>(f, QStringLiteral("contract"),
+                                                 {{"linear", engine::ContractKind::Linear}, {"inverse", engine::ContractKind::Inverse}},
+                                                 engine::ContractKind::Linear);
+    auto side = choice<engine::Side>(f, QStringLiteral("side"), {{"long", engine::Side::Long}, {"short", engine::Side::Short}},
+                                     std::nullopt);
+    auto mode = choice<engine::MarginMode>(f, QStringLiteral("mode"),
+                                           {{"isolated", engine::MarginMode::Isolated},
+                                            {"cross", engine::MarginMode::Cross},
+                                            {"strict_isolated", engine::MarginMode::StrictIsolated}},
+                                           engine::MarginMode::Isolated);
+    if (!contract)
+        return contract.error();
+    if (!side)
+        return side.error();
+    if (!mode)
+        return mode.error();
+    p.contract.kind = contract.value();
+    p.side = side.value();
+    p.mode = mode.value();
+
+    auto size = f.number(QStringLiteral("contract_size"), 1.0);
+    auto tick = f.number(QStringLiteral("tick_size"), 0.0);
+    auto lot = f.number(QStringLiteral("lot_size"), 0.0);
+    auto quantity = f.number(QStringLiteral("quantity"));
+    auto entry = f.number(QStringLiteral("entry_price"));
+    auto fee = f.number(QStringLiteral("fee_rate"), 0.0);
+    auto funding = f.number(QStringLiteral("funding_rate"), 0.0);
+    for (const auto* r : {&size, &tick, &lot, &quantity, &entry, &fee, &funding}) {
+        if (!*r)
+            return r->error();
+    }
+    p.contract.contractSize = size.value();
+    p.contract.tickSize = tick.value();
+    p.contract.lotSize = lot.value();
+    p.quantity = quantity.value();
+    p.entryPrice = entry.value();
+    p.feeRate = fee.value();
+    p.fundingRate = funding.value();
+
+    auto mark = f.optionalNumber(QStringLiteral("mark_price"));
+    auto margin = f.optionalNumber(QStringLiteral("isolated_margin"));
+    auto mmRate = f.optionalNumber(QStringLiteral("mm_rate"));
+    auto amount = f.optionalNumber(QStringLiteral("maintenance_amount"));
+    auto maxLev = f.optionalNumber(QStringLiteral("max_leverage"));
+    auto leverage = f.optionalNumber(QStringLiteral("leverage"));
+    for (const auto* r : {&mark, &margin, &mmRate, &amount, &maxLev, &leverage}) {
+        if (!*r)
+            return r->error();
+    }
+    p.markPrice = mark.value();
+    p.isolatedMargin = margin.value();
+    p.mmRate = mmRate.value();
+    p.maintenanceAmount = amount.value();
+    p.maxLeverage = maxLev.value();
+    if (amount.value() && !mmRate.value())
+        p.mmRate = std::nullopt;  // the engine refuses this with its own message
+
+    if (leverage.value()) {
+        p.leverage = *leverage.value();
+    } else if (margin.value() && *margin.value() > 0.0 && p.entryPrice > 0.0 && p.quantity > 0.0) {
+        // Leverage left out but margin given: the leverage that margin implies.
+        const double value = engine::positionValue(p.contract.kind, engine::exposure(p.contract, p.quantity), p.entryPrice);
+        p.leverage = value / *margin.value();
+    } else {
+        return fieldError(f.fieldName(QStringLiteral("leverage")), QStringLiteral("is required (or give isolated_margin)"));
+    }
+
+    if (f.has(QStringLiteral("brackets"))) {
+        auto table = parseInlineBrackets(f);
+        if (!table)
+            return table.error();
+        p.brackets = std::move(table).value();
+    } else if (!p.mmRate) {
+        if (const TierTable* t = tiers.find(venue, symbol.value())) {
+            if (t->contract != p.contract.kind)
+                return fieldError(f.fieldName(QStringLiteral("contract")),
+                                  QStringLiteral("%1 on %2 is %3 contract")
+                                      .arg(symbol.value(), QString::fromLatin1(engine::venueName(venue).data()),
+                                           t->contract == engine::ContractKind::Linear ? QStringLiteral("a linear")
+                                                                                       : QStringLiteral("an inverse")));
+            p.brackets = t->table;
+        } else if (!(engine::rulesFor(venue, p.contract.kind).maintenanceFromMaxLeverage && p.maxLeverage)) {
+            const QString why = symbol.value().isEmpty()
+                                    ? QStringLiteral("no maintenance rate: give mm_rate or brackets, or a symbol with a shipped table")
+                                    : QStringLiteral("no shipped bracket table for '%1' on %2: give mm_rate or brackets")
+                                          .arg(symbol.value(), QString::fromLatin1(engine::venueName(venue).data()));
+            return fieldError(f.fieldName(symbol.value().isEmpty() ? QStringLiteral("mm_rate") : QStringLiteral("symbol")), why);
+        }
+    }
+    return p;
+}
+
+}  // namespace
+
+QJsonValue jsonNumber(std::optional<double> v)
+{
+    if (!v || !std::isfinite(*v))
+        return QJsonValue(QJsonValue::Null);
+    return QJsonValue(*v);
+}
+
+Result<engine::AccountInput> parseScenario(const QByteArray& bytes, const TierLibrary& tiers)
+{
+    auto root = parseJsonObject(bytes);
+    if (!root)
+        return root.error();
+    const JsonFields f(root.value(), QString());
+    engine::AccountInput account;
+
+    auto venue = f.string(QStringLiteral("venue"), QStringLiteral("textbook"));
+    if (!venue)
+        return venue.error();
+    const auto v = engine::venueFromName(venue.value().toStdString());
+    if (!v) {
+        QStringList names;
+        for (engine::Venue each : engine::kAllVenues)
+            names << QString::fromLatin1(engine::venueName(each).data());
+        return fieldError(QStringLiteral("venue"),
+                          QStringLiteral("'%1' is not one of %2").arg(venue.value(), names.join(QStringLiteral(", "))));
+    }
+    account.venue = *v;
+
+    auto wallet = f.optionalNumber(QStringLiteral("wallet_balance"));
+    if (!wallet)
+        return wallet.error();
+    account.walletBalance = wallet.value();
+
+    const QJsonValue positions = f.object().value(QStringLiteral("positions"));
+    if (!positions.isArray())
+        return fieldError(QStringLiteral("positions"), QStringLiteral("must be an array of positions"));
+    const QJsonArray array = positions.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString path = QStringLiteral("positions[%1]").arg(i);
+        if (!array.at(i).isObject())
+            return fieldError(path, QStringLiteral("must be an object"));
+        auto p = parsePosition(JsonFields(array.at(i).toObject(), path), account.venue, tiers, i);
+        if (!p)
+            return p.error();
+        account.positions.push_back(std::move(p).value());
+    }
+    return account;
+}
+
+QJsonObject accountResultToJson(const engine::AccountResult& r)
+{
+    QJsonArray positions;
+    for (const auto& p : r.positions) {
+        QJsonObject o;
+        o[QStringLiteral("id")] = QString::fromStdString(p.id);
+        o[QStringLiteral("notional")] = p.notional;
+        o[QStringLiteral("initial_margin")] = p.initialMargin;
+        o[QStringLiteral("margin")] = p.margin;
+        o[QStringLiteral("maintenance_margin")] = p.maintenanceMargin;
+        o[QStringLiteral("mm_rate")] = p.mmRate;
+        o[QStringLiteral("maintenance_amount")] = p.maintenanceAmount;
+        o[QStringLiteral("bracket")] = p.bracket >= 0 ? QJsonValue(p.bracket + 1) : QJsonValue(QJsonValue::Null);
+        o[QStringLiteral("max_leverage")] = jsonNumber(p.maxLeverage > 0.0 ? std::optional(p.maxLeverage) : std::nullopt);
+        o[QStringLiteral("unrealized_pnl")] = p.unrealizedPnl;
+        o[QStringLiteral("equity")] = p.equity;
+        o[QStringLiteral("margin_ratio")] = jsonNumber(p.marginRatio);
+        o[QStringLiteral("bankruptcy_price")] = jsonNumber(p.bankruptcyPrice);
+        o[QStringLiteral("liquidation_price")] = jsonNumber(p.liquidationPrice);
+        o[QStringLiteral("liquidation_distance")] = jsonNumber(p.liquidationDistance);
+        o[QStringLiteral("funding_payment")] = p.fundingPayment;
+        o[QStringLiteral("liquidated")] = p.liquidated;
+        positions.append(o);
+    }
+    QJsonObject account;
+    account[QStringLiteral("wallet_balance")] = r.walletBalance;
+    account[QStringLiteral("cross_wallet")] = r.crossWallet;
+    account[QStringLiteral("equity")] = r.equity;
+    account[QStringLiteral("maintenance_margin")] = r.maintenanceMargin;
+    account[QStringLiteral("margin_ratio")] = jsonNumber(r.marginRatio);
+    account[QStringLiteral("cross_equity")] = r.crossEquity;
+    account[QStringLiteral("cross_maintenance_margin")] = r.crossMaintenanceMargin;
+    account[QStringLiteral("shock_to_liquidation")] = jsonNumber(r.shockToLiquidation);
+    QJsonObject root;
+    root[QStringLiteral("positions")] = positions;
+    root[QStringLiteral("account")] = account;
+    return root;
+}
+
+}  // namespace levlab::model

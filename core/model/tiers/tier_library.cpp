@@ -1,0 +1,130 @@
+#include "core/model/tiers/tier_library.h"
+
+#include "core/model/json/json_reader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace levlab::model {
+
+engine::Result<TierTable> parseTierTable(const QByteArray& bytes)
+{
+    auto root = parseJsonObject(bytes);
+    if (!root)
+        return root.error();
+    const JsonFields f(root.value(), QString());
+    TierTable t;
+
+    auto venue = f.string(QStringLiteral("venue"));
+    if (!venue)
+        return venue.error();
+    const auto v = engine::venueFromName(venue.value().toStdString());
+    if (!v)
+        return fieldError(QStringLiteral("venue"), QStringLiteral("'%1' is not a known venue").arg(venue.value()));
+    t.venue = *v;
+
+    const QJsonValue symbols = f.object().value(QStringLiteral("symbols"));
+    if (!symbols.isArray() || symbols.toArray().isEmpty())
+        return fieldError(QStringLiteral("symbols"), QStringLiteral("must be a non-empty array of names"));
+    for (const QJsonValue s : symbols.toArray()) {
+        if (!s.isString())
+            return fieldError(QStringLiteral("symbols"), QStringLiteral("must hold strings"));
+        t.symbols << s.toString();
+    }
+
+    auto contract = f.string(QStringLiteral("contract"));
+    if (!contract)
+        return contract.error();
+    if (contract.value() == QLatin1String("linear"))
+        t.contract = engine::ContractKind::Linear;
+    else if (contract.value() == QLatin1String("inverse"))
+        t.contract = engine::ContractKind::Inverse;
+    else
+        return fieldError(QStringLiteral("contract"), QStringLiteral("must be \"linear\" or \"inverse\""));
+
+    auto asOf = f.string(QStringLiteral("as_of"));
+    if (!asOf)
+        return asOf.error();
+    static const QRegularExpression date(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    if (!date.match(asOf.value()).hasMatch())
+        return fieldError(QStringLiteral("as_of"), QStringLiteral("must be a date, YYYY-MM-DD"));
+    t.asOf = asOf.value();
+
+    auto source = f.string(QStringLiteral("source"));
+    if (!source)
+        return source.error();
+    if (source.value().trimmed().isEmpty())
+        return fieldError(QStringLiteral("source"), QStringLiteral("must name the public page the table comes from"));
+    t.source = source.value();
+
+    auto style = f.string(QStringLiteral("style"));
+    if (!style)
+        return style.error();
+    if (style.value() == QLatin1String("cumulative"))
+        t.table.style = engine::BracketStyle::Cumulative;
+    else if (style.value() == QLatin1String("step"))
+        t.table.style = engine::BracketStyle::Step;
+    else
+        return fieldError(QStringLiteral("style"), QStringLiteral("must be \"cumulative\" or \"step\""));
+
+    const QJsonValue rows = f.object().value(QStringLiteral("brackets"));
+    if (!rows.isArray())
+        return fieldError(QStringLiteral("brackets"), QStringLiteral("must be an array"));
+    const QJsonArray array = rows.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString path = QStringLiteral("brackets[%1]").arg(i);
+        if (!array.at(i).isObject())
+            return fieldError(path, QStringLiteral("must be an object"));
+        const JsonFields row(array.at(i).toObject(), path);
+        engine::Bracket b;
+        for (auto [key, slot] : {std::pair{"notional_floor", &b.notionalFloor}, std::pair{"notional_cap", &b.notionalCap},
+                                 std::pair{"mm_rate", &b.mmRate}, std::pair{"max_leverage", &b.maxLeverage}}) {
+            auto n = row.number(QLatin1String(key));
+            if (!n)
+                return n.error();
+            *slot = n.value();
+        }
+        auto amount = row.number(QStringLiteral("maintenance_amount"), 0.0);
+        if (!amount)
+            return amount.error();
+        b.maintenanceAmount = amount.value();
+        t.table.brackets.push_back(b);
+    }
+    if (auto e = engine::validateTable(t.table, "brackets"))
+        return *e;
+    return t;
+}
+
+TierLibrary TierLibrary::loadShipped()
+{
+    TierLibrary lib;
+    const QDir dir(QStringLiteral(":/tiers"));
+    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    for (const QString& name : files) {
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::ReadOnly)) {
+            lib.m_errors << QStringLiteral("%1: cannot be read").arg(name);
+            continue;
+        }
+        auto t = parseTierTable(file.readAll());
+        if (!t) {
+            lib.m_errors << QStringLiteral("%1: %2").arg(name, QString::fromStdString(t.error().message()));
+            continue;
+        }
+        lib.m_tables.push_back(std::move(t).value());
+    }
+    return lib;
+}
+
+const TierTable* TierLibrary::find(engine::Venue venue, const QString& symbol) const
+{
+    for (const TierTable& t : m_tables) {
+        if (t.venue == venue && t.symbols.contains(symbol, Qt::CaseInsensitive))
+            return &t;
+    }
+    return nullptr;
+}
+
+}  // namespace levlab::model

@@ -1,0 +1,122 @@
+#include <gtest/gtest.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+CliRun cli(const QStringList& args, const QByteArray& input = {})
+{
+    QProcess p;
+    p.start(QStringLiteral(LEVLAB_CLI_PATH), args);
+    if (!p.waitForStarted())
+        return {};
+    p.write(input);
+    p.closeWriteChannel();
+    p.waitForFinished(30000);
+    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+TEST(Cli, EvaluateReadsStandardInput)
+{
+    const CliRun r = cli({QStringLiteral("evaluate"), QStringLiteral("-")},
+                      R"({"wallet_balance": 2000, "positions": [
+                           {"id": "a", "side": "long", "quantity": 1, "entry_price": 10000, "leverage": 10, "mm_rate": 0.01, "mode": "cross"},
+                           {"id": "b", "side": "long", "quantity": 10, "entry_price": 100, "leverage": 2, "mm_rate": 0.01, "mode": "cross"}]})");
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    const QJsonObject account = o.value(QStringLiteral("account")).toObject();
+    EXPECT_NEAR(account.value(QStringLiteral("shock_to_liquidation")).toDouble(), -1890.0 / 11000.0, 1e-12);
+    EXPECT_DOUBLE_EQ(account.value(QStringLiteral("maintenance_margin")).toDouble(), 110.0);
+    const QJsonObject a = o.value(QStringLiteral("positions")).toArray().at(0).toObject();
+    EXPECT_DOUBLE_EQ(a.value(QStringLiteral("liquidation_price")).toDouble(), 8110.0);
+}
+
+TEST(Cli, BadInputExitsTwoWithOneLineNamingTheField)
+{
+    const CliRun r = cli({QStringLiteral("evaluate")},
+                      R"({"positions": [{"side": "long", "quantity": 0, "entry_price": 10000, "leverage": 10, "mm_rate": 0.01}]})");
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.out.isEmpty());
+    EXPECT_EQ(r.err, QByteArray("levlab-cli: standard input: positions[0].quantity: must be a finite number greater than 0\n"));
+}
+
+TEST(Cli, MissingFileIsRefused)
+{
+    const CliRun r = cli({QStringLiteral("evaluate"), QStringLiteral("/nonexistent/scenario.json")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.startsWith("levlab-cli: /nonexistent/scenario.json: "));
+    EXPECT_EQ(r.err.count('\n'), 1);
+}
+
+TEST(Cli, SizeAsJson)
+{
+    const CliRun r = cli({QStringLiteral("size"), QStringLiteral("--capital"), QStringLiteral("20000"), QStringLiteral("--risk"),
+                       QStringLiteral("1%"), QStringLiteral("--entry"), QStringLiteral("40000"), QStringLiteral("--stop"),
+                       QStringLiteral("39500"), QStringLiteral("--leverage"), QStringLiteral("10"),
+                       QStringLiteral("--take-profit"), QStringLiteral("41500"), QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    EXPECT_DOUBLE_EQ(o.value(QStringLiteral("risk_amount")).toDouble(), 200.0);
+    EXPECT_DOUBLE_EQ(o.value(QStringLiteral("notional")).toDouble(), 16000.0);
+    EXPECT_DOUBLE_EQ(o.value(QStringLiteral("initial_margin")).toDouble(), 1600.0);
+    EXPECT_DOUBLE_EQ(o.value(QStringLiteral("stop_distance")).toDouble(), 0.0125);
+    EXPECT_DOUBLE_EQ(o.value(QStringLiteral("reward_risk")).toDouble(), 3.0);
+    EXPECT_NEAR(o.value(QStringLiteral("liquidation_price")).toDouble(), 36200.0, 1e-9);
+    EXPECT_TRUE(o.value(QStringLiteral("warnings")).toArray().isEmpty());
+}
+
+TEST(Cli, SizeRefusesAStopOnTheWrongSide)
+{
+    const CliRun r = cli({QStringLiteral("size"), QStringLiteral("--capital"), QStringLiteral("20000"), QStringLiteral("--risk"),
+                       QStringLiteral("0.01"), QStringLiteral("--entry"), QStringLiteral("40000"), QStringLiteral("--stop"),
+                       QStringLiteral("41000"), QStringLiteral("--side"), QStringLiteral("long")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_EQ(r.err, QByteArray("levlab-cli: --stop: a long's stop must lie below the entry\n"));
+}
+
+TEST(Cli, StressTableReadable)
+{
+    const CliRun r = cli({QStringLiteral("stress"), QStringLiteral("--margin"), QStringLiteral("1000"), QStringLiteral("--entry"),
+                       QStringLiteral("40000"), QStringLiteral("--mmr"), QStringLiteral("0.005"), QStringLiteral("--leverage"),
+                       QStringLiteral("5,10,20,50,100")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    for (const char* drop : {"19.50%", "9.50%", "4.50%", "1.50%", "0.50%"})
+        EXPECT_TRUE(r.out.contains(drop)) << drop << "\n" << r.out.toStdString();
+}
+
+TEST(Cli, StressJson)
+{
+    const CliRun r = cli({QStringLiteral("stress"), QStringLiteral("--margin"), QStringLiteral("1000"), QStringLiteral("--entry"),
+                       QStringLiteral("40000"), QStringLiteral("--mmr"), QStringLiteral("0.5%"), QStringLiteral("--leverage"),
+                       QStringLiteral("5,100"), QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QJsonArray rows = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("rows")).toArray();
+    ASSERT_EQ(rows.size(), 2);
+    EXPECT_NEAR(rows.at(0).toObject().value(QStringLiteral("drop_to_liquidation")).toDouble(), 0.195, 1e-15);
+    EXPECT_NEAR(rows.at(1).toObject().value(QStringLiteral("drop_to_liquidation")).toDouble(), 0.005, 1e-15);
+}
+
+TEST(Cli, VersionAndHelp)
+{
+    const CliRun v = cli({QStringLiteral("--version")});
+    EXPECT_EQ(v.exitCode, 0);
+    EXPECT_EQ(v.out, QByteArray("levlab-cli " LEVLAB_VERSION "\n"));
+    for (const char* command : {"evaluate", "size", "stress"}) {
+        const CliRun h = cli({QString::fromLatin1(command), QStringLiteral("--help")});
+        EXPECT_EQ(h.exitCode, 0) << command;
+        EXPECT_TRUE(h.out.contains("Usage:")) << command;
+    }
+    const CliRun unknown = cli({QStringLiteral("frobnicate")});
+    EXPECT_EQ(unknown.exitCode, 2);
+}
+
+}  // namespace

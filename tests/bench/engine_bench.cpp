@@ -1,0 +1,68 @@
+#include "core/engine/account/account.h"
+
+#include <benchmark/benchmark.h>
+
+namespace {
+
+using namespace levlab::engine;
+
+BracketTable binanceBtc()
+{
+    BracketTable t;
+    t.brackets = {{0, 50000, 0.004, 0, 125},          {50000, 250000, 0.005, 50, 100},
+                  {250000, 1000000, 0.01, 1300, 50},  {1000000, 10000000, 0.025, 16300, 20},
+                  {10000000, 20000000, 0.05, 266300, 10}, {20000000, 50000000, 0.10, 1266300, 5}};
+    return t;
+}
+
+PositionInput position(int i, MarginMode mode)
+{
+    PositionInput p;
+    p.id = "p" + std::to_string(i);
+    p.symbol = "BTCUSDT";
+    p.side = i % 3 == 0 ? Side::Short : Side::Long;
+    p.quantity = 0.5 + 0.01 * i;
+    p.entryPrice = 30000.0 + 10.0 * i;
+    p.markPrice = 30500.0;
+    p.mode = mode;
+    p.leverage = 10;
+    p.brackets = binanceBtc();
+    p.feeRate = 0.0004;
+    p.fundingRate = 0.0001;
+    return p;
+}
+
+/// One position, everything the engine reports for it (target: < 1 µs).
+void BM_OnePositionFullResult(benchmark::State& state)
+{
+    const PositionInput p = position(1, MarginMode::Isolated);
+    const Venue venue = static_cast<Venue>(state.range(0));
+    for (auto _ : state) {
+        auto r = evaluatePosition(venue, p);
+        benchmark::DoNotOptimize(r);
+    }
+    state.SetLabel(std::string(venueName(venue)));
+}
+BENCHMARK(BM_OnePositionFullResult)->DenseRange(0, 6)->Unit(benchmark::kNanosecond);
+
+/// A 100-position cross account: every liquidation price and the account shock (target: < 50 µs).
+void BM_CrossAccount100(benchmark::State& state)
+{
+    AccountInput acc;
+    acc.venue = static_cast<Venue>(state.range(0));
+    acc.walletBalance = 400000;
+    for (int i = 0; i < 100; ++i)
+        acc.positions.push_back(position(i, MarginMode::Cross));
+    for (auto _ : state) {
+        auto r = evaluateAccount(acc);
+        if (!r.ok() || !r->shockToLiquidation)
+            state.SkipWithError("evaluation failed");
+        benchmark::DoNotOptimize(r);
+    }
+    state.SetLabel(std::string(venueName(acc.venue)));
+}
+BENCHMARK(BM_CrossAccount100)->Arg(static_cast<int>(Venue::Binance))->Arg(static_cast<int>(Venue::Textbook))->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
