@@ -6,12 +6,32 @@
 
 #include <cmath>
 #include <limits>
-#include <set>
+#include <algorithm>
+#include <span>
+#include <string_view>
 #include <sstream>
 
 namespace levlab::engine {
 
 namespace {
+
+/// A field's path, built only when an error needs it ("positions[3]" + ".quantity").
+class FieldPath final {
+public:
+    FieldPath(std::string_view base, std::optional<std::size_t> index) : m_base(base), m_index(index) {}
+    std::string operator+(std::string_view suffix) const
+    {
+        std::string s(m_base);
+        if (m_index)
+            s += "[" + std::to_string(*m_index) + "]";
+        s += suffix;
+        return s;
+    }
+
+private:
+    std::string_view m_base;
+    std::optional<std::size_t> m_index;
+};
 
 bool positiveFinite(double v) { return std::isfinite(v) && v > 0.0; }
 
@@ -23,7 +43,7 @@ std::string number(double v)
     return s.str();
 }
 
-std::optional<Error> validateNumbers(const PositionInput& p, const std::string& f, bool opening)
+std::optional<Error> validateNumbers(const PositionInput& p, const FieldPath& f, bool opening)
 {
     if (!positiveFinite(p.quantity))
         return Error{f + ".quantity", "must be a finite number greater than 0"};
@@ -71,15 +91,14 @@ std::optional<Error> validateNumbers(const PositionInput& p, const std::string& 
 
 }  // namespace
 
-std::optional<Error> validatePosition(Venue venue, const PositionInput& p, const std::string& f, bool openingChecks)
+namespace {
+
+/// The checks that need the derived numbers: a maintenance source, leverage within the
+/// row's maximum and, on opening, margin above maintenance.
+std::optional<Error> validatePrepared(Venue venue, const detail::Prepared& prep, const FieldPath& f, bool openingChecks)
 {
-    if (auto e = validateNumbers(p, f, openingChecks))
-        return e;
-    if (!p.brackets.brackets.empty()) {
-        if (auto e = validateTable(p.brackets, f + ".brackets"))
-            return e;
-    }
-    const VenueRules rules = rulesFor(venue, p.contract.kind);
+    const PositionInput& p = *prep.in;
+    const VenueRules& rules = prep.rules;
     const bool hasMaintenance = p.mmRate || !p.brackets.brackets.empty()
                                 || (rules.maintenanceFromMaxLeverage && p.maxLeverage);
     if (!hasMaintenance) {
@@ -89,14 +108,14 @@ std::optional<Error> validatePosition(Venue venue, const PositionInput& p, const
                                                     "mm_rate or brackets"};
         return Error{f + ".mm_rate", "no maintenance rate: give mm_rate, brackets, or a symbol with a shipped table"};
     }
-
-    const detail::Prepared prep = detail::prepare(venue, p);
-    const double maxLev = prep.terms.maxLeverage;
+    // Leverage is checked against the row that holds the opening notional.
+    const MaintenanceTerms opening = maintenanceAt(p, rules, positionValue(prep.kind, prep.q, prep.entry));
+    const double maxLev = opening.maxLeverage;
     if (maxLev > 0.0 && p.leverage > maxLev + 1e-9) {
         std::string reason = number(p.leverage) + "x is above the " + number(maxLev) + "x maximum";
-        if (prep.terms.bracket >= 0) {
-            const Bracket& b = p.brackets.brackets[static_cast<std::size_t>(prep.terms.bracket)];
-            reason += " of bracket " + std::to_string(prep.terms.bracket + 1) + " (notional " + number(b.notionalFloor)
+        if (opening.bracket >= 0) {
+            const Bracket& b = p.brackets.brackets[static_cast<std::size_t>(opening.bracket)];
+            reason += " of bracket " + std::to_string(opening.bracket + 1) + " (notional " + number(b.notionalFloor)
                       + " to " + number(b.notionalCap) + ")";
         }
         return Error{f + ".leverage", reason};
@@ -117,31 +136,81 @@ std::optional<Error> validatePosition(Venue venue, const PositionInput& p, const
     return std::nullopt;
 }
 
-Result<AccountResult> evaluateAccount(const AccountInput& account)
+std::optional<Error> validateTables(const PositionInput& p, const FieldPath& f)
+{
+    if (p.brackets.brackets.empty())
+        return std::nullopt;
+    auto e = validateTable(p.brackets, "brackets");
+    if (e)
+        e->field = f + ("." + e->field);
+    return e;
+}
+
+/// Index of the first position whose id an earlier one already uses, or -1.
+int firstDuplicateId(std::span<const PositionInput> positions)
+{
+    std::vector<std::pair<std::string_view, int>> ids;
+    ids.reserve(positions.size());
+    for (std::size_t i = 0; i < positions.size(); ++i) {
+        if (!positions[i].id.empty())
+            ids.emplace_back(positions[i].id, static_cast<int>(i));
+    }
+    std::sort(ids.begin(), ids.end());
+    int first = -1;
+    for (std::size_t i = 1; i < ids.size(); ++i) {
+        if (ids[i].first == ids[i - 1].first && (first < 0 || ids[i].second < first))
+            first = ids[i].second;
+    }
+    return first;
+}
+
+Result<AccountResult> evaluate(Venue venue, std::optional<double> walletBalance, std::span<const PositionInput> positions,
+                               bool openingChecks);
+
+}  // namespace
+
+std::optional<Error> validatePosition(Venue venue, const PositionInput& p, const std::string& field, bool openingChecks)
+{
+    const FieldPath f(field, std::nullopt);
+    if (auto e = validateNumbers(p, f, openingChecks))
+        return e;
+    if (auto e = validateTables(p, f))
+        return e;
+    return validatePrepared(venue, detail::prepare(venue, p), f, openingChecks);
+}
+
+namespace {
+
+Result<AccountResult> evaluate(Venue venue, std::optional<double> walletBalance, std::span<const PositionInput> positions,
+                               bool openingChecks)
 {
     std::vector<detail::Prepared> preps;
-    preps.reserve(account.positions.size());
-    std::set<std::string> ids;
+    preps.reserve(positions.size());
+    const int duplicate = firstDuplicateId(positions);
     bool anyCross = false;
     double isolatedTotal = 0.0;
-    for (std::size_t i = 0; i < account.positions.size(); ++i) {
-        const PositionInput& p = account.positions[i];
-        const std::string f = "positions[" + std::to_string(i) + "]";
-        if (!p.id.empty() && !ids.insert(p.id).second)
+    for (std::size_t i = 0; i < positions.size(); ++i) {
+        const PositionInput& p = positions[i];
+        const FieldPath f("positions", i);
+        if (static_cast<int>(i) == duplicate)
             return Error{f + ".id", "'" + p.id + "' is used by another position"};
-        if (auto e = validatePosition(account.venue, p, f, account.openingChecks))
+        if (auto e = validateNumbers(p, f, openingChecks))
             return *e;
-        if (i > 0 && p.contract.kind != account.positions[0].contract.kind)
+        if (auto e = validateTables(p, f))
+            return *e;
+        preps.push_back(detail::prepare(venue, p));
+        if (auto e = validatePrepared(venue, preps.back(), f, openingChecks))
+            return *e;
+        if (i > 0 && p.contract.kind != positions[0].contract.kind)
             return Error{f + ".contract", "an account settles in one currency: linear and inverse positions cannot share a wallet"};
-        preps.push_back(detail::prepare(account.venue, p));
         anyCross = anyCross || preps.back().cross;
         isolatedTotal += preps.back().isolatedMargin;
     }
-    if (account.walletBalance && !(std::isfinite(*account.walletBalance) && *account.walletBalance >= 0.0))
+    if (walletBalance && !(std::isfinite(*walletBalance) && *walletBalance >= 0.0))
         return Error{"wallet_balance", "must be a finite number, not negative"};
-    if (!account.walletBalance && anyCross)
+    if (!walletBalance && anyCross)
         return Error{"wallet_balance", "cross positions draw on the wallet: give wallet_balance"};
-    const double wallet = account.walletBalance.value_or(isolatedTotal);
+    const double wallet = walletBalance.value_or(isolatedTotal);
     if (wallet + 1e-9 < isolatedTotal)
         return Error{"wallet_balance", number(wallet) + " does not cover the isolated margins (" + number(isolatedTotal) + ")"};
 
@@ -202,12 +271,16 @@ Result<AccountResult> evaluateAccount(const AccountInput& account)
     return out;
 }
 
+}  // namespace
+
+Result<AccountResult> evaluateAccount(const AccountInput& account)
+{
+    return evaluate(account.venue, account.walletBalance, account.positions, account.openingChecks);
+}
+
 Result<PositionResult> evaluatePosition(Venue venue, const PositionInput& position)
 {
-    AccountInput a;
-    a.venue = venue;
-    a.positions = {position};
-    auto r = evaluateAccount(a);
+    auto r = evaluate(venue, std::nullopt, std::span(&position, 1), true);
     if (!r)
         return r.error();
     return std::move(r).value().positions.front();

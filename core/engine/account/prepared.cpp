@@ -2,6 +2,8 @@
 
 #include "core/engine/margin/liquidation.h"
 
+#include <algorithm>
+
 namespace levlab::engine::detail {
 
 Prepared prepare(Venue venue, const PositionInput& p)
@@ -28,7 +30,15 @@ double maintenanceAtPrice(const Prepared& p, double price)
 {
     if (p.rules.basis == MaintenanceBasis::EntryValue)
         return p.mm;
-    const MaintenanceTerms t = maintenanceAt(*p.in, p.rules, positionValue(p.kind, p.q, price));
+    const double value = positionValue(p.kind, p.q, price);
+    if (p.terms.bracket >= 0) {
+        // Most moves stay within the row the mark sits in: skip the table walk.
+        const auto& rows = p.in->brackets.brackets;
+        const auto i = static_cast<std::size_t>(p.terms.bracket);
+        if ((i == 0 || value >= rows[i].notionalFloor) && (i + 1 == rows.size() || value < rows[i].notionalCap))
+            return p.terms.rate * value - p.terms.amount;
+    }
+    const MaintenanceTerms t = maintenanceAt(*p.in, p.rules, value);
     return maintenanceMargin(t, p.rules, p.kind, p.q, p.entry, price);
 }
 
@@ -50,14 +60,27 @@ std::optional<double> liquidationPrice(const Prepared& p, double collateral)
     const Backing b{p.kind, p.side, p.q, p.entry, effectiveCollateral(p, collateral)};
     const auto& table = p.in->brackets;
     if (p.rules.bracketAtLiquidation && !p.in->mmRate && !table.brackets.empty()) {
-        // The row that applies is the one holding the notional at the answer:
-        // try each row and keep the one that is consistent with itself.
-        for (std::size_t i = 0; i < table.brackets.size(); ++i) {
-            const Bracket& row = table.brackets[i];
-            const double value = (row.notionalFloor + row.notionalCap) / 2.0;
-            const MaintenanceTerms t = maintenanceAt(*p.in, p.rules, value);
+        // The row that applies is the one holding the notional at the answer: try
+        // the row the mark sits in, then the others, and keep the self-consistent one.
+        const auto consistent = [&](std::size_t i) -> std::optional<double> {
+            const MaintenanceTerms t = maintenanceOfRow(*p.in, p.rules, i);
             const auto price = priceWhereEquityMeets(b, p.rules.basis, t.rate, t.amount);
-            if (price && bracketIndexFor(table, positionValue(p.kind, p.q, *price)) == static_cast<int>(i))
+            if (!price)
+                return std::nullopt;
+            const double value = positionValue(p.kind, p.q, *price);
+            const Bracket& row = table.brackets[i];
+            const bool last = i + 1 == table.brackets.size();
+            if ((i == 0 || value >= row.notionalFloor) && (last || value < row.notionalCap))
+                return price;
+            return std::nullopt;
+        };
+        const auto current = static_cast<std::size_t>(std::max(0, p.terms.bracket));
+        if (auto price = consistent(current))
+            return price;
+        for (std::size_t i = 0; i < table.brackets.size(); ++i) {
+            if (i == current)
+                continue;
+            if (auto price = consistent(i))
                 return price;
         }
     }

@@ -31,31 +31,31 @@ std::optional<Error> validateTable(const BracketTable& table, const std::string&
         return Error{field, "the bracket table is empty"};
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const Bracket& b = rows[i];
-        const std::string row = field + "[" + std::to_string(i) + "]";
+        const auto row = [&field, i] { return field + "[" + std::to_string(i) + "]"; };
         if (!std::isfinite(b.notionalFloor) || !std::isfinite(b.notionalCap) || b.notionalFloor < 0
             || b.notionalCap <= b.notionalFloor)
-            return Error{row, "notional_cap must be greater than notional_floor, both finite and not negative"};
+            return Error{row(), "notional_cap must be greater than notional_floor, both finite and not negative"};
         if (!(b.mmRate > 0.0 && b.mmRate < 1.0))
-            return Error{row + ".mm_rate", "must lie between 0 and 1 (a fraction: 0.005 is 0.5%)"};
+            return Error{row() + ".mm_rate", "must lie between 0 and 1 (a fraction: 0.005 is 0.5%)"};
         if (!(b.maxLeverage >= 1.0) || !std::isfinite(b.maxLeverage))
-            return Error{row + ".max_leverage", "must be at least 1"};
+            return Error{row() + ".max_leverage", "must be at least 1"};
         if (!std::isfinite(b.maintenanceAmount) || b.maintenanceAmount < 0)
-            return Error{row + ".maintenance_amount", "must be a finite number, not negative"};
+            return Error{row() + ".maintenance_amount", "must be a finite number, not negative"};
         if (i == 0) {
             if (b.notionalFloor != 0.0)
-                return Error{row + ".notional_floor", "the first bracket must start at 0"};
+                return Error{row() + ".notional_floor", "the first bracket must start at 0"};
             continue;
         }
         const Bracket& prev = rows[i - 1];
         if (std::abs(b.notionalFloor - prev.notionalCap) > 1e-9 * std::max(1.0, prev.notionalCap))
-            return Error{row + ".notional_floor", "must equal the previous bracket's notional_cap"};
+            return Error{row() + ".notional_floor", "must equal the previous bracket's notional_cap"};
         if (table.style == BracketStyle::Step) {
             if (b.maintenanceAmount != 0.0)
-                return Error{row + ".maintenance_amount", "step tables raise the whole position's rate and carry no deduction"};
+                return Error{row() + ".maintenance_amount", "step tables raise the whole position's rate and carry no deduction"};
         } else {
             const double expected = prev.maintenanceAmount + b.notionalFloor * (b.mmRate - prev.mmRate);
             if (std::abs(expected - b.maintenanceAmount) > 0.01)
-                return Error{row + ".maintenance_amount",
+                return Error{row() + ".maintenance_amount",
                              "is " + std::to_string(b.maintenanceAmount) + " but floor × rate step + previous amount gives "
                                  + std::to_string(expected)};
         }

@@ -4,29 +4,46 @@
 
 namespace levlab::engine {
 
-MaintenanceTerms maintenanceAt(const PositionInput& p, const VenueRules& rules, double notional)
+namespace {
+
+MaintenanceTerms withVenueTerms(MaintenanceTerms t, const PositionInput& p, const VenueRules& rules)
 {
-    MaintenanceTerms t;
-    if (p.mmRate) {
-        t.baseRate = *p.mmRate;
-        t.amount = p.maintenanceAmount.value_or(0.0);
-        t.maxLeverage = p.maxLeverage.value_or(0.0);
-    } else if (const Bracket* b = bracketFor(p.brackets, notional)) {
-        t.bracket = bracketIndexFor(p.brackets, notional);
-        t.baseRate = b->mmRate;
-        t.amount = b->maintenanceAmount;
-        t.maxLeverage = p.maxLeverage ? std::min(*p.maxLeverage, b->maxLeverage) : b->maxLeverage;
-    } else if (rules.maintenanceFromMaxLeverage && p.maxLeverage) {
-        // Half the initial margin at max leverage.
-        t.maxLeverage = *p.maxLeverage;
-        t.baseRate = 1.0 / (2.0 * t.maxLeverage);
-    }
     t.rate = t.baseRate;
     if (rules.takerFeeInMaintenance)
         t.rate += p.feeRate;
     if (rules.fundingInMaintenance)
         t.rate += std::max(0.0, sign(p.side) * p.fundingRate);
     return t;
+}
+
+}  // namespace
+
+MaintenanceTerms maintenanceOfRow(const PositionInput& p, const VenueRules& rules, std::size_t index)
+{
+    const Bracket& b = p.brackets.brackets[index];
+    MaintenanceTerms t;
+    t.bracket = static_cast<int>(index);
+    t.baseRate = b.mmRate;
+    t.amount = b.maintenanceAmount;
+    t.maxLeverage = p.maxLeverage ? std::min(*p.maxLeverage, b.maxLeverage) : b.maxLeverage;
+    return withVenueTerms(t, p, rules);
+}
+
+MaintenanceTerms maintenanceAt(const PositionInput& p, const VenueRules& rules, double notional)
+{
+    if (!p.mmRate && !p.brackets.brackets.empty())
+        return maintenanceOfRow(p, rules, static_cast<std::size_t>(bracketIndexFor(p.brackets, notional)));
+    MaintenanceTerms t;
+    if (p.mmRate) {
+        t.baseRate = *p.mmRate;
+        t.amount = p.maintenanceAmount.value_or(0.0);
+        t.maxLeverage = p.maxLeverage.value_or(0.0);
+    } else if (rules.maintenanceFromMaxLeverage && p.maxLeverage) {
+        // Half the initial margin at max leverage.
+        t.maxLeverage = *p.maxLeverage;
+        t.baseRate = 1.0 / (2.0 * t.maxLeverage);
+    }
+    return withVenueTerms(t, p, rules);
 }
 
 double maintenanceMargin(const MaintenanceTerms& terms, const VenueRules& rules, ContractKind kind, double exposure,

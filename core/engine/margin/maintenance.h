@@ -19,6 +19,9 @@ struct MaintenanceTerms final {
 /// maintenance derives from max leverage uses 1 / (2 × p.maxLeverage).
 MaintenanceTerms maintenanceAt(const PositionInput& p, const VenueRules& rules, double notional);
 
+/// Terms of row `index` of p's table (the venue's fee and funding terms added).
+MaintenanceTerms maintenanceOfRow(const PositionInput& p, const VenueRules& rules, std::size_t index);
+
 /// The maintenance requirement: terms.rate × value(basis price) − terms.amount,
 /// where the basis price is the entry or `price` as the venue says.
 double maintenanceMargin(const MaintenanceTerms& terms, const VenueRules& rules, ContractKind kind, double exposure,
