@@ -163,6 +163,57 @@ TEST(Account, ShortCrossAccountIsLiquidatedByARise)
     EXPECT_NEAR(*r->shockToLiquidation, 0.09, 1e-12);  // 1,000 − 10,000 m = 100
 }
 
+TEST(Account, IsolatedLossesNeverTouchTheCrossWallet)
+{
+    // `a` isolated sinks far below its liquidation price; the cross position `b` keeps the wallet
+    // less a's 1,000 margin as collateral, and the same liquidation price, whatever a's mark.
+    double previous = 0.0;
+    for (double aMark : {10000.0, 9000.0, 5000.0}) {
+        AccountInput acc = twoLongs(MarginMode::Isolated, 0.0);
+        acc.positions[0].markPrice = aMark;
+        acc.positions[1].mode = MarginMode::Cross;
+        auto r = evaluateAccount(acc);
+        ASSERT_TRUE(r.ok()) << r.error().message();
+        EXPECT_DOUBLE_EQ(r->crossWallet, 1000.0);
+        EXPECT_DOUBLE_EQ(r->positions[1].margin, 1000.0);
+        // 1,000 + 10 (P − 100) = 10 ⇒ P = 1.
+        EXPECT_NEAR(*r->positions[1].liquidationPrice, 1.0, 1e-9);
+        if (previous != 0.0) {
+            EXPECT_DOUBLE_EQ(*r->positions[1].liquidationPrice, previous);
+        }
+        previous = *r->positions[1].liquidationPrice;
+    }
+}
+
+TEST(Account, CrossLossesNeverTouchIsolatedMargin)
+{
+    AccountInput acc = twoLongs(MarginMode::Isolated, 0.0);
+    acc.positions[1].mode = MarginMode::Cross;
+    acc.positions[1].markPrice = 0.5;  // 1,000 − 995 = 5 left, below its maintenance of 10
+    auto r = evaluateAccount(acc);
+    ASSERT_TRUE(r.ok()) << r.error().message();
+    EXPECT_TRUE(r->positions[1].liquidated);
+    EXPECT_FALSE(r->positions[0].liquidated);
+    EXPECT_DOUBLE_EQ(r->positions[0].margin, 1000.0);
+    EXPECT_NEAR(*r->positions[0].liquidationPrice, 9100.0, 1e-9);
+}
+
+TEST(Account, BybitInverseCrossBankruptcyKeepsTheFeeToClose)
+{
+    // Bybit help "How to calculate Liquidation Price (Inverse Contract)", cross example: balance 0.5 BTC,
+    // long 10,000 contracts at 8,000: bankruptcy = 1.00075 × 10,000 / (10,000/8,000 + 0.5) = 5,718.57.
+    AccountInput acc;
+    acc.venue = Venue::Bybit;
+    acc.walletBalance = 0.5;
+    PositionInput p = test::inverse(Side::Long, 10000, 8000, 50, 0.005);
+    p.mode = MarginMode::Cross;
+    p.feeRate = 0.00075;
+    acc.positions = {p};
+    auto r = evaluateAccount(acc);
+    ASSERT_TRUE(r.ok()) << r.error().message();
+    EXPECT_NEAR(*r->positions[0].bankruptcyPrice, 5718.57, 0.005);
+}
+
 // Bad input: every class refused with the field named.
 struct BadInput {
     const char* what;
