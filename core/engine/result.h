@@ -1,5 +1,6 @@
 #pragma once
 
+#include <sstream>
 #include <string>
 #include <utility>
 #include <variant>
@@ -38,5 +39,24 @@ public:
 private:
     std::variant<T, Error> m_state;
 };
+
+/// A number as error messages show it: up to ten significant digits ("66.66666667", "1000000").
+inline std::string numberText(double v)
+{
+    std::ostringstream s;
+    s.precision(10);
+    s << v;
+    return s.str();
+}
+
+/// An amount with two decimals ("4500.00").
+inline std::string amountText(double v)
+{
+    std::ostringstream s;
+    s.setf(std::ios::fixed);
+    s.precision(2);
+    s << v;
+    return s.str();
+}
 
 }  // namespace levlab::engine

@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <span>
 #include <string_view>
-#include <sstream>
 
 namespace levlab::engine {
 
@@ -35,14 +34,6 @@ private:
 
 bool positiveFinite(double v) { return std::isfinite(v) && v > 0.0; }
 
-std::string number(double v)
-{
-    std::ostringstream s;
-    s.precision(10);
-    s << v;
-    return s.str();
-}
-
 std::optional<Error> validateNumbers(const PositionInput& p, const FieldPath& f, bool opening)
 {
     if (!positiveFinite(p.quantity))
@@ -60,7 +51,7 @@ std::optional<Error> validateNumbers(const PositionInput& p, const FieldPath& f,
     if (p.contract.lotSize > 0) {
         const double lots = p.quantity / p.contract.lotSize;
         if (std::abs(lots - std::round(lots)) > 1e-9 * std::max(1.0, lots))
-            return Error{f + ".quantity", "must be a whole number of lots of " + number(p.contract.lotSize)};
+            return Error{f + ".quantity", "must be a whole number of lots of " + numberText(p.contract.lotSize)};
     }
     if (!positiveFinite(p.leverage))
         return Error{f + ".leverage", "must be a finite number greater than 0"};
@@ -112,11 +103,11 @@ std::optional<Error> validatePrepared(Venue venue, const detail::Prepared& prep,
     const MaintenanceTerms opening = maintenanceAt(p, rules, positionValue(prep.kind, prep.q, prep.entry));
     const double maxLev = opening.maxLeverage;
     if (maxLev > 0.0 && p.leverage > maxLev + 1e-9) {
-        std::string reason = number(p.leverage) + "x is above the " + number(maxLev) + "x maximum";
+        std::string reason = numberText(p.leverage) + "x is above the " + numberText(maxLev) + "x maximum";
         if (opening.bracket >= 0) {
             const Bracket& b = p.brackets.brackets[static_cast<std::size_t>(opening.bracket)];
-            reason += " of bracket " + std::to_string(opening.bracket + 1) + " (notional " + number(b.notionalFloor)
-                      + " to " + number(b.notionalCap) + ")";
+            reason += " of bracket " + std::to_string(opening.bracket + 1) + " (notional " + numberText(b.notionalFloor)
+                      + " to " + numberText(b.notionalCap) + ")";
         }
         return Error{f + ".leverage", reason};
     }
@@ -126,10 +117,10 @@ std::optional<Error> validatePrepared(Venue venue, const detail::Prepared& prep,
         const double mmAtEntry = detail::maintenanceAtPrice(prep, prep.entry);
         if (prep.isolatedMargin <= mmAtEntry) {
             if (p.isolatedMargin)
-                return Error{f + ".isolated_margin", "is " + number(prep.isolatedMargin) + ", not above the maintenance margin of "
-                                                         + number(mmAtEntry) + ": it would be liquidated on opening"};
-            return Error{f + ".leverage", "at " + number(p.leverage) + "x the initial margin (" + number(prep.isolatedMargin)
-                                              + ") does not exceed the maintenance margin (" + number(mmAtEntry)
+                return Error{f + ".isolated_margin", "is " + numberText(prep.isolatedMargin) + ", not above the maintenance margin of "
+                                                         + numberText(mmAtEntry) + ": it would be liquidated on opening"};
+            return Error{f + ".leverage", "at " + numberText(p.leverage) + "x the initial margin (" + numberText(prep.isolatedMargin)
+                                              + ") does not exceed the maintenance margin (" + numberText(mmAtEntry)
                                               + "): it would be liquidated on opening"};
         }
     }
@@ -212,7 +203,7 @@ Result<AccountResult> evaluate(Venue venue, std::optional<double> walletBalance,
         return Error{"wallet_balance", "cross positions draw on the wallet: give wallet_balance"};
     const double wallet = walletBalance.value_or(isolatedTotal);
     if (wallet + 1e-9 < isolatedTotal)
-        return Error{"wallet_balance", number(wallet) + " does not cover the isolated margins (" + number(isolatedTotal) + ")"};
+        return Error{"wallet_balance", numberText(wallet) + " does not cover the isolated margins (" + numberText(isolatedTotal) + ")"};
 
     AccountResult out;
     out.walletBalance = wallet;

@@ -4,22 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 
 namespace levlab::engine {
-
-namespace {
-
-std::string money(double v)
-{
-    std::ostringstream s;
-    s.setf(std::ios::fixed);
-    s.precision(2);
-    s << v;
-    return s.str();
-}
-
-}  // namespace
 
 Result<TransferPreview> previewTransfer(Venue venue, const PositionInput& position, double amount,
                                         std::optional<double> bufferRate)
@@ -43,9 +29,9 @@ Result<TransferPreview> previewTransfer(Venue venue, const PositionInput& positi
     out.requiredRemaining = std::max(now->notional / position.leverage, buffer * now->notional);
     out.maxRemovable = std::max(0.0, now->margin + now->unrealizedPnl - out.requiredRemaining);
     if (amount < 0.0 && -amount > out.maxRemovable + 1e-9)
-        return Error{"amount", "at most " + money(out.maxRemovable) + " can be removed: margin plus unrealised PnL must stay at least "
-                                   + money(out.requiredRemaining) + " (the larger of the initial margin at mark and "
-                                   + money(buffer * 100.0) + "% of the notional)"};
+        return Error{"amount", "at most " + amountText(out.maxRemovable) + " can be removed: margin plus unrealised PnL must stay at least "
+                                   + amountText(out.requiredRemaining) + " (the larger of the initial margin at mark and "
+                                   + amountText(buffer * 100.0) + "% of the notional)"};
     out.newMargin = now->margin + amount;
 
     PositionInput moved = position;

@@ -3,21 +3,12 @@
 #include "core/engine/account/account.h"
 
 #include <cmath>
-#include <sstream>
 
 namespace levlab::engine {
 
 namespace {
 
 bool positiveFinite(double v) { return std::isfinite(v) && v > 0.0; }
-
-std::string price(double v)
-{
-    std::ostringstream s;
-    s.precision(10);
-    s << v;
-    return s.str();
-}
 
 }  // namespace
 
@@ -83,11 +74,11 @@ Result<SizingResult> sizePosition(const SizingInput& in)
             const double liq = *r->liquidationPrice;
             out.liquidationPrice = Price(liq);
             if (s * (in.stop.value() - liq) <= 0.0)
-                out.warnings.push_back("the stop at " + price(in.stop.value()) + " lies beyond the liquidation price "
-                                       + price(liq) + ": the position would be liquidated before the stop fires");
+                out.warnings.push_back("the stop at " + numberText(in.stop.value()) + " lies beyond the liquidation price "
+                                       + numberText(liq) + ": the position would be liquidated before the stop fires");
         }
         if (*in.leverage > *out.maxLeverageForStop)
-            out.warnings.push_back("above " + price(out.maxLeverageForStop->value())
+            out.warnings.push_back("above " + numberText(out.maxLeverageForStop->value())
                                    + "x the liquidation price comes closer to the stop than the buffer allows");
         if (out.initialMargin->value() > in.capital.value())
             out.warnings.push_back("the initial margin exceeds the capital: raise the leverage or reduce the risk");

@@ -69,10 +69,6 @@ VenueRules rulesFor(Venue venue, ContractKind kind)
         /// rules": liquidation when margin ratio = (margin + UPL) / (maintenance
         /// margin + fees) falls to 100%; maintenance = value at mark × tier MMR, fee
         /// = value × taker rate; a higher tier raises the whole position's rate.
-        r.basis = MaintenanceBasis::MarkValue;
-        r.takerFeeInMaintenance = true;
-        r.bracketAtLiquidation = true;
-        break;
     case Venue::Gate:
         /// Gate help "Calculation of Liquidation Price": LP = (entry ∓ margin /
         /// multiplier / size) / (1 ∓ (MMR + taker rate)) for linear and
