@@ -44,6 +44,13 @@ engine::Result<TierTable> parseTierTable(const QByteArray& bytes)
     else
         return fieldError(QStringLiteral("contract"), QStringLiteral("must be \"linear\" or \"inverse\""));
 
+    auto tick = f.number(QStringLiteral("tick_size"), 0.01);
+    if (!tick)
+        return tick.error();
+    if (!(tick.value() > 0.0))
+        return fieldError(QStringLiteral("tick_size"), QStringLiteral("must be greater than 0"));
+    t.tickSize = tick.value();
+
     auto asOf = f.string(QStringLiteral("as_of"));
     if (!asOf)
         return asOf.error();

@@ -19,6 +19,7 @@ struct TierTable final {
     engine::Venue venue = engine::Venue::Textbook;
     QStringList symbols;  ///< the names the symbol goes by ("BTCUSDT", "BTC-USDT-SWAP")
     engine::ContractKind contract = engine::ContractKind::Linear;
+    double tickSize = 0.01;  ///< price increment
     QString asOf;         ///< date the table was published or read, YYYY-MM-DD
     QString source;       ///< the public page it comes from
     engine::BracketTable table;

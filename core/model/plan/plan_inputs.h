@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/engine/contract/contract.h"
+#include "core/engine/margin/position.h"
+#include "core/engine/venue/venue.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace levlab::model {
+
+/// How the position's size is given.
+enum class SizeMode {
+    Quantity,     ///< contracts (base units for linear, USD for inverse)
+    Notional,     ///< value at entry in the quote currency
+    RiskPercent,  ///< share of the wallet lost at the stop (needs a stop)
+};
+
+/// Everything the trader sets for the position being planned.
+struct PlanInputs final {
+    engine::Venue venue = engine::Venue::Binance;
+    QString symbol = QStringLiteral("BTCUSDT");
+    engine::Side side = engine::Side::Long;
+    bool entryAtMarket = true;
+    double entryPrice = 0.0;  ///< used when not at market
+    SizeMode sizeMode = SizeMode::Quantity;
+    double size = 0.1;
+    double leverage = 10.0;
+    engine::MarginMode marginMode = engine::MarginMode::Isolated;
+    double wallet = 10000.0;       ///< settlement currency
+    double extraMargin = 0.0;      ///< isolated margin added beyond the initial margin
+    std::optional<double> stopLoss;
+    std::optional<double> takeProfit;
+    double horizonHours = 24.0;    ///< holding period for funding
+    double feeRate = 0.0005;       ///< taker fee
+    friend bool operator==(const PlanInputs&, const PlanInputs&) = default;
+};
+
+/// What the market says now.
+struct MarketState final {
+    qint64 timeMs = 0;
+    double mark = 0.0;
+    double last = 0.0;
+    double index = 0.0;
+    double fundingRate = 0.0;  ///< per 8 h interval
+    double recentLow = 0.0;    ///< low of last prices over the recent window (wicks included)
+    double recentHigh = 0.0;
+    friend bool operator==(const MarketState&, const MarketState&) = default;
+};
+
+/// A refused change: which input and why. The model keeps its previous state.
+struct Refusal final {
+    QString field;
+    QString reason;
+    [[nodiscard]] QString message() const { return field + QStringLiteral(": ") + reason; }
+};
+
+}  // namespace levlab::model

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/engine/margin/position.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace levlab::model {
+
+enum class Warning {
+    StopBeyondLiquidation,       ///< the stop would fire only after liquidation
+    LiquidationInsideWickRange,  ///< a recent wick reached the liquidation price
+    LeverageCappedByBracket,     ///< the size moved into a row with a lower maximum
+};
+
+/// The complete risk picture of the planned position, recomputed on every change.
+struct RiskSnapshot final {
+    bool valid = false;
+    QString problem;                ///< why there is no picture yet ("waiting for a price")
+
+    double entry = 0.0;
+    double quantity = 0.0;          ///< contracts
+    double notional = 0.0;          ///< value at entry, settlement currency
+    engine::PositionResult position;
+    double maxLeverage = 0.0;       ///< of the row the size falls in
+    double tableMaxLeverage = 0.0;  ///< of the first row
+    QString maxLeverageReason;      ///< empty unless a row below the first caps it
+
+    std::optional<double> stopDistance;        ///< |entry − stop| ÷ entry
+    std::optional<double> takeProfitDistance;
+    std::optional<double> riskAtStop;          ///< money lost if the stop fills
+    std::optional<double> riskAtStopOfWallet;  ///< that as a share of the wallet
+    std::optional<double> rewardRisk;
+    double fees = 0.0;                          ///< taker fee to open and to close at entry value
+    double fundingPerInterval = 0.0;            ///< paid by the position; negative when received
+    int horizonIntervals = 0;
+    double fundingOverHorizon = 0.0;
+    std::optional<double> liquidationAfterHorizon;
+    std::optional<double> liquidationDrift;     ///< after − now
+
+    std::vector<Warning> warnings;
+    QStringList warningTexts;                   ///< one sentence per warning
+
+    [[nodiscard]] bool has(Warning w) const
+    {
+        for (Warning x : warnings) {
+            if (x == w)
+                return true;
+        }
+        return false;
+    }
+};
+
+}  // namespace levlab::model
