@@ -1,0 +1,91 @@
+#include "core/model/feeds/market_feed.h"
+
+#include <algorithm>
+
+namespace levlab::model {
+
+namespace {
+
+constexpr int kFrameMs = 16;
+/// Never catch up more than this many ticks in one frame (a stalled process
+/// would otherwise burst).
+constexpr double kMaxTicksPerFrame = 20000.0;
+constexpr std::size_t kRecentMinutes = 60;
+
+}  // namespace
+
+MarketFeed::MarketFeed(std::uint64_t seed, double startPrice, qint64 startMs, QObject* parent)
+    : QObject(parent), m_process(seed, startPrice, startMs, 1.0 / kTicksPerSecond), m_candles(kHistoryCapacity)
+{
+    m_timer.setTimerType(Qt::PreciseTimer);
+    m_timer.setInterval(kFrameMs);
+    connect(&m_timer, &QTimer::timeout, this, &MarketFeed::onTimer);
+}
+
+void MarketFeed::generateHistory(std::size_t minutes)
+{
+    for (std::size_t i = 0; i < minutes; ++i)
+        m_candles.addBar(m_process.minuteBar());
+}
+
+void MarketFeed::setSpeed(double speed)
+{
+    m_speed = std::max(0.0, speed);
+    m_tickDebt = 0.0;
+    if (m_speed > 0.0) {
+        m_clock.start();
+        m_lastWallMs = 0;
+        m_timer.start();
+    } else {
+        m_timer.stop();
+    }
+}
+
+void MarketFeed::setScenario(Scenario s)
+{
+    m_process.setScenario(s);
+}
+
+void MarketFeed::advance(int ticks)
+{
+    if (ticks <= 0)
+        return;
+    for (int i = 0; i < ticks; ++i) {
+        const Tick& t = m_process.step();
+        m_candles.addTick(t.timeMs, t.last, t.mark);
+    }
+    emit advanced();
+}
+
+void MarketFeed::onTimer()
+{
+    const qint64 now = m_clock.elapsed();
+    const double elapsedSeconds = static_cast<double>(now - m_lastWallMs) / 1000.0;
+    m_lastWallMs = now;
+    m_tickDebt = std::min(m_tickDebt + elapsedSeconds * m_speed * kTicksPerSecond, kMaxTicksPerFrame);
+    const int due = static_cast<int>(m_tickDebt);
+    m_tickDebt -= due;
+    advance(due);
+}
+
+MarketState MarketFeed::state() const
+{
+    const Tick& t = m_process.current();
+    MarketState s;
+    s.timeMs = t.timeMs;
+    s.mark = t.mark;
+    s.last = t.last;
+    s.index = t.index;
+    s.fundingRate = t.fundingRate;
+    const CandleSeries& m1 = m_candles.series(Timeframe::M1);
+    const std::size_t n = std::min(kRecentMinutes, m1.size());
+    s.recentLow = t.last;
+    s.recentHigh = t.last;
+    for (std::size_t i = m1.size() - n; i < m1.size(); ++i) {
+        s.recentLow = std::min(s.recentLow, m1.at(i).low);
+        s.recentHigh = std::max(s.recentHigh, m1.at(i).high);
+    }
+    return s;
+}
+
+}  // namespace levlab::model

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/model/feeds/candle_store.h"
+#include "core/model/feeds/price_process.h"
+#include "core/model/plan/plan_inputs.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+namespace levlab::model {
+
+/// The embedded simulated market: a PriceProcess driven by the clock at a
+/// chosen speed, folding its ticks into candles. Ticks are produced in batches
+/// from a ~60 Hz timer and advanced() is emitted once per batch, so nothing
+/// downstream works per tick.
+class MarketFeed final : public QObject {
+    Q_OBJECT
+public:
+    /// Simulated ticks per simulated second (one tick every 250 ms).
+    static constexpr double kTicksPerSecond = 4.0;
+    static constexpr std::size_t kHistoryCapacity = 131072;
+
+    MarketFeed(std::uint64_t seed, double startPrice, qint64 startMs, QObject* parent = nullptr);
+
+    /// Fills `minutes` one-minute bars of history before the live ticks start.
+    void generateHistory(std::size_t minutes);
+
+    /// 0 pauses; 1, 10, 60, 600 run simulated time that many times faster than real time.
+    void setSpeed(double speed);
+    [[nodiscard]] double speed() const { return m_speed; }
+    void setScenario(Scenario s);
+    [[nodiscard]] Scenario scenario() const { return m_process.scenario(); }
+
+    /// Advances exactly `ticks` ticks now (tests, benchmarks, replays of a seed).
+    void advance(int ticks);
+
+    [[nodiscard]] const CandleStore& candles() const { return m_candles; }
+    [[nodiscard]] const Tick& lastTick() const { return m_process.current(); }
+    /// Mark, last, index, funding and the last hour's range of last prices.
+    [[nodiscard]] MarketState state() const;
+
+signals:
+    void advanced();
+
+private:
+    void onTimer();
+
+    PriceProcess m_process;
+    CandleStore m_candles;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    double m_speed = 1.0;
+    double m_tickDebt = 0.0;
+    qint64 m_lastWallMs = 0;
+};
+
+}  // namespace levlab::model

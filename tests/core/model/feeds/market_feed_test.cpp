@@ -1,0 +1,103 @@
+#include "core/model/feeds/market_feed.h"
+
+#include <gtest/gtest.h>
+
+#include <QSignalSpy>
+
+#include <cmath>
+
+namespace levlab::model {
+namespace {
+
+constexpr qint64 kStart = 1'700'000'000'000;
+
+TEST(PriceProcess, SameSeedSamePathTickForTick)
+{
+    PriceProcess a(42, 30000, kStart);
+    PriceProcess b(42, 30000, kStart);
+    PriceProcess c(43, 30000, kStart);
+    bool differs = false;
+    for (int i = 0; i < 20000; ++i) {
+        const Tick ta = a.step();
+        const Tick tb = b.step();
+        const Tick tc = c.step();
+        ASSERT_EQ(ta.timeMs, tb.timeMs);
+        ASSERT_EQ(ta.last, tb.last) << "tick " << i;
+        ASSERT_EQ(ta.mark, tb.mark) << "tick " << i;
+        differs = differs || ta.last != tc.last;
+    }
+    EXPECT_TRUE(differs) << "another seed, another path";
+}
+
+TEST(PriceProcess, CrashFallsAboutThirtyPercentWithinTheHour)
+{
+    PriceProcess p(7, 30000, kStart);
+    p.setScenario(Scenario::Crash);
+    for (int i = 0; i < 3600 * 4 - 1; ++i)
+        p.step();
+    EXPECT_EQ(p.scenario(), Scenario::Crash);
+    p.step();
+    const double move = p.current().index / 30000.0 - 1.0;
+    EXPECT_NEAR(move, -0.30, 0.08);
+    EXPECT_EQ(p.scenario(), Scenario::Normal) << "the crash ends after its hour";
+}
+
+TEST(PriceProcess, SqueezeRisesAboutTwentyPercent)
+{
+    PriceProcess p(7, 30000, kStart);
+    p.setScenario(Scenario::Squeeze);
+    for (int i = 0; i < 3600 * 4; ++i)
+        p.step();
+    EXPECT_NEAR(p.current().index / 30000.0 - 1.0, 0.20, 0.08);
+}
+
+TEST(PriceProcess, WicksMoveLastButNotMark)
+{
+    PriceProcess p(11, 30000, kStart);
+    p.setScenario(Scenario::WickStorm);
+    double worstLast = 0.0;
+    double worstMark = 0.0;
+    for (int i = 0; i < 4 * 3600; ++i) {
+        const Tick& t = p.step();
+        worstLast = std::max(worstLast, std::abs(t.last / t.index - 1.0));
+        worstMark = std::max(worstMark, std::abs(t.mark / t.index - 1.0));
+    }
+    EXPECT_GT(worstLast, 0.01) << "a storm has wicks of over 1%";
+    EXPECT_LT(worstMark, 0.002) << "the mark's smoothed basis stays small";
+}
+
+TEST(PriceProcess, FundingStaysWithinItsCap)
+{
+    PriceProcess p(3, 30000, kStart);
+    for (int i = 0; i < 4 * 3600 * 10; ++i) {
+        const Tick& t = p.step();
+        ASSERT_LE(std::abs(t.fundingRate), 0.0075);
+    }
+}
+
+TEST(MarketFeed, HistoryHoldsAHundredThousandMinutes)
+{
+    MarketFeed feed(1, 30000, kStart);
+    feed.generateHistory(100'000);
+    EXPECT_EQ(feed.candles().series(Timeframe::M1).size(), 100'000u);
+    EXPECT_EQ(feed.candles().series(Timeframe::H1).size(), (100'000u + 59) / 60);
+    const Candle& c = feed.candles().series(Timeframe::M1).back();
+    EXPECT_LE(c.low, std::min(c.open, c.close));
+    EXPECT_GE(c.high, std::max(c.open, c.close));
+}
+
+TEST(MarketFeed, AdvanceEmitsOncePerBatch)
+{
+    MarketFeed feed(1, 30000, kStart);
+    QSignalSpy spy(&feed, &MarketFeed::advanced);
+    feed.advance(1000);
+    EXPECT_EQ(spy.count(), 1);
+    EXPECT_EQ(feed.lastTick().timeMs, kStart + 250'000);
+    const MarketState s = feed.state();
+    EXPECT_DOUBLE_EQ(s.mark, feed.lastTick().mark);
+    EXPECT_LE(s.recentLow, s.last);
+    EXPECT_GE(s.recentHigh, s.last);
+}
+
+}  // namespace
+}  // namespace levlab::model
