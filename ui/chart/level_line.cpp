@@ -1,0 +1,205 @@
+#include "ui/chart/level_line.h"
+
+#include <QCursor>
+#include <QFontMetricsF>
+#include <QGraphicsSceneMouseEvent>
+#include <QLocale>
+#include <QPainter>
+
+#include <cmath>
+
+namespace levlab::ui {
+
+namespace {
+
+constexpr double kTagHeight = 18.0;
+
+}  // namespace
+
+LevelLine::LevelLine(Kind kind, const Theme& theme, QGraphicsItem* parent)
+    : QGraphicsObject(parent), m_kind(kind), m_theme(theme)
+{
+    setZValue(kind == Kind::Mark || kind == Kind::Last ? 20 : 30);
+    setAcceptHoverEvents(true);
+    setVisible(false);
+}
+
+QString LevelLine::name(Kind kind)
+{
+    switch (kind) {
+    case Kind::Entry: return tr("Entry");
+    case Kind::Liquidation: return tr("Liq");
+    case Kind::Bankruptcy: return tr("Bankr");
+    case Kind::StopLoss: return tr("Stop");
+    case Kind::TakeProfit: return tr("Target");
+    case Kind::Mark: return tr("Mark");
+    case Kind::Last: return tr("Last");
+    }
+    return {};
+}
+
+QString LevelLine::labelText() const
+{
+    if (!m_level)
+        return {};
+    QString text = name(m_kind) + QLatin1Char(' ') + QLocale().toString(*m_level, 'f', m_decimals);
+    if (m_kind != Kind::Entry && m_kind != Kind::Mark && m_kind != Kind::Last && m_reference > 0.0) {
+        const double pct = (*m_level - m_reference) / m_reference * 100.0;
+        text += QStringLiteral("  %1%2%").arg(pct >= 0 ? QStringLiteral("+") : QString()).arg(pct, 0, 'f', 2);
+    }
+    if (m_pinned)
+        text.prepend(m_y <= m_plot.top() + kTagHeight ? QStringLiteral("▲ ") : QStringLiteral("▼ "));
+    return text;
+}
+
+void LevelLine::setTheme(const Theme& theme)
+{
+    m_theme = theme;
+    update();
+}
+
+void LevelLine::setDraggable(bool draggable)
+{
+    m_draggable = draggable;
+    setCursor(draggable ? Qt::SizeVerCursor : Qt::ArrowCursor);
+}
+
+void LevelLine::setLevel(std::optional<double> price, double reference, int decimals)
+{
+    if (price == m_level && reference == m_reference && decimals == m_decimals)
+        return;
+    m_level = price;
+    m_reference = reference;
+    m_decimals = decimals;
+    relocate();
+}
+
+void LevelLine::setFrame(const QRectF& plot, double yMin, double yMax, double tagWidth)
+{
+    if (plot == m_plot && yMin == m_yMin && yMax == m_yMax && tagWidth == m_tagWidth)
+        return;
+    m_plot = plot;
+    m_yMin = yMin;
+    m_yMax = yMax;
+    m_tagWidth = tagWidth;
+    relocate();
+}
+
+void LevelLine::relocate()
+{
+    prepareGeometryChange();
+    const bool show = m_level.has_value() && m_plot.height() > 0 && m_yMax > m_yMin;
+    setVisible(show);
+    if (!show)
+        return;
+    const double y = m_plot.top() + (m_yMax - *m_level) / (m_yMax - m_yMin) * m_plot.height();
+    const double top = m_plot.top() + kTagHeight / 2;
+    const double bottom = m_plot.bottom() - kTagHeight / 2;
+    m_pinned = y < top || y > bottom;
+    m_y = std::clamp(y, top, bottom);
+    update();
+}
+
+double LevelLine::priceAt(double y) const
+{
+    return m_yMax - (y - m_plot.top()) / m_plot.height() * (m_yMax - m_yMin);
+}
+
+QColor LevelLine::colour() const
+{
+    switch (m_kind) {
+    case Kind::Entry: return m_theme.entry;
+    case Kind::Liquidation: return m_theme.liquidation;
+    case Kind::Bankruptcy: return m_theme.bankruptcy;
+    case Kind::StopLoss: return m_theme.stopLoss;
+    case Kind::TakeProfit: return m_theme.takeProfit;
+    case Kind::Mark: return m_theme.mark;
+    case Kind::Last: return m_theme.last;
+    }
+    return m_theme.text;
+}
+
+QPen LevelLine::pen() const
+{
+    QPen p(colour(), Theme::kLineWidth);
+    p.setCosmetic(true);
+    switch (m_kind) {
+    case Kind::Liquidation: p.setStyle(Qt::DashLine); break;
+    case Kind::Bankruptcy: p.setStyle(Qt::DotLine); break;
+    case Kind::Mark: p.setWidth(1); p.setStyle(Qt::DashDotLine); break;
+    case Kind::Last: p.setWidth(1); p.setStyle(Qt::DotLine); break;
+    default: break;
+    }
+    return p;
+}
+
+QRectF LevelLine::boundingRect() const
+{
+    return QRectF(m_plot.left(), m_y - kTagHeight / 2 - 1, m_plot.width() + m_tagWidth + 2, kTagHeight + 2);
+}
+
+QPainterPath LevelLine::shape() const
+{
+    QPainterPath path;
+    // Grab band around the line plus the tag.
+    path.addRect(QRectF(m_plot.left(), m_y - Theme::kGrabTolerancePx, m_plot.width(), 2 * Theme::kGrabTolerancePx));
+    path.addRect(QRectF(m_plot.right(), m_y - kTagHeight / 2, m_tagWidth, kTagHeight));
+    return path;
+}
+
+void LevelLine::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+{
+    if (!m_level)
+        return;
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    if (!m_pinned) {
+        painter->setPen(pen());
+        painter->drawLine(QPointF(m_plot.left(), m_y), QPointF(m_plot.right(), m_y));
+    }
+    const QString text = labelText();
+    QFont f = painter->font();
+    f.setPointSizeF(std::max(7.5, f.pointSizeF() * 0.85));
+    f.setBold(m_kind == Kind::Liquidation);
+    painter->setFont(f);
+    const QRectF tag(m_plot.right() + 1, m_y - kTagHeight / 2, m_tagWidth, kTagHeight);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(colour());
+    painter->drawRect(tag);
+    painter->setPen(m_theme.labelText);
+    painter->drawText(tag.adjusted(Theme::kLabelPadding, 0, -Theme::kLabelPadding, 0), Qt::AlignVCenter | Qt::AlignLeft, text);
+}
+
+void LevelLine::mousePressEvent(QGraphicsSceneMouseEvent* event)
+{
+    if (!m_draggable || event->button() != Qt::LeftButton) {
+        event->ignore();
+        return;
+    }
+    m_dragging = true;
+    event->accept();
+}
+
+void LevelLine::mouseMoveEvent(QGraphicsSceneMouseEvent* event)
+{
+    if (!m_dragging)
+        return;
+    const double y = std::clamp(event->pos().y(), m_plot.top(), m_plot.bottom());
+    emit dragged(priceAt(y));
+}
+
+void LevelLine::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
+{
+    if (!m_dragging)
+        return;
+    m_dragging = false;
+    event->accept();
+    emit dragFinished();
+}
+
+void LevelLine::hoverEnterEvent(QGraphicsSceneHoverEvent* event)
+{
+    setToolTip(m_draggable ? tr("%1 — drag to move").arg(labelText()) : labelText());
+    QGraphicsObject::hoverEnterEvent(event);
+}
+
+}  // namespace levlab::ui

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "ui/theme/theme.h"
+
+#include <QGraphicsObject>
+
+#include <optional>
+
+namespace levlab::ui {
+
+/// One horizontal price level on the chart — entry, liquidation, bankruptcy,
+/// stop-loss, take-profit or mark — with a tag on the price axis giving its
+/// price and its distance from entry. A level outside the visible prices is
+/// pinned to the nearer edge with an arrow. Draggable levels report the price
+/// under the pointer; the chart turns that into one model setter call.
+class LevelLine final : public QGraphicsObject {
+    Q_OBJECT
+public:
+    enum class Kind { Entry, Liquidation, Bankruptcy, StopLoss, TakeProfit, Mark, Last };
+
+    LevelLine(Kind kind, const Theme& theme, QGraphicsItem* parent = nullptr);
+
+    [[nodiscard]] Kind kind() const { return m_kind; }
+    [[nodiscard]] std::optional<double> level() const { return m_level; }
+    [[nodiscard]] bool pinned() const { return m_pinned; }
+    [[nodiscard]] QString labelText() const;
+    /// Scene y of the line (or of the pinned tag).
+    [[nodiscard]] double lineY() const { return m_y; }
+
+    void setTheme(const Theme& theme);
+    void setDraggable(bool draggable);
+    /// The price and what its distance is measured from; nullopt hides it.
+    void setLevel(std::optional<double> price, double reference, int decimals);
+    /// Where the plot is and which prices it spans.
+    void setFrame(const QRectF& plot, double yMin, double yMax, double tagWidth);
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+    static QString name(Kind kind);
+
+signals:
+    void dragged(double price);
+    void dragFinished();
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent* event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
+    void hoverEnterEvent(QGraphicsSceneHoverEvent* event) override;
+
+private:
+    void relocate();
+    [[nodiscard]] QColor colour() const;
+    [[nodiscard]] QPen pen() const;
+    [[nodiscard]] double priceAt(double y) const;
+
+    Kind m_kind;
+    Theme m_theme;
+    std::optional<double> m_level;
+    double m_reference = 0.0;
+    int m_decimals = 2;
+    QRectF m_plot;
+    double m_yMin = 0.0;
+    double m_yMax = 1.0;
+    double m_tagWidth = 120.0;
+    double m_y = 0.0;
+    bool m_pinned = false;
+    bool m_draggable = false;
+    bool m_dragging = false;
+};
+
+}  // namespace levlab::ui

@@ -1,0 +1,356 @@
+#include "ui/chart/price_chart_view.h"
+
+#include "core/model/feeds/market_feed.h"
+#include "core/model/plan/risk_model.h"
+#include "ui/chart/event_layer.h"
+
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QGraphicsScene>
+#include <QKeyEvent>
+#include <QLineSeries>
+#include <QValueAxis>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace levlab::ui {
+
+namespace {
+
+constexpr qint64 kMinSpanMs = 30LL * 60 * 1000;
+constexpr double kRightPadding = 0.06;   // share of the span left empty after the newest bar
+constexpr double kPricePadding = 0.08;   // share of the price range added above and below
+constexpr double kTagWidth = 150.0;
+constexpr int kFrameMs = 16;
+
+}  // namespace
+
+PriceChartView::PriceChartView(model::RiskModel& model, model::MarketFeed& feed, const Theme& theme, QWidget* parent)
+    : QChartView(new QChart, parent), m_model(model), m_feed(feed), m_theme(theme)
+{
+    m_chart = chart();
+    m_chart->setAnimationOptions(QChart::NoAnimation);
+    m_chart->legend()->hide();
+    m_chart->setMargins(QMargins(4, 8, static_cast<int>(kTagWidth) - 50, 4));
+    m_chart->setBackgroundRoundness(0);
+
+    m_timeAxis = new QDateTimeAxis;
+    m_timeAxis->setTickCount(7);
+    m_priceAxis = new QValueAxis;
+    m_priceAxis->setTickCount(9);
+    m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
+    m_chart->addAxis(m_priceAxis, Qt::AlignRight);
+    m_markSeries = new QLineSeries;
+    m_markSeries->setName(tr("Mark"));
+    m_chart->addSeries(m_markSeries);
+    m_markSeries->attachAxis(m_timeAxis);
+    m_markSeries->attachAxis(m_priceAxis);
+
+    m_candles = new CandleLayer(m_theme, m_chart);
+    m_events = new EventLayer(m_theme, m_chart);
+    for (std::size_t i = 0; i < m_lines.size(); ++i)
+        m_lines[i] = new LevelLine(static_cast<LevelLine::Kind>(i), m_theme, m_chart);
+    for (auto kind : {LevelLine::Kind::Entry, LevelLine::Kind::StopLoss, LevelLine::Kind::TakeProfit, LevelLine::Kind::Liquidation})
+        connectDrag(kind);
+
+    setRenderHint(QPainter::Antialiasing, false);
+    setFocusPolicy(Qt::StrongFocus);
+    setRubberBand(QChartView::NoRubberBand);
+    setToolTip(tr("Wheel: zoom · Shift+wheel or ←/→: scroll · End: follow the latest price\n"
+                  "Drag the entry, stop, target or liquidation line to move it."));
+    setTheme(theme);
+
+    connect(&m_model, &model::RiskModel::changed, this, &PriceChartView::onModelChanged);
+    connect(&m_feed, &model::MarketFeed::advanced, this, &PriceChartView::onMarketAdvanced);
+    connect(m_chart, &QChart::plotAreaChanged, this, [this] { relayout(false); });
+    m_frame.setInterval(kFrameMs);
+    connect(&m_frame, &QTimer::timeout, this, &PriceChartView::flushFrame);
+    m_frame.start();
+}
+
+void PriceChartView::setTheme(const Theme& theme)
+{
+    m_theme = theme;
+    m_chart->setBackgroundBrush(theme.background);
+    m_chart->setPlotAreaBackgroundBrush(theme.plotBackground);
+    m_chart->setPlotAreaBackgroundVisible(true);
+    for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(m_timeAxis), static_cast<QAbstractAxis*>(m_priceAxis)}) {
+        axis->setLabelsColor(theme.mutedText);
+        axis->setGridLineColor(theme.grid);
+        axis->setLinePenColor(theme.grid);
+    }
+    QPen markPen(theme.mark, 1.5);
+    markPen.setCosmetic(true);
+    m_markSeries->setPen(markPen);
+    m_candles->setTheme(theme);
+    m_events->setTheme(theme);
+    for (auto* line : m_lines)
+        line->setTheme(theme);
+    setBackgroundBrush(theme.background);
+}
+
+int PriceChartView::decimals() const
+{
+    const double tick = m_model.tickSize();
+    return std::clamp(static_cast<int>(std::ceil(-std::log10(tick) - 1e-9)), 0, 8);
+}
+
+void PriceChartView::connectDrag(LevelLine::Kind kind)
+{
+    LevelLine* line = m_lines[static_cast<std::size_t>(kind)];
+    line->setDraggable(true);
+    connect(line, &LevelLine::dragged, this, [this, kind](double price) {
+        m_draggingLevel = true;
+        const double snapped = m_model.snapToTick(price);
+        switch (kind) {
+        case LevelLine::Kind::Entry: m_model.setEntryPrice(snapped); break;
+        case LevelLine::Kind::StopLoss: m_model.setStopLoss(snapped); break;
+        case LevelLine::Kind::TakeProfit: m_model.setTakeProfit(snapped); break;
+        case LevelLine::Kind::Liquidation: m_model.setLiquidationTarget(price); break;
+        default: break;
+        }
+    });
+    connect(line, &LevelLine::dragFinished, this, [this] {
+        m_draggingLevel = false;
+        relayout(false);
+    });
+}
+
+void PriceChartView::onModelChanged()
+{
+    // A level the axis does not show yet widens it (unless a drag holds the axis still).
+    const auto& in = m_model.inputs();
+    const double entry = m_model.snapshot().entry;
+    bool outside = false;
+    for (std::optional<double> p : {std::optional<double>(entry), in.stopLoss, in.takeProfit}) {
+        if (p && *p > 0.0 && (*p < m_window.yMin || *p > m_window.yMax))
+            outside = true;
+    }
+    if (outside && !m_draggingLevel)
+        relayout(false);
+    else
+        placeLines();
+}
+
+void PriceChartView::onMarketAdvanced()
+{
+    m_marketDirty = true;
+}
+
+void PriceChartView::flushFrame()
+{
+    if (!m_marketDirty)
+        return;
+    m_marketDirty = false;
+    relayout(true);
+}
+
+void PriceChartView::relayout(bool barsChanged)
+{
+    const QRectF plot = m_chart->plotArea();
+    if (plot.width() < 10 || plot.height() < 10)
+        return;
+    const qint64 newest = m_feed.lastTick().timeMs;
+    const qint64 end = m_follow ? newest + static_cast<qint64>(kRightPadding * static_cast<double>(m_spanMs)) : m_endMs;
+    m_endMs = end;
+    const qint64 start = end - m_spanMs;
+
+    // The finest timeframe whose candles are at least kMinCandlePx wide; beyond
+    // hourly bars, group several into one.
+    const double maxCandles = std::max(10.0, plot.width() / Theme::kMinCandlePx);
+    m_timeframe = model::Timeframe::H1;
+    m_group = 1;
+    for (model::Timeframe tf : model::kTimeframes) {
+        if (static_cast<double>(m_spanMs) / static_cast<double>(model::timeframeMs(tf)) <= maxCandles) {
+            m_timeframe = tf;
+            break;
+        }
+    }
+    const qint64 tfMs = model::timeframeMs(m_timeframe);
+    if (static_cast<double>(m_spanMs) / static_cast<double>(tfMs) > maxCandles)
+        m_group = static_cast<int>(std::ceil(static_cast<double>(m_spanMs) / static_cast<double>(tfMs) / maxCandles));
+
+    const model::CandleSeries& series = m_feed.candles().series(m_timeframe);
+    CandleWindow w;
+    w.series = &series;
+    w.group = m_group;
+    w.startMs = start;
+    w.endMs = end;
+    w.plot = plot;
+    w.first = series.lowerBound(start - tfMs * m_group);
+    w.first -= w.first % static_cast<std::size_t>(m_group);
+    w.end = series.lowerBound(end);
+
+    if (m_draggingLevel) {
+        w.yMin = m_window.yMin;
+        w.yMax = m_window.yMax;
+    } else {
+        double lo = INFINITY;
+        double hi = -INFINITY;
+        for (std::size_t i = w.first; i < w.end; ++i) {
+            const model::Candle& c = series.at(i);
+            lo = std::min({lo, c.low, c.open});
+            hi = std::max({hi, c.high, c.open});
+        }
+        const auto& in = m_model.inputs();
+        const double entry = m_model.snapshot().entry;
+        for (std::optional<double> p : {std::optional<double>(entry), in.stopLoss, in.takeProfit,
+                                        std::optional<double>(m_model.market().mark)}) {
+            if (p && *p > 0.0) {
+                lo = std::min(lo, *p);
+                hi = std::max(hi, *p);
+            }
+        }
+        if (!std::isfinite(lo) || !std::isfinite(hi)) {
+            lo = 0.0;
+            hi = 1.0;
+        }
+        const double pad = std::max((hi - lo) * kPricePadding, hi * 1e-4);
+        w.yMin = lo - pad;
+        w.yMax = hi + pad;
+    }
+    const bool windowChanged = !(w == m_window);
+    m_window = w;
+
+    if (windowChanged || barsChanged) {
+        m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(start), QDateTime::fromMSecsSinceEpoch(end));
+        const qint64 day = 24LL * 3600 * 1000;
+        m_timeAxis->setFormat(m_spanMs <= 2 * day ? QStringLiteral("HH:mm") : m_spanMs <= 90 * day ? QStringLiteral("dd MMM") : QStringLiteral("MMM yyyy"));
+        if (m_priceAxis->min() != w.yMin || m_priceAxis->max() != w.yMax)
+            m_priceAxis->setRange(w.yMin, w.yMax);
+        m_priceAxis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals()) + QLatin1Char('f'));
+        QList<QPointF> marks;
+        marks.reserve(static_cast<qsizetype>((w.end - w.first) / static_cast<std::size_t>(m_group) + 1));
+        for (std::size_t i = w.first; i < w.end; i += static_cast<std::size_t>(m_group)) {
+            const std::size_t last = std::min(w.end, i + static_cast<std::size_t>(m_group)) - 1;
+            const model::Candle& c = series.at(last);
+            marks.append(QPointF(static_cast<qreal>(c.openMs + tfMs / 2), c.markClose));
+        }
+        m_markSeries->replace(marks);
+        m_candles->setWindow(w, barsChanged);
+    }
+    m_events->setEvents(m_model.events(), w, decimals());
+    placeLines();
+}
+
+void PriceChartView::placeLines()
+{
+    const auto& s = m_model.snapshot();
+    const auto& in = m_model.inputs();
+    const auto& mk = m_model.market();
+    const int d = decimals();
+    const double entry = s.entry;
+    auto level = [&](LevelLine::Kind kind) -> std::optional<double> {
+        switch (kind) {
+        case LevelLine::Kind::Entry: return s.valid ? std::optional(entry) : std::nullopt;
+        case LevelLine::Kind::Liquidation: return s.valid ? s.position.liquidationPrice : std::nullopt;
+        case LevelLine::Kind::Bankruptcy: return s.valid ? s.position.bankruptcyPrice : std::nullopt;
+        case LevelLine::Kind::StopLoss: return in.stopLoss;
+        case LevelLine::Kind::TakeProfit: return in.takeProfit;
+        case LevelLine::Kind::Mark: return mk.mark > 0 ? std::optional(mk.mark) : std::nullopt;
+        case LevelLine::Kind::Last: return mk.last > 0 ? std::optional(mk.last) : std::nullopt;
+        }
+        return std::nullopt;
+    };
+    for (std::size_t i = 0; i < m_lines.size(); ++i) {
+        LevelLine* line = m_lines[i];
+        line->setFrame(m_window.plot, m_window.yMin, m_window.yMax, kTagWidth);
+        line->setLevel(level(line->kind()), entry, d);
+    }
+}
+
+QPoint PriceChartView::viewportPointFor(double price) const
+{
+    const QRectF plot = m_window.plot;
+    const double y = plot.top() + (m_window.yMax - price) / (m_window.yMax - m_window.yMin) * plot.height();
+    return mapFromScene(m_chart->mapToScene(QPointF(plot.center().x(), y)));
+}
+
+void PriceChartView::zoom(double factor)
+{
+    const auto& h1 = m_feed.candles().series(model::Timeframe::H1);
+    const qint64 maxSpan = h1.empty() ? kMinSpanMs : std::max(kMinSpanMs, m_feed.lastTick().timeMs - h1.at(0).openMs);
+    const auto span = static_cast<qint64>(static_cast<double>(m_spanMs) * factor);
+    m_spanMs = std::clamp(span, kMinSpanMs, maxSpan);
+    relayout(false);
+}
+
+void PriceChartView::pan(double fractionOfSpan)
+{
+    const qint64 newest = m_feed.lastTick().timeMs;
+    m_endMs += static_cast<qint64>(fractionOfSpan * static_cast<double>(m_spanMs));
+    m_follow = m_endMs >= newest;
+    relayout(false);
+}
+
+void PriceChartView::followLatest()
+{
+    m_follow = true;
+    relayout(false);
+}
+
+void PriceChartView::wheelEvent(QWheelEvent* event)
+{
+    const double notches = event->angleDelta().y() / 120.0;
+    if (event->modifiers() & Qt::ShiftModifier)
+        pan(-0.1 * notches);
+    else
+        zoom(std::pow(0.85, notches));
+    event->accept();
+}
+
+void PriceChartView::keyPressEvent(QKeyEvent* event)
+{
+    switch (event->key()) {
+    case Qt::Key_Left: pan(-0.1); break;
+    case Qt::Key_Right: pan(0.1); break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoom(0.8); break;
+    case Qt::Key_Minus: zoom(1.25); break;
+    case Qt::Key_End: followLatest(); break;
+    default: QChartView::keyPressEvent(event); return;
+    }
+    event->accept();
+}
+
+void PriceChartView::mousePressEvent(QMouseEvent* event)
+{
+    QChartView::mousePressEvent(event);
+    if (event->button() == Qt::LeftButton && !scene()->mouseGrabberItem()) {
+        m_panning = true;
+        m_panFrom = event->position().toPoint();
+        m_panEndMs = m_endMs;
+        setCursor(Qt::ClosedHandCursor);
+    }
+}
+
+void PriceChartView::mouseMoveEvent(QMouseEvent* event)
+{
+    if (m_panning) {
+        const double dx = event->position().x() - m_panFrom.x();
+        m_endMs = m_panEndMs - static_cast<qint64>(dx / m_window.plot.width() * static_cast<double>(m_spanMs));
+        m_follow = m_endMs >= m_feed.lastTick().timeMs;
+        relayout(false);
+        return;
+    }
+    QChartView::mouseMoveEvent(event);
+}
+
+void PriceChartView::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (m_panning) {
+        m_panning = false;
+        unsetCursor();
+    }
+    QChartView::mouseReleaseEvent(event);
+}
+
+void PriceChartView::resizeEvent(QResizeEvent* event)
+{
+    QChartView::resizeEvent(event);
+    relayout(false);
+}
+
+}  // namespace levlab::ui

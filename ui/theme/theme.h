@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QColor>
+#include <QPalette>
+#include <QPen>
+
+namespace levlab::ui {
+
+/// Every colour, pen and padding the views use, in one place. Lines differ by
+/// dash pattern and label as well as hue, so colour is never the only cue.
+struct Theme final {
+    bool dark = true;
+    QColor background;
+    QColor plotBackground;
+    QColor grid;
+    QColor text;
+    QColor mutedText;
+    QColor candleUp;
+    QColor candleDown;
+    QColor entry;
+    QColor liquidation;
+    QColor bankruptcy;
+    QColor stopLoss;
+    QColor takeProfit;
+    QColor mark;
+    QColor last;
+    QColor warningBackground;
+    QColor warningText;
+    QColor labelText;  ///< text on a coloured level tag
+
+    static constexpr int kLabelPadding = 4;
+    static constexpr int kLineWidth = 2;
+    static constexpr int kGrabTolerancePx = 6;
+    static constexpr int kMinCandlePx = 4;  ///< zoomed out, candles aggregate so none is thinner
+
+    static Theme darkTheme();
+    static Theme lightTheme();
+    /// Dark or light to match the palette the system gives the application.
+    static Theme forPalette(const QPalette& palette);
+
+    /// The palette that goes with the theme, for the widgets around the chart.
+    [[nodiscard]] QPalette palette() const;
+};
+
+}  // namespace levlab::ui
