@@ -1,31 +1,171 @@
 #include "ui/main_window.h"
 
+#include "core/model/feeds/market_feed.h"
+#include "core/model/plan/risk_model.h"
+#include "ui/chart/price_chart_view.h"
+#include "ui/controls/leverage_control.h"
+#include "ui/controls/position_form.h"
+#include "ui/market/market_bar.h"
+#include "ui/risk/risk_panel.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFrame>
+#include <QGroupBox>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QSlider>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
 namespace levlab::ui {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+namespace {
+
+constexpr int kRefusalShownMs = 8000;
+constexpr int kSidePanelWidth = 470;
+
+QGroupBox* group(const QString& title, QWidget* content, QWidget* parent)
+{
+    auto* box = new QGroupBox(title, parent);
+    auto* layout = new QVBoxLayout(box);
+    layout->addWidget(content);
+    return box;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::AppSettings& settings, QWidget* parent)
+    : QMainWindow(parent), m_settings(settings), m_theme(Theme::forPalette(QApplication::palette()))
 {
     setWindowTitle(tr("Leverage Lab"));
-    auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
-    auto* title = new QLabel(tr("Leverage Lab"), central);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 2.0);
-    f.setBold(true);
-    title->setFont(f);
-    title->setAlignment(Qt::AlignCenter);
-    auto* subtitle = new QLabel(tr("Leverage, margin and liquidation risk on crypto perpetual futures."), central);
-    subtitle->setAlignment(Qt::AlignCenter);
-    layout->addStretch();
-    layout->addWidget(title);
-    layout->addWidget(subtitle);
-    layout->addStretch();
-    setCentralWidget(central);
-    statusBar()->showMessage(tr("Educational estimates, not advice."));
-    resize(1100, 720);
+
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->setSpacing(0);
+    m_marketBar = new MarketBar(feed, left);
+    m_chart = new PriceChartView(model, feed, m_theme, left);
+    leftLayout->addWidget(m_marketBar);
+    leftLayout->addWidget(m_chart, 1);
+
+    auto* side = new QWidget(this);
+    auto* sideLayout = new QVBoxLayout(side);
+    m_form = new PositionForm(model, side);
+    m_leverage = new LeverageControl(model, side);
+    m_risk = new RiskPanel(model, side);
+    sideLayout->addWidget(group(tr("Position"), m_form, side));
+    sideLayout->addWidget(group(tr("Leverage"), m_leverage, side));
+    sideLayout->addWidget(group(tr("Risk"), m_risk, side), 1);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(side);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumWidth(kSidePanelWidth);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(scroll);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    setCentralWidget(m_splitter);
+
+    auto* footer = new QLabel(tr("Educational estimates, not advice."), this);
+    statusBar()->addPermanentWidget(footer);
+
+    connect(m_form, &PositionForm::refused, this, &MainWindow::showRefusal);
+    connect(m_leverage, &LeverageControl::refused, this, &MainWindow::showRefusal);
+    connect(m_risk, &RiskPanel::refused, this, &MainWindow::showRefusal);
+    connect(&feed, &model::MarketFeed::advanced, m_marketBar, &MarketBar::refresh);
+    connect(&model, &model::RiskModel::eventOccurred, this, [this](const model::PositionEvent& e) {
+        statusBar()->showMessage(e.kind == model::PositionEvent::Kind::Liquidated
+                                     ? tr("Liquidated: the mark reached %1; the margin of %2 is lost.").arg(e.price, 0, 'f', 2).arg(e.loss, 0, 'f', 2)
+                                     : tr("Stopped out at %1, a loss of %2.").arg(e.price, 0, 'f', 2).arg(e.loss, 0, 'f', 2),
+                                 kRefusalShownMs);
+    });
+
+    // Keyboard: every control is reachable by Tab; these jump straight to the main ones.
+    auto focus = [this](const QKeySequence& keys, QWidget* target) {
+        connect(new QShortcut(keys, this), &QShortcut::activated, target, [target] { target->setFocus(Qt::ShortcutFocusReason); });
+    };
+    focus(QKeySequence(Qt::CTRL | Qt::Key_L), static_cast<QWidget*>(m_leverage->slider()));
+    focus(QKeySequence(Qt::CTRL | Qt::Key_G), static_cast<QWidget*>(m_chart));
+
+    buildMenus();
+    resize(1400, 860);
+    restoreGeometry(m_settings.windowGeometry());
+    restoreState(m_settings.windowState());
+    if (!m_splitter->restoreState(m_settings.splitterState()))
+        m_splitter->setSizes({width() - kSidePanelWidth, kSidePanelWidth});
+    setThemeChoice(m_settings.theme());
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QMenu* themes = view->addMenu(tr("&Theme"));
+    auto* group = new QActionGroup(this);
+    const std::array<std::pair<model::ThemeChoice, QString>, 3> choices{{
+        {model::ThemeChoice::System, tr("Follow the &system")},
+        {model::ThemeChoice::Dark, tr("&Dark")},
+        {model::ThemeChoice::Light, tr("&Light")},
+    }};
+    for (const auto& [choice, name] : choices) {
+        QAction* a = themes->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(choice == m_settings.theme());
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, c = choice] { setThemeChoice(c); });
+    }
+    view->addAction(tr("Follow the &latest price"), QKeySequence(Qt::Key_End), m_chart, &PriceChartView::followLatest);
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Leverage Lab"), this, [this] {
+        QMessageBox::about(this, tr("About Leverage Lab"),
+                           tr("<p><b>Leverage Lab %1</b></p><p>See where a leveraged perpetual-futures position is "
+                              "liquidated, with each venue's own margin rules.</p><p>Educational estimates, not advice.</p>"
+                              "<p>GPL-3.0-or-later.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::setThemeChoice(model::ThemeChoice choice)
+{
+    m_settings.setTheme(choice);
+    switch (choice) {
+    case model::ThemeChoice::System: m_theme = Theme::forPalette(QApplication::palette()); break;
+    case model::ThemeChoice::Dark: m_theme = Theme::darkTheme(); break;
+    case model::ThemeChoice::Light: m_theme = Theme::lightTheme(); break;
+    }
+    setPalette(m_theme.palette());
+    m_chart->setTheme(m_theme);
+    m_risk->setTheme(m_theme);
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::ApplicationPaletteChange && m_settings.theme() == model::ThemeChoice::System)
+        setThemeChoice(model::ThemeChoice::System);
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::showRefusal(const model::Refusal& refusal)
+{
+    statusBar()->showMessage(refusal.message(), kRefusalShownMs);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
+    m_settings.setSplitterState(m_splitter->saveState());
+    m_settings.sync();
+    QMainWindow::closeEvent(event);
 }
 
 }  // namespace levlab::ui

@@ -48,7 +48,7 @@ QString LevelLine::labelText() const
         text += QStringLiteral("  %1%2%").arg(pct >= 0 ? QStringLiteral("+") : QString()).arg(pct, 0, 'f', 2);
     }
     if (m_pinned)
-        text.prepend(m_y <= m_plot.top() + kTagHeight ? QStringLiteral("▲ ") : QStringLiteral("▼ "));
+        text.prepend(outside() > 0 ? QStringLiteral("▲ ") : QStringLiteral("▼ "));
     return text;
 }
 
@@ -85,6 +85,23 @@ void LevelLine::setFrame(const QRectF& plot, double yMin, double yMax, double ta
     relocate();
 }
 
+void LevelLine::setPinSlot(int slot)
+{
+    if (slot == m_pinSlot)
+        return;
+    m_pinSlot = slot;
+    relocate();
+}
+
+int LevelLine::outside() const
+{
+    if (!m_level)
+        return 0;
+    if (*m_level > m_yMax)
+        return 1;
+    return *m_level < m_yMin ? -1 : 0;
+}
+
 void LevelLine::relocate()
 {
     prepareGeometryChange();
@@ -97,6 +114,8 @@ void LevelLine::relocate()
     const double bottom = m_plot.bottom() - kTagHeight / 2;
     m_pinned = y < top || y > bottom;
     m_y = std::clamp(y, top, bottom);
+    if (m_pinned)
+        m_y += (y < top ? 1.0 : -1.0) * m_pinSlot * (kTagHeight + 2.0);
     update();
 }
 

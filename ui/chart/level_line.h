@@ -33,6 +33,10 @@ public:
     void setLevel(std::optional<double> price, double reference, int decimals);
     /// Where the plot is and which prices it spans.
     void setFrame(const QRectF& plot, double yMin, double yMax, double tagWidth);
+    /// Pinned tags at the same edge stack: the n-th sits n tags in from the edge.
+    void setPinSlot(int slot);
+    /// Whether the level is above (+1), below (−1) or within (0) the visible prices.
+    [[nodiscard]] int outside() const;
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -67,6 +71,7 @@ private:
     double m_tagWidth = 120.0;
     double m_y = 0.0;
     bool m_pinned = false;
+    int m_pinSlot = 0;
     bool m_draggable = false;
     bool m_dragging = false;
 };

@@ -23,6 +23,7 @@ constexpr qint64 kMinSpanMs = 30LL * 60 * 1000;
 constexpr double kRightPadding = 0.06;   // share of the span left empty after the newest bar
 constexpr double kPricePadding = 0.08;   // share of the price range added above and below
 constexpr double kTagWidth = 150.0;
+constexpr double kLiquidationInRange = 0.25;  // share of entry within which liquidation widens the price axis
 constexpr int kFrameMs = 16;
 
 }  // namespace
@@ -196,8 +197,13 @@ void PriceChartView::relayout(bool barsChanged)
         }
         const auto& in = m_model.inputs();
         const double entry = m_model.snapshot().entry;
+        // Liquidation joins the range when it is near enough to read beside the candles;
+        // otherwise its tag is pinned to the edge.
+        std::optional<double> liq = m_model.snapshot().valid ? m_model.snapshot().position.liquidationPrice : std::nullopt;
+        if (liq && std::abs(*liq - entry) > kLiquidationInRange * entry)
+            liq.reset();
         for (std::optional<double> p : {std::optional<double>(entry), in.stopLoss, in.takeProfit,
-                                        std::optional<double>(m_model.market().mark)}) {
+                                        std::optional<double>(m_model.market().mark), liq}) {
             if (p && *p > 0.0) {
                 lo = std::min(lo, *p);
                 hi = std::max(hi, *p);
@@ -254,10 +260,19 @@ void PriceChartView::placeLines()
         }
         return std::nullopt;
     };
-    for (std::size_t i = 0; i < m_lines.size(); ++i) {
-        LevelLine* line = m_lines[i];
+    // Tags pinned to the same edge stack instead of covering each other; the
+    // liquidation tag takes the slot nearest the edge.
+    int above = 0;
+    int below = 0;
+    for (auto kind : {LevelLine::Kind::Liquidation, LevelLine::Kind::Bankruptcy, LevelLine::Kind::StopLoss,
+                      LevelLine::Kind::TakeProfit, LevelLine::Kind::Entry, LevelLine::Kind::Mark, LevelLine::Kind::Last}) {
+        LevelLine* line = m_lines[static_cast<std::size_t>(kind)];
         line->setFrame(m_window.plot, m_window.yMin, m_window.yMax, kTagWidth);
-        line->setLevel(level(line->kind()), entry, d);
+        line->setLevel(level(kind), entry, d);
+        const int side = line->outside();
+        line->setPinSlot(side > 0 ? above : side < 0 ? below : 0);
+        above += side > 0 ? 1 : 0;
+        below += side < 0 ? 1 : 0;
     }
 }
 

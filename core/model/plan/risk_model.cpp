@@ -102,6 +102,7 @@ engine::Result<RiskSnapshot> RiskModel::compute(const PlanInputs& in, const Mark
     const TierTable* table = m_tiers.find(in.venue, in.symbol);
     if (!table)
         return engine::Error{"symbol", "'" + in.symbol.toStdString() + "' has no table on " + std::string(engine::venueName(in.venue))};
+    s.contract = table->contract;
     s.entry = in.entryAtMarket ? mk.mark : in.entryPrice;
     if (!positiveFinite(s.entry)) {
         s.problem = tr("Waiting for a price.");

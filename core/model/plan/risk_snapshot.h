@@ -21,6 +21,7 @@ struct RiskSnapshot final {
     bool valid = false;
     QString problem;                ///< why there is no picture yet ("waiting for a price")
 
+    engine::ContractKind contract = engine::ContractKind::Linear;
     double entry = 0.0;
     double quantity = 0.0;          ///< contracts
     double notional = 0.0;          ///< value at entry, settlement currency

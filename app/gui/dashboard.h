@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/model/feeds/market_feed.h"
+#include "core/model/plan/risk_model.h"
+#include "core/model/settings/app_settings.h"
+#include "core/model/tiers/tier_library.h"
+#include "ui/main_window.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+
+namespace levlab::app {
+
+/// How to start the dashboard.
+struct DashboardOptions final {
+    std::uint64_t seed = 20240101;
+    double startPrice = 42000.0;
+    qint64 startMs = 1704067200000;  ///< 2024-01-01T00:00Z, where the generated history begins
+    std::size_t historyMinutes = 100'000;
+    QString settingsPath;            ///< empty: the platform's settings
+};
+
+/// The object graph of the application: shipped tables, the simulated market,
+/// the risk model and the window, wired together. The GUI, its tests and its
+/// benchmark all build the app this one way.
+class Dashboard final {
+public:
+    explicit Dashboard(const DashboardOptions& options = {});
+
+    model::TierLibrary tiers;
+    std::unique_ptr<model::AppSettings> settings;
+    model::MarketFeed feed;
+    model::RiskModel model;
+    std::unique_ptr<ui::MainWindow> window;
+};
+
+}  // namespace levlab::app

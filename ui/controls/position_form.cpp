@@ -1,0 +1,254 @@
+#include "ui/controls/position_form.h"
+
+#include "core/model/plan/risk_model.h"
+
+#include <QApplication>
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalBlocker>
+
+#include <cmath>
+
+namespace levlab::ui {
+
+namespace {
+
+using engine::MarginMode;
+using engine::Side;
+
+QDoubleSpinBox* spin(QWidget* parent, double min, double max, int decimals, const QString& tip)
+{
+    auto* s = new QDoubleSpinBox(parent);
+    s->setRange(min, max);
+    s->setDecimals(decimals);
+    s->setKeyboardTracking(true);
+    s->setGroupSeparatorShown(true);
+    s->setToolTip(tip);
+    s->setAccelerated(true);
+    return s;
+}
+
+QPushButton* segment(const QString& text, const QString& tip, QWidget* parent)
+{
+    auto* b = new QPushButton(text, parent);
+    b->setCheckable(true);
+    b->setToolTip(tip);
+    return b;
+}
+
+int decimalsFor(double tick)
+{
+    return std::clamp(static_cast<int>(std::ceil(-std::log10(tick) - 1e-9)), 0, 8);
+}
+
+}  // namespace
+
+PositionForm::PositionForm(model::RiskModel& model, QWidget* parent) : QWidget(parent), m_model(model)
+{
+    auto* form = new QFormLayout(this);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+
+    m_venue = new QComboBox(this);
+    for (engine::Venue v : engine::kAllVenues) {
+        if (!m_model.symbols(v).isEmpty())
+            m_venue->addItem(QString::fromLatin1(engine::venueName(v).data()), static_cast<int>(v));
+    }
+    m_venue->setToolTip(tr("Whose margin rules and risk limits to apply"));
+    m_symbol = new QComboBox(this);
+    m_symbol->setToolTip(tr("Contract; its risk-limit table ships with the app"));
+    auto* venueRow = new QHBoxLayout;
+    venueRow->addWidget(m_venue, 1);
+    venueRow->addWidget(m_symbol, 1);
+    form->addRow(tr("&Venue"), venueRow);
+    qobject_cast<QLabel*>(form->labelForField(venueRow))->setBuddy(m_venue);
+
+    m_side = new QButtonGroup(this);
+    auto* sideRow = new QHBoxLayout;
+    auto* longButton = segment(tr("Long"), tr("Profit when the price rises"), this);
+    auto* shortButton = segment(tr("Short"), tr("Profit when the price falls"), this);
+    m_side->addButton(longButton, static_cast<int>(Side::Long));
+    m_side->addButton(shortButton, static_cast<int>(Side::Short));
+    sideRow->addWidget(longButton);
+    sideRow->addWidget(shortButton);
+    form->addRow(tr("Side"), sideRow);
+
+    m_mode = new QButtonGroup(this);
+    auto* modeRow = new QHBoxLayout;
+    const std::array<std::tuple<MarginMode, QString, QString>, 3> modes{{
+        {MarginMode::Cross, tr("Cross"), tr("The whole wallet backs the position: more room, but a loss can take the wallet")},
+        {MarginMode::Isolated, tr("Isolated"), tr("Only the position's own margin is at risk")},
+        {MarginMode::StrictIsolated, tr("Strict"), tr("Isolated, and margin cannot be removed while open")},
+    }};
+    for (const auto& [mode, text, tip] : modes) {
+        auto* b = segment(text, tip, this);
+        m_mode->addButton(b, static_cast<int>(mode));
+        modeRow->addWidget(b);
+    }
+    form->addRow(tr("Margin"), modeRow);
+
+    m_atMarket = new QCheckBox(tr("At market"), this);
+    m_atMarket->setToolTip(tr("Enter at the current mark price; untick to fix an entry price"));
+    m_entry = spin(this, 0.0, 1e9, 2, tr("Entry price"));
+    auto* entryRow = new QHBoxLayout;
+    entryRow->addWidget(m_atMarket);
+    entryRow->addWidget(m_entry, 1);
+    form->addRow(tr("&Entry"), entryRow);
+    qobject_cast<QLabel*>(form->labelForField(entryRow))->setBuddy(m_entry);
+
+    m_sizeMode = new QComboBox(this);
+    m_sizeMode->addItem(tr("Quantity"), static_cast<int>(model::SizeMode::Quantity));
+    m_sizeMode->addItem(tr("Notional"), static_cast<int>(model::SizeMode::Notional));
+    m_sizeMode->addItem(tr("Risk % of wallet"), static_cast<int>(model::SizeMode::RiskPercent));
+    m_sizeMode->setToolTip(tr("State the size as contracts, as value, or as the share of the wallet lost at the stop"));
+    m_size = spin(this, 0.0001, 1e12, 4, tr("Position size"));
+    auto* sizeRow = new QHBoxLayout;
+    sizeRow->addWidget(m_sizeMode);
+    sizeRow->addWidget(m_size, 1);
+    form->addRow(tr("Si&ze"), sizeRow);
+    qobject_cast<QLabel*>(form->labelForField(sizeRow))->setBuddy(m_size);
+
+    m_wallet = spin(this, 0.0001, 1e12, 2, tr("Wallet balance in the settlement currency"));
+    form->addRow(tr("&Wallet"), m_wallet);
+    m_extra = spin(this, 0.0, 1e12, 2, tr("Isolated margin added beyond the initial margin"));
+    form->addRow(tr("Added margin"), m_extra);
+
+    m_stopOn = new QCheckBox(this);
+    m_stopOn->setToolTip(tr("Use a stop-loss"));
+    m_stop = spin(this, 0.0, 1e9, 2, tr("Stop-loss price: must lie on the losing side of the entry"));
+    auto* stopRow = new QHBoxLayout;
+    stopRow->addWidget(m_stopOn);
+    stopRow->addWidget(m_stop, 1);
+    form->addRow(tr("&Stop-loss"), stopRow);
+    qobject_cast<QLabel*>(form->labelForField(stopRow))->setBuddy(m_stop);
+
+    m_targetOn = new QCheckBox(this);
+    m_targetOn->setToolTip(tr("Use a take-profit"));
+    m_target = spin(this, 0.0, 1e9, 2, tr("Take-profit price: must lie on the winning side of the entry"));
+    auto* targetRow = new QHBoxLayout;
+    targetRow->addWidget(m_targetOn);
+    targetRow->addWidget(m_target, 1);
+    form->addRow(tr("&Take-profit"), targetRow);
+    qobject_cast<QLabel*>(form->labelForField(targetRow))->setBuddy(m_target);
+
+    m_horizon = spin(this, 0.0, 24.0 * 365, 0, tr("How long you plan to hold: funding is paid every 8 hours"));
+    m_horizon->setSuffix(tr(" h"));
+    form->addRow(tr("&Holding"), m_horizon);
+    m_fee = spin(this, 0.0, 0.99, 3, tr("Taker fee per side, in percent of value"));
+    m_fee->setSuffix(QStringLiteral(" %"));
+    form->addRow(tr("Taker &fee"), m_fee);
+
+    connect(m_venue, &QComboBox::activated, this, [this] {
+        report(m_model.setVenue(static_cast<engine::Venue>(m_venue->currentData().toInt())));
+    });
+    connect(m_symbol, &QComboBox::activated, this, [this] { report(m_model.setSymbol(m_symbol->currentText())); });
+    connect(m_side, &QButtonGroup::idClicked, this, [this](int id) { report(m_model.setSide(static_cast<Side>(id))); });
+    connect(m_mode, &QButtonGroup::idClicked, this, [this](int id) { report(m_model.setMarginMode(static_cast<MarginMode>(id))); });
+    connect(m_atMarket, &QCheckBox::toggled, this, [this](bool on) { report(m_model.setEntryAtMarket(on)); });
+    connect(m_entry, &QDoubleSpinBox::valueChanged, this, [this](double v) { report(m_model.setEntryPrice(v)); });
+    connect(m_sizeMode, &QComboBox::activated, this, [this] {
+        report(m_model.setSizeMode(static_cast<model::SizeMode>(m_sizeMode->currentData().toInt())));
+    });
+    connect(m_size, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        report(m_model.setSize(m_model.inputs().sizeMode == model::SizeMode::RiskPercent ? v / 100.0 : v));
+    });
+    connect(m_wallet, &QDoubleSpinBox::valueChanged, this, [this](double v) { report(m_model.setWallet(v)); });
+    connect(m_extra, &QDoubleSpinBox::valueChanged, this, [this](double v) { report(m_model.setExtraMargin(v)); });
+    connect(m_stopOn, &QCheckBox::toggled, this, [this](bool on) {
+        const double entry = m_model.snapshot().entry;
+        const double s = engine::sign(m_model.inputs().side);
+        report(m_model.setStopLoss(on ? std::optional(m_model.snapToTick(entry * (1.0 - s * 0.02))) : std::nullopt));
+    });
+    connect(m_stop, &QDoubleSpinBox::valueChanged, this, [this](double v) { report(m_model.setStopLoss(v)); });
+    connect(m_targetOn, &QCheckBox::toggled, this, [this](bool on) {
+        const double entry = m_model.snapshot().entry;
+        const double s = engine::sign(m_model.inputs().side);
+        report(m_model.setTakeProfit(on ? std::optional(m_model.snapToTick(entry * (1.0 + s * 0.04))) : std::nullopt));
+    });
+    connect(m_target, &QDoubleSpinBox::valueChanged, this, [this](double v) { report(m_model.setTakeProfit(v)); });
+    connect(m_horizon, &QDoubleSpinBox::valueChanged, this, [this](double v) { report(m_model.setHorizonHours(v)); });
+    connect(m_fee, &QDoubleSpinBox::valueChanged, this, [this](double v) { report(m_model.setFeeRate(v / 100.0)); });
+    for (QDoubleSpinBox* box : {m_entry, m_size, m_wallet, m_extra, m_stop, m_target, m_horizon, m_fee})
+        connect(box, &QDoubleSpinBox::editingFinished, this, &PositionForm::refresh);
+    connect(&m_model, &model::RiskModel::changed, this, &PositionForm::refresh);
+    refresh();
+}
+
+void PositionForm::report(const std::optional<model::Refusal>& outcome)
+{
+    if (!outcome)
+        return;
+    emit refused(*outcome);
+    // While a number is being typed its intermediate values may be refused; the
+    // field keeps the text until editing finishes, then shows the model's value.
+    if (!qobject_cast<QAbstractSpinBox*>(QApplication::focusWidget()))
+        refresh();
+}
+
+void PositionForm::refreshSymbols()
+{
+    const QStringList symbols = m_model.symbols(m_model.inputs().venue);
+    QStringList current;
+    for (int i = 0; i < m_symbol->count(); ++i)
+        current << m_symbol->itemText(i);
+    if (current != symbols) {
+        m_symbol->clear();
+        m_symbol->addItems(symbols);
+    }
+    m_symbol->setCurrentText(m_model.inputs().symbol);
+}
+
+void PositionForm::refresh()
+{
+    const auto& in = m_model.inputs();
+    const auto& s = m_model.snapshot();
+    const QList<QWidget*> all{m_venue, m_symbol, m_atMarket, m_entry, m_sizeMode, m_size, m_wallet, m_extra,
+                              m_stopOn, m_stop, m_targetOn, m_target, m_horizon, m_fee};
+    std::vector<std::unique_ptr<QSignalBlocker>> blockers;
+    for (QWidget* w : all)
+        blockers.push_back(std::make_unique<QSignalBlocker>(w));
+    const QSignalBlocker sideBlock(m_side);
+    const QSignalBlocker modeBlock(m_mode);
+
+    m_venue->setCurrentIndex(m_venue->findData(static_cast<int>(in.venue)));
+    refreshSymbols();
+    m_side->button(static_cast<int>(in.side))->setChecked(true);
+    m_mode->button(static_cast<int>(in.marginMode))->setChecked(true);
+
+    const int d = decimalsFor(m_model.tickSize());
+    const double tick = m_model.tickSize();
+    for (QDoubleSpinBox* p : {m_entry, m_stop, m_target}) {
+        p->setDecimals(d);
+        p->setSingleStep(tick * 10);
+    }
+    m_atMarket->setChecked(in.entryAtMarket);
+    m_entry->setEnabled(!in.entryAtMarket);
+    m_entry->setValue(s.entry);
+
+    m_sizeMode->setCurrentIndex(m_sizeMode->findData(static_cast<int>(in.sizeMode)));
+    const bool risk = in.sizeMode == model::SizeMode::RiskPercent;
+    m_size->setSuffix(risk ? QStringLiteral(" %") : QString());
+    m_size->setValue(risk ? in.size * 100.0 : in.size);
+    m_wallet->setValue(in.wallet);
+    m_extra->setValue(in.extraMargin);
+    m_extra->setEnabled(in.marginMode != engine::MarginMode::Cross);
+
+    m_stopOn->setChecked(in.stopLoss.has_value());
+    m_stop->setEnabled(in.stopLoss.has_value());
+    if (in.stopLoss)
+        m_stop->setValue(*in.stopLoss);
+    m_targetOn->setChecked(in.takeProfit.has_value());
+    m_target->setEnabled(in.takeProfit.has_value());
+    if (in.takeProfit)
+        m_target->setValue(*in.takeProfit);
+    m_horizon->setValue(in.horizonHours);
+    m_fee->setValue(in.feeRate * 100.0);
+}
+
+}  // namespace levlab::ui

@@ -1,0 +1,79 @@
+#include "ui/market/market_bar.h"
+
+#include "core/model/feeds/market_feed.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSignalBlocker>
+
+namespace levlab::ui {
+
+namespace {
+
+constexpr std::array kSpeeds{0, 1, 10, 60, 600};
+
+}  // namespace
+
+MarketBar::MarketBar(model::MarketFeed& feed, QWidget* parent) : QWidget(parent), m_feed(feed)
+{
+    auto* row = new QHBoxLayout(this);
+    row->setContentsMargins(4, 2, 4, 2);
+    m_speed = new QButtonGroup(this);
+    for (int speed : kSpeeds) {
+        auto* b = new QPushButton(speed == 0 ? tr("Pause") : QStringLiteral("%1×").arg(speed), this);
+        b->setCheckable(true);
+        b->setToolTip(speed == 0 ? tr("Pause the simulated market") : tr("Run simulated time %1 times faster than real time").arg(speed));
+        m_speed->addButton(b, speed);
+        row->addWidget(b);
+    }
+    m_scenario = new QComboBox(this);
+    m_scenario->setToolTip(tr("Put the simulated market into a mood"));
+    const std::array<std::pair<model::Scenario, QString>, 6> scenarios{{
+        {model::Scenario::Normal, tr("Normal")},
+        {model::Scenario::Calm, tr("Calm")},
+        {model::Scenario::Trend, tr("Trend (+10%/day)")},
+        {model::Scenario::Crash, tr("Crash (−30% in an hour)")},
+        {model::Scenario::Squeeze, tr("Squeeze (+20% in an hour)")},
+        {model::Scenario::WickStorm, tr("Wick storm")},
+    }};
+    for (const auto& [s, name] : scenarios)
+        m_scenario->addItem(name, static_cast<int>(s));
+    row->addSpacing(12);
+    row->addWidget(new QLabel(tr("Scenario"), this));
+    row->addWidget(m_scenario);
+    row->addStretch();
+    m_prices = new QLabel(this);
+    m_prices->setTextFormat(Qt::PlainText);
+    row->addWidget(m_prices);
+
+    connect(m_speed, &QButtonGroup::idClicked, this, [this](int speed) { m_feed.setSpeed(speed); });
+    connect(m_scenario, &QComboBox::activated, this, [this] {
+        m_feed.setScenario(static_cast<model::Scenario>(m_scenario->currentData().toInt()));
+    });
+    refresh();
+}
+
+void MarketBar::refresh()
+{
+    {
+        const QSignalBlocker a(m_speed);
+        const QSignalBlocker b(m_scenario);
+        if (auto* button = m_speed->button(static_cast<int>(m_feed.speed())))
+            button->setChecked(true);
+        m_scenario->setCurrentIndex(m_scenario->findData(static_cast<int>(m_feed.scenario())));
+    }
+    const model::MarketState s = m_feed.state();
+    const QString text = tr("Mark %1   Last %2   Funding %3%   %4")
+                             .arg(QLocale().toString(s.mark, 'f', 2), QLocale().toString(s.last, 'f', 2))
+                             .arg(s.fundingRate * 100.0, 0, 'f', 4)
+                             .arg(QDateTime::fromMSecsSinceEpoch(s.timeMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
+    if (m_prices->text() != text)
+        m_prices->setText(text);
+}
+
+}  // namespace levlab::ui
