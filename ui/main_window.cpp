@@ -143,6 +143,9 @@ void MainWindow::setThemeChoice(model::ThemeChoice choice)
     case model::ThemeChoice::Light: m_theme = Theme::lightTheme(); break;
     }
     setPalette(m_theme.palette());
+    // Checked segments (side, margin mode, speed) must stand out in both themes.
+    setStyleSheet(QStringLiteral("QPushButton:checked { background-color: %1; color: %2; border: 1px solid %1; border-radius: 3px; }")
+                      .arg(m_theme.entry.name(), QColor(Qt::white).name()));
     m_chart->setTheme(m_theme);
     m_risk->setTheme(m_theme);
 }

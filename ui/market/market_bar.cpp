@@ -55,6 +55,7 @@ MarketBar::MarketBar(model::MarketFeed& feed, QWidget* parent) : QWidget(parent)
     connect(m_scenario, &QComboBox::activated, this, [this] {
         m_feed.setScenario(static_cast<model::Scenario>(m_scenario->currentData().toInt()));
     });
+    connect(&m_feed, &model::MarketFeed::controlsChanged, this, &MarketBar::refresh);
     refresh();
 }
 

@@ -39,11 +39,13 @@ void MarketFeed::setSpeed(double speed)
     } else {
         m_timer.stop();
     }
+    emit controlsChanged();
 }
 
 void MarketFeed::setScenario(Scenario s)
 {
     m_process.setScenario(s);
+    emit controlsChanged();
 }
 
 void MarketFeed::advance(int ticks)

@@ -42,6 +42,8 @@ public:
 
 signals:
     void advanced();
+    /// Speed or scenario changed.
+    void controlsChanged();
 
 private:
     void onTimer();

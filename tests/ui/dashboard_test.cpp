@@ -1,0 +1,274 @@
+#include "app/gui/dashboard.h"
+#include "core/engine/account/account.h"
+#include "core/model/feeds/price_process.h"
+#include "ui/chart/event_layer.h"
+#include "ui/chart/price_chart_view.h"
+#include "ui/controls/leverage_control.h"
+#include "ui/controls/position_form.h"
+#include "ui/risk/risk_panel.h"
+
+#include <gtest/gtest.h>
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSlider>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+namespace levlab {
+namespace {
+
+QApplication& application()
+{
+    static int argc = 1;
+    static char name[] = "levlab_ui_tests";
+    static char* argv[] = {name, nullptr};
+    static QApplication app(argc, argv);
+    return app;
+}
+
+class Dashboard : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() { application(); }
+
+    void SetUp() override
+    {
+        ASSERT_TRUE(settingsDir.isValid());
+        app::DashboardOptions o;
+        o.historyMinutes = 3000;
+        o.settingsPath = settingsDir.filePath(QStringLiteral("settings.ini"));
+        dash = std::make_unique<app::Dashboard>(o);
+        dash->window->resize(1500, 900);
+        dash->window->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(dash->window.get()));
+        chart().flushFrame();
+    }
+
+    ui::PriceChartView& chart() { return *dash->window->chart(); }
+    const ui::LevelLine& line(ui::LevelLine::Kind k) { return chart().line(k); }
+    model::RiskModel& model() { return dash->model; }
+
+    /// The line's y must be where its price maps on the axis.
+    void expectLineAt(ui::LevelLine::Kind kind, double price)
+    {
+        const ui::LevelLine& l = line(kind);
+        ASSERT_TRUE(l.level().has_value());
+        EXPECT_DOUBLE_EQ(*l.level(), price);
+        if (!l.pinned()) {
+            const QPoint p = chart().viewportPointFor(price);
+            const QPoint drawn = chart().mapFromScene(l.mapToScene(QPointF(0, l.lineY())));
+            EXPECT_NEAR(drawn.y(), p.y(), 1);
+        }
+    }
+
+    QTemporaryDir settingsDir;
+    std::unique_ptr<app::Dashboard> dash;
+};
+
+TEST_F(Dashboard, SliderMovesTheLiquidationLineToTheEnginePrice)
+{
+    QSlider* slider = dash->window->leverage()->slider();
+    slider->setFocus();
+    for (int target : {20, 21, 50, 3}) {
+        slider->setValue(target);
+        EXPECT_DOUBLE_EQ(model().inputs().leverage, target);
+        // Recompute independently with the engine.
+        auto r = engine::evaluatePosition(engine::Venue::Binance, [&] {
+            engine::PositionInput p;
+            p.quantity = model().snapshot().quantity;
+            p.entryPrice = model().snapshot().entry;
+            p.markPrice = model().market().mark;
+            p.leverage = target;
+            p.feeRate = model().inputs().feeRate;
+            p.fundingRate = model().market().fundingRate;
+            p.brackets = dash->tiers.find(engine::Venue::Binance, QStringLiteral("BTCUSDT"))->table;
+            return p;
+        }());
+        ASSERT_TRUE(r.ok()) << r.error().message();
+        expectLineAt(ui::LevelLine::Kind::Liquidation, *r->liquidationPrice);
+        expectLineAt(ui::LevelLine::Kind::Bankruptcy, *r->bankruptcyPrice);
+    }
+    // Keyboard steps.
+    slider->setValue(10);
+    QTest::keyClick(slider, Qt::Key_Right);
+    EXPECT_DOUBLE_EQ(model().inputs().leverage, 11.0);
+    QTest::keyClick(slider, Qt::Key_PageUp);
+    EXPECT_DOUBLE_EQ(model().inputs().leverage, 16.0);
+}
+
+TEST_F(Dashboard, MarginModeToggleMovesLiquidation)
+{
+    const double isolated = *model().snapshot().position.liquidationPrice;
+    QAbstractButton* cross = dash->window->form()->modeGroup()->button(static_cast<int>(engine::MarginMode::Cross));
+    QTest::mouseClick(cross, Qt::LeftButton);
+    EXPECT_EQ(model().inputs().marginMode, engine::MarginMode::Cross);
+    const double crossLiq = *model().snapshot().position.liquidationPrice;
+    EXPECT_LT(crossLiq, isolated) << "the 10,000 wallet gives a cross long more room";
+    expectLineAt(ui::LevelLine::Kind::Liquidation, crossLiq);
+    // Binance cross, one position: (WB + cum − q·E) / (q·MMR − q).
+    const auto& s = model().snapshot();
+    const double q = s.quantity;
+    EXPECT_NEAR(crossLiq, (10000.0 + s.position.maintenanceAmount - q * s.entry) / (q * s.position.mmRate - q), 1e-6);
+}
+
+TEST_F(Dashboard, FieldsDriveTheModelAndRefusalsKeepIt)
+{
+    auto* form = dash->window->form();
+    QDoubleSpinBox* wallet = form->walletBox();
+    wallet->setFocus();
+    wallet->selectAll();
+    QTest::keyClicks(wallet, QStringLiteral("25000"));
+    QTest::keyClick(wallet, Qt::Key_Enter);
+    EXPECT_DOUBLE_EQ(model().inputs().wallet, 25000.0);
+
+    // A long's stop above entry is refused with the field named; the model keeps its stop.
+    const auto stopBefore = model().inputs().stopLoss;
+    QDoubleSpinBox* stop = form->stopBox();
+    stop->setFocus();
+    stop->setValue(model().snapshot().entry * 1.05);
+    EXPECT_EQ(model().inputs().stopLoss, stopBefore);
+    EXPECT_TRUE(dash->window->statusBar()->currentMessage().startsWith(QStringLiteral("stop_loss: a long's stop must lie below the entry")))
+        << dash->window->statusBar()->currentMessage().toStdString();
+    QTest::keyClick(stop, Qt::Key_Tab);
+    EXPECT_DOUBLE_EQ(stop->value(), *stopBefore) << "the field shows the model's value again";
+
+    // Side toggle mirrors stop and target through the entry.
+    QTest::mouseClick(form->sideGroup()->button(static_cast<int>(engine::Side::Short)), Qt::LeftButton);
+    EXPECT_EQ(model().inputs().side, engine::Side::Short);
+    EXPECT_GT(*model().inputs().stopLoss, model().snapshot().entry);
+    expectLineAt(ui::LevelLine::Kind::StopLoss, *model().inputs().stopLoss);
+}
+
+TEST_F(Dashboard, DraggingTheStopLineMovesTheStop)
+{
+    const double entry = model().snapshot().entry;
+    const double from = *model().inputs().stopLoss;
+    const double to = model().snapToTick(entry * 0.985);
+    QWidget* viewport = chart().viewport();
+    const QPoint start = chart().viewportPointFor(from);
+    const QPoint end = chart().viewportPointFor(to);
+    QTest::mousePress(viewport, Qt::LeftButton, Qt::NoModifier, start);
+    QMouseEvent move(QEvent::MouseMove, QPointF(end), viewport->mapToGlobal(QPointF(end)), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &move);
+    QTest::mouseRelease(viewport, Qt::LeftButton, Qt::NoModifier, end);
+    ASSERT_TRUE(model().inputs().stopLoss.has_value());
+    const double moved = *model().inputs().stopLoss;
+    const double pricePerPixel = (chart().yMax() - chart().yMin()) / chart().candles().window().plot.height();
+    EXPECT_NEAR(moved, to, 2.0 * pricePerPixel) << "within the pixel the pointer landed on";
+    EXPECT_NEAR(std::remainder(moved, model().tickSize()), 0.0, 1e-6) << "snapped to the tick";
+    expectLineAt(ui::LevelLine::Kind::StopLoss, moved);
+}
+
+TEST_F(Dashboard, DraggingLiquidationBackSolvesLeverage)
+{
+    const double target = model().snapshot().entry * 0.93;
+    QWidget* viewport = chart().viewport();
+    const QPoint start = chart().viewportPointFor(*model().snapshot().position.liquidationPrice);
+    const QPoint end = chart().viewportPointFor(target);
+    ASSERT_FALSE(line(ui::LevelLine::Kind::Liquidation).pinned());
+    QTest::mousePress(viewport, Qt::LeftButton, Qt::NoModifier, start);
+    QMouseEvent move(QEvent::MouseMove, QPointF(end), viewport->mapToGlobal(QPointF(end)), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &move);
+    QTest::mouseRelease(viewport, Qt::LeftButton, Qt::NoModifier, end);
+    EXPECT_GT(model().inputs().leverage, 10.0) << "a nearer liquidation needs more leverage";
+    const double pricePerPixel = (chart().yMax() - chart().yMin()) / chart().candles().window().plot.height();
+    EXPECT_NEAR(*model().snapshot().position.liquidationPrice, target, 3.0 * pricePerPixel + 0.01 * target * 0.01);
+}
+
+TEST_F(Dashboard, RiskPanelOffersFixesWhenTheStopLiesBeyondLiquidation)
+{
+    auto* risk = dash->window->risk();
+    EXPECT_FALSE(risk->lowerLeverageButton()->isVisible());
+    dash->window->leverage()->slider()->setValue(80);  // liquidation ≈ 0.85% away, stop 2% away
+    ASSERT_TRUE(model().snapshot().has(model::Warning::StopBeyondLiquidation));
+    EXPECT_TRUE(risk->lowerLeverageButton()->isVisible());
+    EXPECT_TRUE(risk->warnings()->text().contains(QStringLiteral("beyond the liquidation price")));
+    QTest::mouseClick(risk->lowerLeverageButton(), Qt::LeftButton);
+    EXPECT_FALSE(model().snapshot().has(model::Warning::StopBeyondLiquidation));
+    EXPECT_FALSE(risk->lowerLeverageButton()->isVisible());
+    EXPECT_EQ(dash->window->leverage()->slider()->value(), static_cast<int>(model().inputs().leverage));
+}
+
+TEST_F(Dashboard, AWickOnLastThroughLiquidationDoesNotLiquidate)
+{
+    // Find, in a seeded wick storm, a tick whose last price sits well below its mark.
+    constexpr std::uint64_t kSeed = 20240101;
+    app::DashboardOptions o;
+    int wickTick = -1;
+    double wickLast = 0;
+    double wickMark = 0;
+    {
+        model::MarketFeed probe(kSeed, o.startPrice, o.startMs);
+        probe.generateHistory(3000);
+        probe.setScenario(model::Scenario::WickStorm);
+        for (int i = 1; i < 4 * 7200 && wickTick < 0; ++i) {
+            probe.advance(1);
+            const auto& t = probe.lastTick();
+            if ((t.mark - t.last) / t.mark > 0.01) {
+                wickTick = i;
+                wickLast = t.last;
+                wickMark = t.mark;
+            }
+        }
+    }
+    ASSERT_GT(wickTick, 0) << "the storm has a downward wick of over 1%";
+
+    // Replay the same seed up to the tick before, fix the entry, and put liquidation between last and mark.
+    dash->feed.setScenario(model::Scenario::WickStorm);
+    dash->feed.advance(wickTick - 1);
+    ASSERT_FALSE(model().setEntryPrice(model().snapToTick(model().market().mark)).has_value());
+    ASSERT_FALSE(model().setStopLoss(std::nullopt).has_value());
+    ASSERT_FALSE(model().setLiquidationTarget((wickLast + wickMark) / 2.0).has_value());
+    const double liq = *model().snapshot().position.liquidationPrice;
+    ASSERT_LT(wickLast, liq);
+    ASSERT_GT(wickMark, liq);
+
+    dash->feed.advance(1);
+    EXPECT_DOUBLE_EQ(model().market().last, wickLast) << "same seed, same tick";
+    EXPECT_LT(model().market().last, liq) << "last went through the liquidation price";
+    EXPECT_GT(model().market().mark, liq);
+    EXPECT_TRUE(model().events().empty()) << "liquidation triggers on mark only";
+    EXPECT_FALSE(model().snapshot().position.liquidated);
+    chart().flushFrame();
+    EXPECT_EQ(chart().events().visibleCount(), 0);
+}
+
+TEST_F(Dashboard, ZoomingOutAggregatesCandles)
+{
+    chart().zoom(100.0);
+    chart().flushFrame();
+    const double plotWidth = chart().candles().window().plot.width();
+    const auto& w = chart().candles().window();
+    const double candles = static_cast<double>(w.endMs - w.startMs) / static_cast<double>(w.series->spanMs() * w.group);
+    EXPECT_GE(plotWidth / candles, ui::Theme::kMinCandlePx - 0.01);
+    EXPECT_NE(chart().timeframe(), model::Timeframe::M1);
+}
+
+TEST_F(Dashboard, ScreenshotsInBothThemes)
+{
+    const QString dir = QDir(QStringLiteral(LEVLAB_SCREENSHOT_DIR)).absolutePath();
+    QDir().mkpath(dir);
+    for (auto [choice, name] : {std::pair{model::ThemeChoice::Dark, "dashboard-dark.png"},
+                                std::pair{model::ThemeChoice::Light, "dashboard-light.png"}}) {
+        dash->window->setThemeChoice(choice);
+        QApplication::processEvents();
+        const QImage image = dash->window->grab().toImage();
+        ASSERT_FALSE(image.isNull());
+        ASSERT_TRUE(image.save(dir + QLatin1Char('/') + QLatin1String(name)));
+        // The plot background follows the theme.
+        const QColor plot = image.pixelColor(chart().mapTo(dash->window.get(), chart().viewportPointFor(chart().yMax())) + QPoint(-200, 30));
+        EXPECT_EQ(plot.lightness() < 128, choice == model::ThemeChoice::Dark);
+    }
+}
+
+}  // namespace
+}  // namespace levlab
