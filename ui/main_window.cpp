@@ -12,10 +12,10 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFrame>
-#include <QGroupBox>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSlider>
@@ -30,10 +30,18 @@ namespace {
 constexpr int kRefusalShownMs = 8000;
 constexpr int kSidePanelWidth = 470;
 
-QGroupBox* group(const QString& title, QWidget* content, QWidget* parent)
+/// A titled section. A plain frame rather than a QGroupBox: a group box repaints its
+/// title whenever any child repaints, which a slider drag does on every step.
+QFrame* group(const QString& title, QWidget* content, QWidget* parent)
 {
-    auto* box = new QGroupBox(title, parent);
+    auto* box = new QFrame(parent);
+    box->setFrameShape(QFrame::StyledPanel);
     auto* layout = new QVBoxLayout(box);
+    auto* heading = new QLabel(title, box);
+    QFont f = heading->font();
+    f.setBold(true);
+    heading->setFont(f);
+    layout->addWidget(heading);
     layout->addWidget(content);
     return box;
 }
@@ -143,9 +151,14 @@ void MainWindow::setThemeChoice(model::ThemeChoice choice)
     case model::ThemeChoice::Light: m_theme = Theme::lightTheme(); break;
     }
     setPalette(m_theme.palette());
-    // Checked segments (side, margin mode, speed) must stand out in both themes.
-    setStyleSheet(QStringLiteral("QPushButton:checked { background-color: %1; color: %2; border: 1px solid %1; border-radius: 3px; }")
-                      .arg(m_theme.entry.name(), QColor(Qt::white).name()));
+    // Checked segments (side, margin mode, speed) must stand out in both themes. The
+    // sheet goes on those buttons only: on the window it would slow every paint.
+    const QString sheet = QStringLiteral("QPushButton:checked { background-color: %1; color: %2; border: 1px solid %1; border-radius: 3px; }")
+                              .arg(m_theme.entry.name(), QColor(Qt::white).name());
+    for (QPushButton* b : findChildren<QPushButton*>()) {
+        if (b->isCheckable())
+            b->setStyleSheet(sheet);
+    }
     m_chart->setTheme(m_theme);
     m_risk->setTheme(m_theme);
 }

@@ -6,9 +6,11 @@
 
 namespace levlab::ui {
 
-CandleLayer::CandleLayer(const Theme& theme, QGraphicsItem* parent) : QGraphicsObject(parent), m_theme(theme)
+CandleLayer::CandleLayer(Part part, const Theme& theme, QGraphicsItem* parent)
+    : QGraphicsObject(parent), m_part(part), m_theme(theme)
 {
-    setCacheMode(QGraphicsItem::DeviceCoordinateCache);
+    if (part == Part::Finished)
+        setCacheMode(QGraphicsItem::DeviceCoordinateCache);
     setZValue(5);
     setAcceptedMouseButtons(Qt::NoButton);
 }
@@ -19,19 +21,27 @@ void CandleLayer::setTheme(const Theme& theme)
     update();
 }
 
-void CandleLayer::setWindow(const CandleWindow& window, bool barsChanged)
+void CandleLayer::setWindow(const CandleWindow& window, bool liveBarChanged)
 {
-    if (window == m_window && !barsChanged)
+    const bool changed = !(window == m_window) || (m_part == Part::Live && liveBarChanged);
+    if (!changed)
         return;
-    if (window.plot != m_window.plot)
-        prepareGeometryChange();
+    prepareGeometryChange();
     m_window = window;
     update();
 }
 
 QRectF CandleLayer::boundingRect() const
 {
-    return m_window.plot;
+    if (m_part == Part::Finished || !m_window.series || m_window.end == 0)
+        return m_window.plot;
+    // The live part covers the forming candle's column and the mark segment leading to it.
+    const CandleWindow& w = m_window;
+    const double span = static_cast<double>(w.endMs - w.startMs);
+    const double barPx = w.plot.width() * static_cast<double>(w.series->spanMs() * w.group) / span;
+    const qint64 open = w.series->at(w.end - 1).openMs;
+    const double x = w.plot.left() + static_cast<double>(open - w.startMs) / span * w.plot.width();
+    return QRectF(x - barPx - 2, w.plot.top(), 2 * barPx + 4, w.plot.height()).intersected(w.plot);
 }
 
 void CandleLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
@@ -49,8 +59,23 @@ void CandleLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
     auto x = [&](qint64 t) { return w.plot.left() + static_cast<double>(t - w.startMs) / span * w.plot.width(); };
     auto y = [&](double p) { return w.plot.top() + (w.yMax - p) / (w.yMax - w.yMin) * w.plot.height(); };
 
-    for (std::size_t i = w.first; i < w.end; i += static_cast<std::size_t>(w.group)) {
-        const std::size_t last = std::min(w.end, i + static_cast<std::size_t>(w.group)) - 1;
+    // Groups are aligned to w.first; the last group holds the forming bar.
+    const auto g = static_cast<std::size_t>(w.group);
+    const std::size_t lastGroup = w.first + (w.end - 1 - w.first) / g * g;
+    const std::size_t from = m_part == Part::Live ? lastGroup : w.first;
+    const std::size_t to = m_part == Part::Live ? w.end : lastGroup;
+    QPointF previousMark;
+    bool havePrevious = false;
+    if (m_part == Part::Live && lastGroup >= w.first + g) {
+        // The mark segment from the last finished candle to the forming one.
+        const std::size_t previous = lastGroup - g;
+        previousMark = QPointF(x(w.series->at(previous).openMs) + barPx / 2.0, y(w.series->at(lastGroup - 1).markClose));
+        havePrevious = true;
+    }
+    QPen markPen(m_theme.mark, 1.5);
+    markPen.setCosmetic(true);
+    for (std::size_t i = from; i < to; i += g) {
+        const std::size_t last = std::min(w.end, i + g) - 1;
         const model::Candle& a = w.series->at(i);
         double high = a.high;
         double low = a.low;
@@ -71,6 +96,13 @@ void CandleLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
         const double bottom = y(std::min(open, close));
         painter->fillRect(QRectF(cx - bodyPx / 2.0, top, bodyPx, std::max(1.0, bottom - top)), c);
         ++m_drawn;
+        const QPointF mark(cx, y(w.series->at(last).markClose));
+        if (havePrevious) {
+            painter->setPen(markPen);
+            painter->drawLine(previousMark, mark);
+        }
+        previousMark = mark;
+        havePrevious = true;
     }
 }
 

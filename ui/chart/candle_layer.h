@@ -22,16 +22,20 @@ struct CandleWindow final {
     friend bool operator==(const CandleWindow&, const CandleWindow&) = default;
 };
 
-/// The candles, painted by hand and cached as a pixmap: moving a level line
-/// over them repaints only the line's band from the cache, never the candles.
+/// The candles and the mark-price line, painted by hand. The finished bars are
+/// cached as a pixmap: moving a level line over them repaints only the line's
+/// band from the cache. The bar still forming is a separate live layer, so a
+/// market tick repaints one candle, not the chart.
 class CandleLayer final : public QGraphicsObject {
     Q_OBJECT
 public:
-    explicit CandleLayer(const Theme& theme, QGraphicsItem* parent = nullptr);
+    enum class Part { Finished, Live };
+
+    CandleLayer(Part part, const Theme& theme, QGraphicsItem* parent = nullptr);
 
     void setTheme(const Theme& theme);
-    /// Repaints only when the window (or the bars in it) changed.
-    void setWindow(const CandleWindow& window, bool barsChanged);
+    /// Repaints only when the window changed, or (for the live part) when the forming bar did.
+    void setWindow(const CandleWindow& window, bool liveBarChanged);
     [[nodiscard]] const CandleWindow& window() const { return m_window; }
     /// Candles drawn in the last paint (after grouping).
     [[nodiscard]] int drawnCount() const { return m_drawn; }
@@ -40,6 +44,7 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
+    Part m_part;
     Theme m_theme;
     CandleWindow m_window;
     int m_drawn = 0;

@@ -5,6 +5,7 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QLocale>
 #include <QPainter>
+#include <QVarLengthArray>
 
 #include <cmath>
 
@@ -116,6 +117,12 @@ void LevelLine::relocate()
     m_y = std::clamp(y, top, bottom);
     if (m_pinned)
         m_y += (y < top ? 1.0 : -1.0) * m_pinSlot * (kTagHeight + 2.0);
+    const QString text = labelText();
+    if (text != m_tagText.text()) {
+        m_tagText.setText(text);
+        m_tagText.setTextFormat(Qt::PlainText);
+        m_tagText.prepare(QTransform(), tagFont());
+    }
     update();
 }
 
@@ -136,6 +143,14 @@ QColor LevelLine::colour() const
     case Kind::Last: return m_theme.last;
     }
     return m_theme.text;
+}
+
+QFont LevelLine::tagFont() const
+{
+    QFont f;  // the application's font
+    f.setPointSizeF(std::max(7.5, f.pointSizeF() * 0.85));
+    f.setBold(m_kind == Kind::Liquidation);
+    return f;
 }
 
 QPen LevelLine::pen() const
@@ -172,20 +187,40 @@ void LevelLine::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidge
         return;
     painter->setRenderHint(QPainter::Antialiasing, false);
     if (!m_pinned) {
-        painter->setPen(pen());
-        painter->drawLine(QPointF(m_plot.left(), m_y), QPointF(m_plot.right(), m_y));
+        // Dashes drawn as solid segments: a dashed pen's path stroking costs far more.
+        const QPen p = pen();
+        QPen solid(p.color(), p.widthF());
+        solid.setCosmetic(true);
+        painter->setPen(solid);
+        const auto pattern = dashPattern();
+        if (pattern.first <= 0.0) {
+            painter->drawLine(QPointF(m_plot.left(), m_y), QPointF(m_plot.right(), m_y));
+        } else {
+            QVarLengthArray<QLineF, 256> dashes;
+            for (double x = m_plot.left(); x < m_plot.right(); x += pattern.first + pattern.second)
+                dashes.append(QLineF(x, m_y, std::min(x + pattern.first, m_plot.right()), m_y));
+            painter->drawLines(dashes.constData(), static_cast<int>(dashes.size()));
+        }
     }
-    const QString text = labelText();
-    QFont f = painter->font();
-    f.setPointSizeF(std::max(7.5, f.pointSizeF() * 0.85));
-    f.setBold(m_kind == Kind::Liquidation);
-    painter->setFont(f);
     const QRectF tag(m_plot.right() + 1, m_y - kTagHeight / 2, m_tagWidth, kTagHeight);
     painter->setPen(Qt::NoPen);
     painter->setBrush(colour());
     painter->drawRect(tag);
     painter->setPen(m_theme.labelText);
-    painter->drawText(tag.adjusted(Theme::kLabelPadding, 0, -Theme::kLabelPadding, 0), Qt::AlignVCenter | Qt::AlignLeft, text);
+    painter->setFont(tagFont());
+    const double textY = tag.top() + (tag.height() - m_tagText.size().height()) / 2.0;
+    painter->drawStaticText(QPointF(tag.left() + Theme::kLabelPadding, textY), m_tagText);
+}
+
+std::pair<double, double> LevelLine::dashPattern() const
+{
+    switch (m_kind) {
+    case Kind::Liquidation: return {8.0, 5.0};
+    case Kind::Bankruptcy: return {2.0, 4.0};
+    case Kind::Mark: return {6.0, 3.0};
+    case Kind::Last: return {2.0, 3.0};
+    default: return {0.0, 0.0};
+    }
 }
 
 void LevelLine::mousePressEvent(QGraphicsSceneMouseEvent* event)

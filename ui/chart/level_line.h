@@ -3,8 +3,10 @@
 #include "ui/theme/theme.h"
 
 #include <QGraphicsObject>
+#include <QStaticText>
 
 #include <optional>
+#include <utility>
 
 namespace levlab::ui {
 
@@ -58,6 +60,9 @@ private:
     void relocate();
     [[nodiscard]] QColor colour() const;
     [[nodiscard]] QPen pen() const;
+    [[nodiscard]] QFont tagFont() const;
+    /// Dash and gap lengths in pixels; a zero dash draws a solid line.
+    [[nodiscard]] std::pair<double, double> dashPattern() const;
     [[nodiscard]] double priceAt(double y) const;
 
     Kind m_kind;
@@ -74,6 +79,7 @@ private:
     int m_pinSlot = 0;
     bool m_draggable = false;
     bool m_dragging = false;
+    QStaticText m_tagText;  ///< laid out once per change, not per paint
 };
 
 }  // namespace levlab::ui

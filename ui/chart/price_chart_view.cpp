@@ -8,7 +8,6 @@
 #include <QDateTimeAxis>
 #include <QGraphicsScene>
 #include <QKeyEvent>
-#include <QLineSeries>
 #include <QValueAxis>
 #include <QWheelEvent>
 
@@ -24,7 +23,7 @@ constexpr double kRightPadding = 0.06;   // share of the span left empty after t
 constexpr double kPricePadding = 0.08;   // share of the price range added above and below
 constexpr double kTagWidth = 150.0;
 constexpr double kLiquidationInRange = 0.25;  // share of entry within which liquidation widens the price axis
-constexpr int kFrameMs = 16;
+constexpr double kRangeSlack = 1.6;  // the price axis keeps its range while the needed range fills at least 1/slack of it
 
 }  // namespace
 
@@ -43,13 +42,8 @@ PriceChartView::PriceChartView(model::RiskModel& model, model::MarketFeed& feed,
     m_priceAxis->setTickCount(9);
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
     m_chart->addAxis(m_priceAxis, Qt::AlignRight);
-    m_markSeries = new QLineSeries;
-    m_markSeries->setName(tr("Mark"));
-    m_chart->addSeries(m_markSeries);
-    m_markSeries->attachAxis(m_timeAxis);
-    m_markSeries->attachAxis(m_priceAxis);
-
-    m_candles = new CandleLayer(m_theme, m_chart);
+    m_candles = new CandleLayer(CandleLayer::Part::Finished, m_theme, m_chart);
+    m_live = new CandleLayer(CandleLayer::Part::Live, m_theme, m_chart);
     m_events = new EventLayer(m_theme, m_chart);
     for (std::size_t i = 0; i < m_lines.size(); ++i)
         m_lines[i] = new LevelLine(static_cast<LevelLine::Kind>(i), m_theme, m_chart);
@@ -64,11 +58,7 @@ PriceChartView::PriceChartView(model::RiskModel& model, model::MarketFeed& feed,
     setTheme(theme);
 
     connect(&m_model, &model::RiskModel::changed, this, &PriceChartView::onModelChanged);
-    connect(&m_feed, &model::MarketFeed::advanced, this, &PriceChartView::onMarketAdvanced);
     connect(m_chart, &QChart::plotAreaChanged, this, [this] { relayout(false); });
-    m_frame.setInterval(kFrameMs);
-    connect(&m_frame, &QTimer::timeout, this, &PriceChartView::flushFrame);
-    m_frame.start();
 }
 
 void PriceChartView::setTheme(const Theme& theme)
@@ -82,10 +72,8 @@ void PriceChartView::setTheme(const Theme& theme)
         axis->setGridLineColor(theme.grid);
         axis->setLinePenColor(theme.grid);
     }
-    QPen markPen(theme.mark, 1.5);
-    markPen.setCosmetic(true);
-    m_markSeries->setPen(markPen);
     m_candles->setTheme(theme);
+    m_live->setTheme(theme);
     m_events->setTheme(theme);
     for (auto* line : m_lines)
         line->setTheme(theme);
@@ -121,6 +109,11 @@ void PriceChartView::connectDrag(LevelLine::Kind kind)
 
 void PriceChartView::onModelChanged()
 {
+    if (m_model.market().timeMs != m_marketTimeMs) {
+        // The market moved (one batch of ticks): fold it in.
+        relayout(true);
+        return;
+    }
     // A level the axis does not show yet widens it (unless a drag holds the axis still).
     const auto& in = m_model.inputs();
     const double entry = m_model.snapshot().entry;
@@ -135,16 +128,8 @@ void PriceChartView::onModelChanged()
         placeLines();
 }
 
-void PriceChartView::onMarketAdvanced()
-{
-    m_marketDirty = true;
-}
-
 void PriceChartView::flushFrame()
 {
-    if (!m_marketDirty)
-        return;
-    m_marketDirty = false;
     relayout(true);
 }
 
@@ -154,10 +139,7 @@ void PriceChartView::relayout(bool barsChanged)
     if (plot.width() < 10 || plot.height() < 10)
         return;
     const qint64 newest = m_feed.lastTick().timeMs;
-    const qint64 end = m_follow ? newest + static_cast<qint64>(kRightPadding * static_cast<double>(m_spanMs)) : m_endMs;
-    m_endMs = end;
-    const qint64 start = end - m_spanMs;
-
+    m_marketTimeMs = m_model.market().timeMs;
     // The finest timeframe whose candles are at least kMinCandlePx wide; beyond
     // hourly bars, group several into one.
     const double maxCandles = std::max(10.0, plot.width() / Theme::kMinCandlePx);
@@ -172,6 +154,16 @@ void PriceChartView::relayout(bool barsChanged)
     const qint64 tfMs = model::timeframeMs(m_timeframe);
     if (static_cast<double>(m_spanMs) / static_cast<double>(tfMs) > maxCandles)
         m_group = static_cast<int>(std::ceil(static_cast<double>(m_spanMs) / static_cast<double>(tfMs) / maxCandles));
+
+    // Following, the right edge moves a whole bar at a time, so the time axis
+    // changes when a bar opens, not on every tick.
+    const qint64 barMs = tfMs * m_group;
+    if (m_follow) {
+        const qint64 padded = newest + static_cast<qint64>(kRightPadding * static_cast<double>(m_spanMs));
+        m_endMs = (padded / barMs + 1) * barMs;
+    }
+    const qint64 end = m_endMs;
+    const qint64 start = end - m_spanMs;
 
     const model::CandleSeries& series = m_feed.candles().series(m_timeframe);
     CandleWindow w;
@@ -213,30 +205,34 @@ void PriceChartView::relayout(bool barsChanged)
             lo = 0.0;
             hi = 1.0;
         }
-        const double pad = std::max((hi - lo) * kPricePadding, hi * 1e-4);
-        w.yMin = lo - pad;
-        w.yMax = hi + pad;
+        // Keep the current range while what must show still fills it well: the
+        // axis (and so every candle) stays put as prices wander inside it.
+        const bool fits = lo >= m_window.yMin && hi <= m_window.yMax
+                          && (m_window.yMax - m_window.yMin) <= kRangeSlack * std::max(hi - lo, hi * 1e-4) * (1 + 2 * kPricePadding);
+        if (fits && m_window.plot == plot) {
+            w.yMin = m_window.yMin;
+            w.yMax = m_window.yMax;
+        } else {
+            const double pad = std::max((hi - lo) * kPricePadding, hi * 1e-4);
+            w.yMin = lo - pad;
+            w.yMax = hi + pad;
+        }
     }
     const bool windowChanged = !(w == m_window);
     m_window = w;
 
-    if (windowChanged || barsChanged) {
+    if (windowChanged) {
         m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(start), QDateTime::fromMSecsSinceEpoch(end));
         const qint64 day = 24LL * 3600 * 1000;
         m_timeAxis->setFormat(m_spanMs <= 2 * day ? QStringLiteral("HH:mm") : m_spanMs <= 90 * day ? QStringLiteral("dd MMM") : QStringLiteral("MMM yyyy"));
         if (m_priceAxis->min() != w.yMin || m_priceAxis->max() != w.yMax)
             m_priceAxis->setRange(w.yMin, w.yMax);
-        m_priceAxis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals()) + QLatin1Char('f'));
-        QList<QPointF> marks;
-        marks.reserve(static_cast<qsizetype>((w.end - w.first) / static_cast<std::size_t>(m_group) + 1));
-        for (std::size_t i = w.first; i < w.end; i += static_cast<std::size_t>(m_group)) {
-            const std::size_t last = std::min(w.end, i + static_cast<std::size_t>(m_group)) - 1;
-            const model::Candle& c = series.at(last);
-            marks.append(QPointF(static_cast<qreal>(c.openMs + tfMs / 2), c.markClose));
-        }
-        m_markSeries->replace(marks);
-        m_candles->setWindow(w, barsChanged);
+        const QString format = QStringLiteral("%.") + QString::number(decimals()) + QLatin1Char('f');
+        if (m_priceAxis->labelFormat() != format)
+            m_priceAxis->setLabelFormat(format);
     }
+    m_candles->setWindow(w, false);
+    m_live->setWindow(w, barsChanged);
     m_events->setEvents(m_model.events(), w, decimals());
     placeLines();
 }

@@ -6,13 +6,11 @@
 #include "ui/theme/theme.h"
 
 #include <QChartView>
-#include <QTimer>
 
 #include <array>
 
 class QChart;
 class QDateTimeAxis;
-class QLineSeries;
 class QValueAxis;
 
 namespace levlab::model {
@@ -26,7 +24,8 @@ class EventLayer;
 
 /// The live price chart: candles of last prices, the mark price, and the
 /// planned position's levels, which follow every model change at once. Market
-/// ticks are folded in at most 60 times a second. Scroll with the wheel or
+/// ticks arrive in the feed's batches (at most 60 a second); the axes move only
+/// when a new bar opens or prices leave the visible range. Scroll with the wheel or
 /// arrow keys, zoom with Ctrl+wheel or +/−, drag empty space to pan, End to
 /// follow the latest price. Stop, target, entry and liquidation can be dragged.
 class PriceChartView final : public QChartView {
@@ -45,6 +44,7 @@ public:
 
     [[nodiscard]] const LevelLine& line(LevelLine::Kind kind) const { return *m_lines[static_cast<std::size_t>(kind)]; }
     [[nodiscard]] const CandleLayer& candles() const { return *m_candles; }
+    [[nodiscard]] const CandleLayer& liveCandle() const { return *m_live; }
     [[nodiscard]] const EventLayer& events() const { return *m_events; }
     [[nodiscard]] model::Timeframe timeframe() const { return m_timeframe; }
     [[nodiscard]] int group() const { return m_group; }
@@ -53,7 +53,7 @@ public:
     [[nodiscard]] double yMin() const { return m_window.yMin; }
     [[nodiscard]] double yMax() const { return m_window.yMax; }
 
-    /// Applies pending market changes now (the frame timer does this at 60 Hz).
+    /// Re-reads the market and lays the chart out again now.
     void flushFrame();
 
 protected:
@@ -66,7 +66,6 @@ protected:
 
 private:
     void onModelChanged();
-    void onMarketAdvanced();
     /// Recomputes the window (time span, timeframe, price range) and everything drawn in it.
     void relayout(bool barsChanged);
     /// Moves the level lines to the model's prices; cheap, no candle repaint.
@@ -80,8 +79,8 @@ private:
     QChart* m_chart = nullptr;
     QDateTimeAxis* m_timeAxis = nullptr;
     QValueAxis* m_priceAxis = nullptr;
-    QLineSeries* m_markSeries = nullptr;
     CandleLayer* m_candles = nullptr;
+    CandleLayer* m_live = nullptr;
     EventLayer* m_events = nullptr;
     std::array<LevelLine*, 7> m_lines{};
     CandleWindow m_window;
@@ -90,12 +89,11 @@ private:
     qint64 m_spanMs = 6LL * 3600 * 1000;
     qint64 m_endMs = 0;
     bool m_follow = true;
-    bool m_marketDirty = false;
+    qint64 m_marketTimeMs = 0;  ///< the market time the layout last saw
     bool m_draggingLevel = false;
     bool m_panning = false;
     QPoint m_panFrom;
     qint64 m_panEndMs = 0;
-    QTimer m_frame;
 };
 
 }  // namespace levlab::ui

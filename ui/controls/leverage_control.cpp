@@ -78,13 +78,20 @@ void LeverageControl::refresh()
     {
         const QSignalBlocker a(m_slider);
         const QSignalBlocker b(m_spin);
-        m_slider->setMaximum(static_cast<int>(std::floor(maxLev)));
+        const int sliderMax = static_cast<int>(std::floor(maxLev));
+        if (m_slider->maximum() != sliderMax)
+            m_slider->setMaximum(sliderMax);
         m_slider->setValue(static_cast<int>(std::lround(lev)));
-        m_spin->setMaximum(maxLev);
-        m_spin->setValue(lev);
+        if (m_spin->maximum() != maxLev)
+            m_spin->setMaximum(maxLev);
+        if (m_spin->value() != lev)
+            m_spin->setValue(lev);
     }
-    for (std::size_t i = 0; i < m_chips.size(); ++i)
-        m_chips[i]->setEnabled(kChipLeverage[i] <= maxLev);
+    for (std::size_t i = 0; i < m_chips.size(); ++i) {
+        const bool enabled = kChipLeverage[i] <= maxLev;
+        if (m_chips[i]->isEnabled() != enabled)
+            m_chips[i]->setEnabled(enabled);
+    }
     QString text = tr("Maximum %1×").arg(maxLev);
     if (!s.maxLeverageReason.isEmpty())
         text += QStringLiteral(" — ") + s.maxLeverageReason;

@@ -223,9 +223,12 @@ void PositionForm::refresh()
 
     const int d = decimalsFor(m_model.tickSize());
     const double tick = m_model.tickSize();
+    // Setters that change a spin box's size hint relayout the panel: call them only on change.
     for (QDoubleSpinBox* p : {m_entry, m_stop, m_target}) {
-        p->setDecimals(d);
-        p->setSingleStep(tick * 10);
+        if (p->decimals() != d)
+            p->setDecimals(d);
+        if (p->singleStep() != tick * 10)
+            p->setSingleStep(tick * 10);
     }
     m_atMarket->setChecked(in.entryAtMarket);
     m_entry->setEnabled(!in.entryAtMarket);
@@ -233,7 +236,9 @@ void PositionForm::refresh()
 
     m_sizeMode->setCurrentIndex(m_sizeMode->findData(static_cast<int>(in.sizeMode)));
     const bool risk = in.sizeMode == model::SizeMode::RiskPercent;
-    m_size->setSuffix(risk ? QStringLiteral(" %") : QString());
+    const QString suffix = risk ? QStringLiteral(" %") : QString();
+    if (m_size->suffix() != suffix)
+        m_size->setSuffix(suffix);
     m_size->setValue(risk ? in.size * 100.0 : in.size);
     m_wallet->setValue(in.wallet);
     m_extra->setValue(in.extraMargin);

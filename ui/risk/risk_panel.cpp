@@ -1,8 +1,9 @@
 #include "ui/risk/risk_panel.h"
 
+#include "ui/risk/value_table.h"
+
 #include "core/model/plan/risk_model.h"
 
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -24,33 +25,23 @@ RiskPanel::RiskPanel(model::RiskModel& model, QWidget* parent) : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto* form = new QFormLayout;
-    form->setLabelAlignment(Qt::AlignLeft);
-    const std::array<std::pair<Row, QString>, 11> rows{{
-        {Row::Notional, tr("Notional")},
-        {Row::InitialMargin, tr("Initial margin")},
-        {Row::MaintenanceMargin, tr("Maintenance margin")},
-        {Row::Liquidation, tr("Liquidation")},
-        {Row::Bankruptcy, tr("Bankruptcy")},
-        {Row::RiskAtStop, tr("Risk at stop")},
-        {Row::RewardRisk, tr("Reward : risk")},
-        {Row::Fees, tr("Fees (open + close)")},
-        {Row::Funding, tr("Funding / 8 h")},
-        {Row::FundingHorizon, tr("Funding over holding")},
-        {Row::State, tr("Status")},
+    m_table = new ValueTable(this);
+    const std::array<std::tuple<Row, QString, QString>, 11> rows{{
+        {Row::Notional, tr("Notional"), tr("Position value at entry")},
+        {Row::InitialMargin, tr("Initial margin"), tr("Notional ÷ leverage: what opening the position takes")},
+        {Row::MaintenanceMargin, tr("Maintenance margin"), tr("Below this much equity the position is liquidated")},
+        {Row::Liquidation, tr("Liquidation"), tr("Where the mark price liquidates the position, and how far that is from entry")},
+        {Row::Bankruptcy, tr("Bankruptcy"), tr("Where the position's margin is exhausted; the gap to liquidation is the maintenance margin")},
+        {Row::RiskAtStop, tr("Risk at stop"), tr("What the stop loses, in money and as a share of the wallet")},
+        {Row::RewardRisk, tr("Reward : risk"), tr("Distance to target ÷ distance to stop")},
+        {Row::Fees, tr("Fees (open + close)"), tr("Taker fee on opening and on closing at the entry value")},
+        {Row::Funding, tr("Funding / 8 h"), tr("Paid each funding interval at today's rate; positive rates make longs pay shorts")},
+        {Row::FundingHorizon, tr("Funding over holding"), tr("Funding paid over the holding period, and how far it drags the liquidation price")},
+        {Row::State, tr("Status"), QString()},
     }};
-    for (const auto& [row, name] : rows) {
-        auto* value = new QLabel(this);
-        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        value->setWordWrap(true);
-        form->addRow(name, value);
-        m_values[row] = value;
-    }
-    m_values[Row::Liquidation]->setToolTip(tr("Where the mark price liquidates the position, and how far that is from entry"));
-    m_values[Row::Bankruptcy]->setToolTip(tr("Where the position's margin is exhausted; the gap to liquidation is the maintenance margin"));
-    m_values[Row::FundingHorizon]->setToolTip(tr("Funding paid over the holding period, and how far it drags the liquidation price"));
-    layout->addLayout(form);
+    for (const auto& [row, name, tip] : rows)
+        m_table->addRow(name, tip);
+    layout->addWidget(m_table);
 
     m_warnings = new QLabel(this);
     m_warnings->setWordWrap(true);
@@ -87,7 +78,7 @@ RiskPanel::RiskPanel(model::RiskModel& model, QWidget* parent) : QWidget(parent)
 
 QString RiskPanel::text(Row row) const
 {
-    return m_values.at(row)->text();
+    return m_table->value(static_cast<int>(row));
 }
 
 void RiskPanel::setTheme(const Theme& theme)
@@ -100,9 +91,7 @@ void RiskPanel::setTheme(const Theme& theme)
 
 void RiskPanel::set(Row row, const QString& text)
 {
-    QLabel* l = m_values[row];
-    if (l->text() != text)
-        l->setText(text);
+    m_table->setValue(static_cast<int>(row), text);
 }
 
 void RiskPanel::refresh()
@@ -113,8 +102,8 @@ void RiskPanel::refresh()
     const bool inverse = s.contract == engine::ContractKind::Inverse;
     const int md = inverse ? 6 : 2;  // coin amounts need more places
     if (!s.valid) {
-        for (auto& [row, label] : m_values)
-            set(row, QStringLiteral("—"));
+        for (int row = 0; row < m_table->rowCount(); ++row)
+            m_table->setValue(row, QStringLiteral("—"));
         set(Row::State, s.problem);
         m_warnings->setVisible(false);
         m_fixes->setVisible(false);

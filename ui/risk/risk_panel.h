@@ -4,7 +4,6 @@
 
 #include <QWidget>
 
-#include <map>
 
 class QLabel;
 class QPushButton;
@@ -15,6 +14,8 @@ struct Refusal;
 }  // namespace levlab::model
 
 namespace levlab::ui {
+
+class ValueTable;
 
 /// The numbers of the planned position and its warnings. A stop beyond
 /// liquidation comes with one-click fixes: lower the leverage, move the stop, or
@@ -45,7 +46,7 @@ private:
     void set(Row row, const QString& text);
 
     model::RiskModel& m_model;
-    std::map<Row, QLabel*> m_values;
+    ValueTable* m_table = nullptr;
     QLabel* m_warnings = nullptr;
     QPushButton* m_lowerLeverage = nullptr;
     QPushButton* m_moveStop = nullptr;

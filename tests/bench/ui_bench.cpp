@@ -1,0 +1,156 @@
+// levlab-ui-bench: the dashboard's latency, CPU and memory, measured offscreen.
+// Prints one JSON object: slider_step_ms_median, slider_step_ms_p99, tick_cpu_percent,
+// first_frame_ms, rss_mb (and the figures behind them).
+
+#include "app/gui/dashboard.h"
+#include "ui/chart/price_chart_view.h"
+#include "ui/controls/leverage_control.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSlider>
+#include <QTextStream>
+#include <QTimer>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <vector>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double residentMb()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0.0;
+    for (const QByteArray& line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').front().toDouble() / 1024.0;
+    }
+    return 0.0;
+}
+
+double cpuSeconds()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    std::sort(v.begin(), v.end());
+    const auto i = static_cast<std::size_t>(std::clamp(p * static_cast<double>(v.size() - 1), 0.0, static_cast<double>(v.size() - 1)));
+    return v[i];
+}
+
+/// Counts paint events reaching a widget.
+class PaintCounter final : public QObject {
+public:
+    int paints = 0;
+    bool eventFilter(QObject*, QEvent* e) override
+    {
+        if (e->type() == QEvent::Paint)
+            ++paints;
+        return false;
+    }
+};
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    const auto processStart = Clock::now();
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption steps(QStringLiteral("steps"), QStringLiteral("Slider steps to time."), QStringLiteral("N"), QStringLiteral("2000"));
+    const QCommandLineOption tickSeconds(QStringLiteral("tick-seconds"), QStringLiteral("Seconds to run the 1,000 ticks/s feed."),
+                                         QStringLiteral("S"), QStringLiteral("20"));
+    parser.addOptions({steps, tickSeconds});
+    parser.process(app);
+
+    // Start-up to the first painted frame, with 100,000 one-minute candles of history.
+    levlab::app::DashboardOptions options;
+    options.historyMinutes = 100'000;
+    options.settingsPath = QStringLiteral("/dev/null");
+    levlab::app::Dashboard dash(options);
+    auto& window = *dash.window;
+    PaintCounter counter;
+    window.chart()->viewport()->installEventFilter(&counter);
+    window.resize(1500, 900);
+    window.show();
+    while (counter.paints == 0)
+        QApplication::processEvents(QEventLoop::AllEvents, 5);
+    const double firstFrameMs = std::chrono::duration<double, std::milli>(Clock::now() - processStart).count();
+    const double rssAfterStart = residentMb();
+
+    // One slider step → model recompute → lines and panel → painted.
+    QSlider* slider = window.leverage()->slider();
+    const int n = parser.value(steps).toInt();
+    std::vector<double> stepMs;
+    stepMs.reserve(static_cast<std::size_t>(n));
+    const int maxLev = slider->maximum();
+    int value = 10;
+    int direction = 1;
+    const int paintsBefore = counter.paints;
+    for (int i = 0; i < n; ++i) {
+        value += direction;
+        if (value >= std::min(maxLev, 100) || value <= 2)
+            direction = -direction;
+        const auto t0 = Clock::now();
+        slider->setValue(value);
+        QApplication::processEvents();
+        stepMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    }
+    const int stepPaints = counter.paints - paintsBefore;
+
+    // The simulated feed at 1,000 ticks/s (4 ticks per simulated second × 250), repaints capped by the frame timer.
+    const double seconds = parser.value(tickSeconds).toDouble();
+    dash.feed.setSpeed(1000.0 / levlab::model::MarketFeed::kTicksPerSecond);
+    const qint64 tick0 = dash.feed.lastTick().timeMs;
+    const double cpu0 = cpuSeconds();
+    const int paints0 = counter.paints;
+    double rssPeak = residentMb();
+    const double rssTickStart = rssPeak;
+    QElapsedTimer wall;
+    wall.start();
+    {
+        // A real event loop, idle between the feed's frames; memory sampled once a second.
+        QEventLoop loop;
+        QTimer sample;
+        QObject::connect(&sample, &QTimer::timeout, &loop, [&] { rssPeak = std::max(rssPeak, residentMb()); });
+        sample.start(1000);
+        QTimer::singleShot(static_cast<int>(seconds * 1000.0), &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    const double wallSeconds = static_cast<double>(wall.elapsed()) / 1000.0;
+    const double cpu = cpuSeconds() - cpu0;
+    const double ticks = static_cast<double>(dash.feed.lastTick().timeMs - tick0) / 250.0;
+    dash.feed.setSpeed(0);
+
+    QJsonObject o;
+    o[QStringLiteral("slider_step_ms_median")] = percentile(stepMs, 0.5);
+    o[QStringLiteral("slider_step_ms_p99")] = percentile(stepMs, 0.99);
+    o[QStringLiteral("slider_steps")] = n;
+    o[QStringLiteral("slider_step_paints")] = stepPaints;
+    o[QStringLiteral("tick_cpu_percent")] = 100.0 * cpu / wallSeconds;
+    o[QStringLiteral("ticks_per_second")] = ticks / wallSeconds;
+    o[QStringLiteral("frames_per_second")] = (counter.paints - paints0) / wallSeconds;
+    o[QStringLiteral("first_frame_ms")] = firstFrameMs;
+    o[QStringLiteral("rss_mb")] = std::max(rssAfterStart, rssPeak);
+    o[QStringLiteral("rss_mb_tick_start")] = rssTickStart;
+    o[QStringLiteral("rss_mb_tick_end")] = residentMb();
+    o[QStringLiteral("history_candles_1m")] = static_cast<double>(dash.feed.candles().series(levlab::model::Timeframe::M1).size());
+    QTextStream(stdout) << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+    return 0;
+}

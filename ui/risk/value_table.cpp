@@ -1,0 +1,95 @@
+#include "ui/risk/value_table.h"
+
+#include <QHelpEvent>
+#include <QPainter>
+#include <QToolTip>
+
+namespace levlab::ui {
+
+namespace {
+
+constexpr int kRowPadding = 5;
+constexpr int kMinValueWidth = 230;
+
+}  // namespace
+
+ValueTable::ValueTable(QWidget* parent) : QWidget(parent)
+{
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setAttribute(Qt::WA_OpaquePaintEvent, false);
+}
+
+int ValueTable::addRow(const QString& name, const QString& toolTip)
+{
+    Row r{name, QString(), toolTip, QStaticText(name), QStaticText()};
+    r.nameText.setTextFormat(Qt::PlainText);
+    r.valueText.setTextFormat(Qt::PlainText);
+    r.nameText.prepare(QTransform(), font());
+    m_rows.push_back(std::move(r));
+    updateGeometry();
+    return static_cast<int>(m_rows.size()) - 1;
+}
+
+void ValueTable::setValue(int row, const QString& value)
+{
+    Row& r = m_rows[static_cast<std::size_t>(row)];
+    if (r.value == value)
+        return;
+    r.value = value;
+    r.valueText.setText(value);
+    r.valueText.prepare(QTransform(), font());
+    update(0, row * rowHeight(), width(), rowHeight());
+}
+
+int ValueTable::rowHeight() const
+{
+    return fontMetrics().height() + kRowPadding;
+}
+
+QSize ValueTable::sizeHint() const
+{
+    int nameWidth = 0;
+    for (const Row& r : m_rows)
+        nameWidth = std::max(nameWidth, fontMetrics().horizontalAdvance(r.name));
+    return {nameWidth + kMinValueWidth, rowHeight() * static_cast<int>(m_rows.size())};
+}
+
+void ValueTable::paintEvent(QPaintEvent* event)
+{
+    QPainter p(this);
+    const int h = rowHeight();
+    const QColor muted = palette().color(QPalette::Disabled, QPalette::WindowText);
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        const QRect row(0, static_cast<int>(i) * h, width(), h);
+        if (!event->rect().intersects(row))
+            continue;
+        const Row& r = m_rows[i];
+        const double y = row.top() + (h - r.nameText.size().height()) / 2.0;
+        p.setPen(muted);
+        p.drawStaticText(QPointF(0, y), r.nameText);
+        p.setPen(palette().color(QPalette::WindowText));
+        p.drawStaticText(QPointF(row.right() - r.valueText.size().width(), y), r.valueText);
+    }
+}
+
+bool ValueTable::event(QEvent* event)
+{
+    if (event->type() == QEvent::FontChange) {
+        for (Row& r : m_rows) {
+            r.nameText.prepare(QTransform(), font());
+            r.valueText.prepare(QTransform(), font());
+        }
+    }
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        const int row = help->pos().y() / rowHeight();
+        if (row >= 0 && row < rowCount() && !m_rows[static_cast<std::size_t>(row)].toolTip.isEmpty())
+            QToolTip::showText(help->globalPos(), m_rows[static_cast<std::size_t>(row)].toolTip, this);
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+}  // namespace levlab::ui
