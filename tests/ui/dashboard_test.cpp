@@ -27,19 +27,8 @@
 namespace levlab {
 namespace {
 
-QApplication& application()
-{
-    static int argc = 1;
-    static char name[] = "levlab_ui_tests";
-    static char* argv[] = {name, nullptr};
-    static QApplication app(argc, argv);
-    return app;
-}
-
 class Dashboard : public ::testing::Test {
 protected:
-    static void SetUpTestSuite() { application(); }
-
     void SetUp() override
     {
         ASSERT_TRUE(settingsDir.isValid());

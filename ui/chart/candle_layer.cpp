@@ -1,6 +1,7 @@
 #include "ui/chart/candle_layer.h"
 
 #include <QPainter>
+#include <QVarLengthArray>
 
 #include <algorithm>
 
@@ -52,6 +53,22 @@ void CandleLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
         return;
     painter->setClipRect(w.plot);
     painter->setRenderHint(QPainter::Antialiasing, false);
+    if (m_part == Part::Finished) {
+        // The grid lives in the cached layer too, so moving a level line never redraws it.
+        QPen grid(m_theme.grid, 1);
+        grid.setCosmetic(true);
+        painter->setPen(grid);
+        QVarLengthArray<QLineF, 32> lines;
+        for (int i = 0; i < w.priceTicks; ++i) {
+            const double y = w.plot.top() + w.plot.height() * i / std::max(1, w.priceTicks - 1);
+            lines.append(QLineF(w.plot.left(), y, w.plot.right(), y));
+        }
+        for (int i = 0; i < w.timeTicks; ++i) {
+            const double x = w.plot.left() + w.plot.width() * i / std::max(1, w.timeTicks - 1);
+            lines.append(QLineF(x, w.plot.top(), x, w.plot.bottom()));
+        }
+        painter->drawLines(lines.constData(), static_cast<int>(lines.size()));
+    }
     const double span = static_cast<double>(w.endMs - w.startMs);
     const double barMs = static_cast<double>(w.series->spanMs() * w.group);
     const double barPx = w.plot.width() * barMs / span;
@@ -90,8 +107,7 @@ void CandleLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
         low = std::min({low, open, close});
         const QColor c = close >= open ? m_theme.candleUp : m_theme.candleDown;
         const double cx = x(a.openMs) + barPx / 2.0;
-        painter->setPen(QPen(c, 1));
-        painter->drawLine(QPointF(cx, y(high)), QPointF(cx, y(low)));
+        painter->fillRect(QRectF(std::floor(cx), y(high), 1.0, std::max(1.0, y(low) - y(high))), c);
         const double top = y(std::max(open, close));
         const double bottom = y(std::min(open, close));
         painter->fillRect(QRectF(cx - bodyPx / 2.0, top, bodyPx, std::max(1.0, bottom - top)), c);

@@ -19,6 +19,8 @@ struct CandleWindow final {
     double yMin = 0.0;
     double yMax = 1.0;
     QRectF plot;
+    int priceTicks = 9;  ///< grid lines across, matching the price axis
+    int timeTicks = 7;   ///< grid lines down, matching the time axis
     friend bool operator==(const CandleWindow&, const CandleWindow&) = default;
 };
 

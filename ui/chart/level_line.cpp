@@ -5,7 +5,6 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QLocale>
 #include <QPainter>
-#include <QVarLengthArray>
 
 #include <cmath>
 
@@ -153,20 +152,6 @@ QFont LevelLine::tagFont() const
     return f;
 }
 
-QPen LevelLine::pen() const
-{
-    QPen p(colour(), Theme::kLineWidth);
-    p.setCosmetic(true);
-    switch (m_kind) {
-    case Kind::Liquidation: p.setStyle(Qt::DashLine); break;
-    case Kind::Bankruptcy: p.setStyle(Qt::DotLine); break;
-    case Kind::Mark: p.setWidth(1); p.setStyle(Qt::DashDotLine); break;
-    case Kind::Last: p.setWidth(1); p.setStyle(Qt::DotLine); break;
-    default: break;
-    }
-    return p;
-}
-
 QRectF LevelLine::boundingRect() const
 {
     return QRectF(m_plot.left(), m_y - kTagHeight / 2 - 1, m_plot.width() + m_tagWidth + 2, kTagHeight + 2);
@@ -187,19 +172,17 @@ void LevelLine::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidge
         return;
     painter->setRenderHint(QPainter::Antialiasing, false);
     if (!m_pinned) {
-        // Dashes drawn as solid segments: a dashed pen's path stroking costs far more.
-        const QPen p = pen();
-        QPen solid(p.color(), p.widthF());
-        solid.setCosmetic(true);
-        painter->setPen(solid);
+        // Lines and dashes are filled rectangles: a pen's path stroking costs far more,
+        // and these move on every slider step and market frame.
+        const QColor c = colour();
+        const double thickness = m_kind == Kind::Mark || m_kind == Kind::Last ? 1.0 : Theme::kLineWidth;
+        const double top = std::round(m_y - thickness / 2.0);
         const auto pattern = dashPattern();
         if (pattern.first <= 0.0) {
-            painter->drawLine(QPointF(m_plot.left(), m_y), QPointF(m_plot.right(), m_y));
+            painter->fillRect(QRectF(m_plot.left(), top, m_plot.width(), thickness), c);
         } else {
-            QVarLengthArray<QLineF, 256> dashes;
             for (double x = m_plot.left(); x < m_plot.right(); x += pattern.first + pattern.second)
-                dashes.append(QLineF(x, m_y, std::min(x + pattern.first, m_plot.right()), m_y));
-            painter->drawLines(dashes.constData(), static_cast<int>(dashes.size()));
+                painter->fillRect(QRectF(x, top, std::min(pattern.first, m_plot.right() - x), thickness), c);
         }
     }
     const QRectF tag(m_plot.right() + 1, m_y - kTagHeight / 2, m_tagWidth, kTagHeight);

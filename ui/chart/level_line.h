@@ -59,7 +59,6 @@ protected:
 private:
     void relocate();
     [[nodiscard]] QColor colour() const;
-    [[nodiscard]] QPen pen() const;
     [[nodiscard]] QFont tagFont() const;
     /// Dash and gap lengths in pixels; a zero dash draws a solid line.
     [[nodiscard]] std::pair<double, double> dashPattern() const;

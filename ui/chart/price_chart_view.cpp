@@ -23,6 +23,8 @@ constexpr double kRightPadding = 0.06;   // share of the span left empty after t
 constexpr double kPricePadding = 0.08;   // share of the price range added above and below
 constexpr double kTagWidth = 150.0;
 constexpr double kLiquidationInRange = 0.25;  // share of entry within which liquidation widens the price axis
+constexpr int kTimeTicks = 7;
+constexpr int kPriceTicks = 9;
 constexpr double kRangeSlack = 1.6;  // the price axis keeps its range while the needed range fills at least 1/slack of it
 
 }  // namespace
@@ -37,9 +39,11 @@ PriceChartView::PriceChartView(model::RiskModel& model, model::MarketFeed& feed,
     m_chart->setBackgroundRoundness(0);
 
     m_timeAxis = new QDateTimeAxis;
-    m_timeAxis->setTickCount(7);
+    m_timeAxis->setTickCount(kTimeTicks);
+    m_timeAxis->setGridLineVisible(false);
     m_priceAxis = new QValueAxis;
-    m_priceAxis->setTickCount(9);
+    m_priceAxis->setTickCount(kPriceTicks);
+    m_priceAxis->setGridLineVisible(false);
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
     m_chart->addAxis(m_priceAxis, Qt::AlignRight);
     m_candles = new CandleLayer(CandleLayer::Part::Finished, m_theme, m_chart);
@@ -172,6 +176,8 @@ void PriceChartView::relayout(bool barsChanged)
     w.startMs = start;
     w.endMs = end;
     w.plot = plot;
+    w.priceTicks = kPriceTicks;
+    w.timeTicks = kTimeTicks;
     w.first = series.lowerBound(start - tfMs * m_group);
     w.first -= w.first % static_cast<std::size_t>(m_group);
     w.end = series.lowerBound(end);

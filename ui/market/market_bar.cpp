@@ -49,6 +49,10 @@ MarketBar::MarketBar(model::MarketFeed& feed, QWidget* parent) : QWidget(parent)
     row->addStretch();
     m_prices = new QLabel(this);
     m_prices->setTextFormat(Qt::PlainText);
+    // A fixed width: the text changes every frame and must not reflow the bar.
+    m_prices->setFixedWidth(m_prices->fontMetrics().horizontalAdvance(
+        QStringLiteral("Mark 000,000.00   Last 000,000.00   Funding -0.0000%   2024-01-01 00:00:00 UTC  ")));
+    m_prices->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     row->addWidget(m_prices);
 
     connect(m_speed, &QButtonGroup::idClicked, this, [this](int speed) { m_feed.setSpeed(speed); });

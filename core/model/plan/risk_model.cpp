@@ -190,14 +190,12 @@ engine::Result<RiskSnapshot> RiskModel::compute(const PlanInputs& in, const Mark
     const auto& liq = s.position.liquidationPrice;
     if (in.stopLoss && liq && sgn * (*in.stopLoss - *liq) <= 0.0) {
         s.warnings.push_back(Warning::StopBeyondLiquidation);
-        s.warningTexts << tr("The stop at %1 lies beyond the liquidation price %2: the position would be liquidated "
-                             "before the stop fires.")
-                              .arg(price(*in.stopLoss), price(*liq));
+        s.warningTexts << tr("The stop lies beyond the liquidation price: the position would be liquidated "
+                             "before the stop fires.");
     }
     if (liq && mk.recentHigh > 0.0 && *liq >= mk.recentLow && *liq <= mk.recentHigh) {
         s.warnings.push_back(Warning::LiquidationInsideWickRange);
-        s.warningTexts << tr("Recent prices ranged %1 – %2, which includes the liquidation price %3.")
-                              .arg(price(mk.recentLow), price(mk.recentHigh), price(*liq));
+        s.warningTexts << tr("Prices of the last hour, wicks included, reached the liquidation price.");
     }
     if (!s.maxLeverageReason.isEmpty()) {
         s.warnings.push_back(Warning::LeverageCappedByBracket);
