@@ -2,6 +2,7 @@
 
 #include "core/model/feeds/market_feed.h"
 #include "core/model/plan/risk_model.h"
+#include "ui/binding/market_throttle.h"
 #include "ui/chart/price_chart_view.h"
 #include "ui/controls/leverage_control.h"
 #include "ui/controls/position_form.h"
@@ -90,7 +91,7 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
     connect(m_form, &PositionForm::refused, this, &MainWindow::showRefusal);
     connect(m_leverage, &LeverageControl::refused, this, &MainWindow::showRefusal);
     connect(m_risk, &RiskPanel::refused, this, &MainWindow::showRefusal);
-    connect(&feed, &model::MarketFeed::advanced, m_marketBar, &MarketBar::refresh);
+    new MarketThrottle(model, [this] { m_marketBar->refresh(); }, Theme::kReadoutHz, this);
     connect(&model, &model::RiskModel::eventOccurred, this, [this](const model::PositionEvent& e) {
         statusBar()->showMessage(e.kind == model::PositionEvent::Kind::Liquidated
                                      ? tr("Liquidated: the mark reached %1; the margin of %2 is lost.").arg(e.price, 0, 'f', 2).arg(e.loss, 0, 'f', 2)

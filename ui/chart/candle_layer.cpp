@@ -54,6 +54,7 @@ void CandleLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
     painter->setClipRect(w.plot);
     painter->setRenderHint(QPainter::Antialiasing, false);
     if (m_part == Part::Finished) {
+        painter->fillRect(w.plot, m_theme.plotBackground);
         // The grid lives in the cached layer too, so moving a level line never redraws it.
         QPen grid(m_theme.grid, 1);
         grid.setCosmetic(true);

@@ -13,6 +13,8 @@ namespace levlab::ui {
 namespace {
 
 constexpr double kTagHeight = 18.0;
+constexpr double kTagTextHz = 20.0;
+constexpr int kSettleMs = 120;
 
 }  // namespace
 
@@ -22,6 +24,21 @@ LevelLine::LevelLine(Kind kind, const Theme& theme, QGraphicsItem* parent)
     setZValue(kind == Kind::Mark || kind == Kind::Last ? 20 : 30);
     setAcceptHoverEvents(true);
     setVisible(false);
+    m_textAge.start();
+    m_textPending.setSingleShot(true);
+    connect(&m_textPending, &QTimer::timeout, this, &LevelLine::refreshText);
+}
+
+void LevelLine::refreshText()
+{
+    const QString text = labelText();
+    m_textAge.restart();
+    if (text == m_tagText.text())
+        return;
+    m_tagText.setText(text);
+    m_tagText.setTextFormat(Qt::PlainText);
+    m_tagText.prepare(QTransform(), tagFont());
+    update();
 }
 
 QString LevelLine::name(Kind kind)
@@ -116,12 +133,14 @@ void LevelLine::relocate()
     m_y = std::clamp(y, top, bottom);
     if (m_pinned)
         m_y += (y < top ? 1.0 : -1.0) * m_pinSlot * (kTagHeight + 2.0);
-    const QString text = labelText();
-    if (text != m_tagText.text()) {
-        m_tagText.setText(text);
-        m_tagText.setTextFormat(Qt::PlainText);
-        m_tagText.prepare(QTransform(), tagFont());
-    }
+    // The line moves at once; its tag's text (laid out, so not free) follows at most
+    // kTagTextHz times a second — a price changing faster cannot be read anyway.
+    // When the moves stop, a last refresh shows the final price.
+    const auto minAgeMs = static_cast<qint64>(1000.0 / kTagTextHz);
+    if (m_tagText.text().isEmpty() || m_textAge.elapsed() >= minAgeMs)
+        refreshText();
+    else
+        m_textPending.start(kSettleMs);
     update();
 }
 

@@ -2,7 +2,9 @@
 
 #include "ui/theme/theme.h"
 
+#include <QElapsedTimer>
 #include <QGraphicsObject>
+#include <QTimer>
 #include <QStaticText>
 
 #include <optional>
@@ -79,6 +81,9 @@ private:
     bool m_draggable = false;
     bool m_dragging = false;
     QStaticText m_tagText;  ///< laid out once per change, not per paint
+    QElapsedTimer m_textAge;
+    QTimer m_textPending;   ///< a tag's text is laid out at most 20 times a second
+    void refreshText();
 };
 
 }  // namespace levlab::ui

@@ -69,8 +69,8 @@ void PriceChartView::setTheme(const Theme& theme)
 {
     m_theme = theme;
     m_chart->setBackgroundBrush(theme.background);
-    m_chart->setPlotAreaBackgroundBrush(theme.plotBackground);
-    m_chart->setPlotAreaBackgroundVisible(true);
+    // The plot's background is painted by the cached candle layer, once, not under every moving line.
+    m_chart->setPlotAreaBackgroundVisible(false);
     for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(m_timeAxis), static_cast<QAbstractAxis*>(m_priceAxis)}) {
         axis->setLabelsColor(theme.mutedText);
         axis->setGridLineColor(theme.grid);
@@ -81,7 +81,7 @@ void PriceChartView::setTheme(const Theme& theme)
     m_events->setTheme(theme);
     for (auto* line : m_lines)
         line->setTheme(theme);
-    setBackgroundBrush(theme.background);
+    setBackgroundBrush(Qt::NoBrush);  // the chart's own background covers the view
 }
 
 int PriceChartView::decimals() const
@@ -257,7 +257,9 @@ void PriceChartView::placeLines()
         case LevelLine::Kind::Bankruptcy: return s.valid ? s.position.bankruptcyPrice : std::nullopt;
         case LevelLine::Kind::StopLoss: return in.stopLoss;
         case LevelLine::Kind::TakeProfit: return in.takeProfit;
-        case LevelLine::Kind::Mark: return mk.mark > 0 ? std::optional(mk.mark) : std::nullopt;
+        case LevelLine::Kind::Mark:
+            // At market the entry is the mark: one line says it.
+            return mk.mark > 0 && !in.entryAtMarket ? std::optional(mk.mark) : std::nullopt;
         case LevelLine::Kind::Last: return mk.last > 0 ? std::optional(mk.last) : std::nullopt;
         }
         return std::nullopt;

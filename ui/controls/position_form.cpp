@@ -1,6 +1,8 @@
 #include "ui/controls/position_form.h"
 
 #include "core/model/plan/risk_model.h"
+#include "ui/binding/market_throttle.h"
+#include "ui/theme/theme.h"
 
 #include <QApplication>
 #include <QButtonGroup>
@@ -18,6 +20,7 @@
 namespace levlab::ui {
 
 namespace {
+
 
 using engine::MarginMode;
 using engine::Side;
@@ -176,7 +179,7 @@ PositionForm::PositionForm(model::RiskModel& model, QWidget* parent) : QWidget(p
     connect(m_fee, &QDoubleSpinBox::valueChanged, this, [this](double v) { report(m_model.setFeeRate(v / 100.0)); });
     for (QDoubleSpinBox* box : {m_entry, m_size, m_wallet, m_extra, m_stop, m_target, m_horizon, m_fee})
         connect(box, &QDoubleSpinBox::editingFinished, this, &PositionForm::refresh);
-    connect(&m_model, &model::RiskModel::changed, this, &PositionForm::refresh);
+    new MarketThrottle(m_model, [this] { refresh(); }, Theme::kReadoutHz, this);
     refresh();
 }
 

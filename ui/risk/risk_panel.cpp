@@ -3,6 +3,7 @@
 #include "ui/risk/value_table.h"
 
 #include "core/model/plan/risk_model.h"
+#include "ui/binding/market_throttle.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -15,6 +16,7 @@
 namespace levlab::ui {
 
 namespace {
+
 
 QString amount(double v, int decimals = 2) { return QLocale().toString(v, 'f', decimals); }
 QString percent(double fraction) { return QLocale().toString(fraction * 100.0, 'f', 2) + QLatin1Char('%'); }
@@ -72,7 +74,7 @@ RiskPanel::RiskPanel(model::RiskModel& model, QWidget* parent) : QWidget(parent)
     connect(m_lowerLeverage, &QPushButton::clicked, this, fix(&model::RiskModel::fixByLoweringLeverage));
     connect(m_moveStop, &QPushButton::clicked, this, fix(&model::RiskModel::fixByMovingStop));
     connect(m_addMargin, &QPushButton::clicked, this, fix(&model::RiskModel::fixByAddingMargin));
-    connect(&m_model, &model::RiskModel::changed, this, &RiskPanel::refresh);
+    new MarketThrottle(m_model, [this] { refresh(); }, Theme::kReadoutHz, this);
     refresh();
 }
 

@@ -32,6 +32,7 @@ struct Theme final {
     static constexpr int kLineWidth = 2;
     static constexpr int kGrabTolerancePx = 6;
     static constexpr int kMinCandlePx = 4;  ///< zoomed out, candles aggregate so none is thinner
+    static constexpr double kReadoutHz = 10.0;  ///< market-driven updates of the text readouts
 
     static Theme darkTheme();
     static Theme lightTheme();

@@ -6,7 +6,7 @@ namespace levlab::model {
 
 namespace {
 
-constexpr int kFrameMs = 16;
+constexpr int kFrameMs = 17;  // at most 60 batches (and so repaints) a second
 /// Never catch up more than this many ticks in one frame (a stalled process
 /// would otherwise burst).
 constexpr double kMaxTicksPerFrame = 20000.0;

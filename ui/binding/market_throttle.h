@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/model/plan/plan_inputs.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+
+namespace levlab::model {
+class RiskModel;
+}
+
+namespace levlab::ui {
+
+/// Calls a view's refresh on every model change the trader made, at once, but
+/// at most `hz` times a second for changes the market made: text readouts
+/// redrawn sixty times a second cannot be read and cost a frame's time.
+class MarketThrottle final : public QObject {
+    Q_OBJECT
+public:
+    MarketThrottle(model::RiskModel& model, std::function<void()> refresh, double hz, QObject* parent);
+
+private:
+    void onChanged();
+    void fire();
+
+    model::RiskModel& m_model;
+    std::function<void()> m_refresh;
+    model::PlanInputs m_seen;
+    QElapsedTimer m_since;
+    QTimer m_pending;
+    qint64 m_intervalMs;
+};
+
+}  // namespace levlab::ui
