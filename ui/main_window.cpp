@@ -154,7 +154,7 @@ void MainWindow::setThemeChoice(model::ThemeChoice choice)
     setPalette(m_theme.palette());
     // Checked segments (side, margin mode, speed) must stand out in both themes. The
     // sheet goes on those buttons only: on the window it would slow every paint.
-    const QString sheet = QStringLiteral("QPushButton:checked { background-color: %1; color: %2; border: 1px solid %1; border-radius: 3px; }")
+    const QString sheet = QStringLiteral("QPushButton:checked { background-color: %1; color: %2; border: 1px solid %1; border-radius: 3px; padding: 4px 8px; }")
                               .arg(m_theme.entry.name(), QColor(Qt::white).name());
     for (QPushButton* b : findChildren<QPushButton*>()) {
         if (b->isCheckable())
