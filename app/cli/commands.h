@@ -9,5 +9,6 @@ namespace levlab::cli {
 int runEvaluate(const QStringList& args);
 int runSize(const QStringList& args);
 int runStress(const QStringList& args);
+int runShock(const QStringList& args);
 
 }  // namespace levlab::cli

@@ -14,6 +14,7 @@ const char* const kUsage =
     "  evaluate [FILE|-]   margin, liquidation and account results for a scenario (JSON in, JSON out)\n"
     "  size                position size from capital, risk and stop\n"
     "  stress              stress table of one margin across leverages\n"
+    "  shock [FILE|-]      equity and liquidations after uniform moves, as entered, all cross, all isolated\n"
     "\n"
     "Options:\n"
     "  -h, --help          this help; 'levlab-cli <command> --help' for a command's options\n"
@@ -50,5 +51,7 @@ int main(int argc, char** argv)
         return levlab::cli::runSize(args);
     if (command == QLatin1String("stress"))
         return levlab::cli::runStress(args);
+    if (command == QLatin1String("shock"))
+        return levlab::cli::runShock(args);
     return levlab::cli::refuse(QStringLiteral("unknown command '%1'; try levlab-cli --help").arg(command));
 }

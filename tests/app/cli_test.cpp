@@ -105,12 +105,37 @@ TEST(Cli, StressJson)
     EXPECT_NEAR(rows.at(1).toObject().value(QStringLiteral("drop_to_liquidation")).toDouble(), 0.005, 1e-15);
 }
 
+TEST(Cli, ShockComparesLayouts)
+{
+    // The portfolio case worked by hand: −45% leaves 0 all cross (both liquidated) and 550 all isolated (a liquidated).
+    const CliRun r = cli({QStringLiteral("shock"), QStringLiteral("-"), QStringLiteral("--moves"), QStringLiteral("-0.45,-0.12"),
+                          QStringLiteral("--json")},
+                         R"({"wallet_balance": 2000, "positions": [
+                              {"id": "a", "side": "long", "quantity": 1, "entry_price": 10000, "leverage": 10, "mm_rate": 0.01},
+                              {"id": "b", "side": "long", "quantity": 10, "entry_price": 100, "leverage": 2, "mm_rate": 0.01}]})");
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QJsonArray moves = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("moves")).toArray();
+    ASSERT_EQ(moves.size(), 2);
+    const QJsonObject deep = moves.at(0).toObject().value(QStringLiteral("layouts")).toObject();
+    EXPECT_DOUBLE_EQ(moves.at(0).toObject().value(QStringLiteral("move")).toDouble(), -0.45);
+    EXPECT_DOUBLE_EQ(deep.value(QStringLiteral("all_cross")).toObject().value(QStringLiteral("equity")).toDouble(), 0.0);
+    EXPECT_EQ(deep.value(QStringLiteral("all_cross")).toObject().value(QStringLiteral("liquidated")).toArray(),
+              (QJsonArray{QStringLiteral("a"), QStringLiteral("b")}));
+    EXPECT_DOUBLE_EQ(deep.value(QStringLiteral("all_isolated")).toObject().value(QStringLiteral("equity")).toDouble(), 550.0);
+    EXPECT_EQ(deep.value(QStringLiteral("all_isolated")).toObject().value(QStringLiteral("liquidated")).toArray(),
+              QJsonArray{QStringLiteral("a")});
+    const QJsonObject mild = moves.at(1).toObject().value(QStringLiteral("layouts")).toObject();
+    EXPECT_DOUBLE_EQ(mild.value(QStringLiteral("all_cross")).toObject().value(QStringLiteral("equity")).toDouble(), 680.0);
+    EXPECT_DOUBLE_EQ(mild.value(QStringLiteral("all_isolated")).toObject().value(QStringLiteral("equity")).toDouble(), 880.0);
+    EXPECT_DOUBLE_EQ(mild.value(QStringLiteral("as_entered")).toObject().value(QStringLiteral("equity")).toDouble(), 880.0);
+}
+
 TEST(Cli, VersionAndHelp)
 {
     const CliRun v = cli({QStringLiteral("--version")});
     EXPECT_EQ(v.exitCode, 0);
     EXPECT_EQ(v.out, QByteArray("levlab-cli " LEVLAB_VERSION "\n"));
-    for (const char* command : {"evaluate", "size", "stress"}) {
+    for (const char* command : {"evaluate", "size", "stress", "shock"}) {
         const CliRun h = cli({QString::fromLatin1(command), QStringLiteral("--help")});
         EXPECT_EQ(h.exitCode, 0) << command;
         EXPECT_TRUE(h.out.contains("Usage:")) << command;
