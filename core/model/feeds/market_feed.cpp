@@ -1,6 +1,7 @@
 #include "core/model/feeds/market_feed.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace levlab::model {
 
@@ -17,6 +18,9 @@ constexpr std::size_t kRecentMinutes = 60;
 MarketFeed::MarketFeed(std::uint64_t seed, double startPrice, qint64 startMs, QObject* parent)
     : QObject(parent), m_process(seed, startPrice, startMs, 1.0 / kTicksPerSecond), m_candles(kHistoryCapacity)
 {
+    // ETH and SOL follow BTC: betas and own volatilities of the order seen in 2021–2024 data.
+    m_followers.emplace_back(QStringLiteral("ETH"), startPrice / 18.0, 1.15, 0.45, seed ^ 0xE7u);
+    m_followers.emplace_back(QStringLiteral("SOL"), startPrice / 420.0, 1.45, 0.75, seed ^ 0x501u);
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(kFrameMs);
     connect(&m_timer, &QTimer::timeout, this, &MarketFeed::onTimer);
@@ -24,8 +28,13 @@ MarketFeed::MarketFeed(std::uint64_t seed, double startPrice, qint64 startMs, QO
 
 void MarketFeed::generateHistory(std::size_t minutes)
 {
-    for (std::size_t i = 0; i < minutes; ++i)
+    for (std::size_t i = 0; i < minutes; ++i) {
+        const double before = m_process.current().index;
         m_candles.addBar(m_process.minuteBar());
+        const double r = std::log(m_process.current().index / before);
+        for (Follower& f : m_followers)
+            f.step(r, 60.0);
+    }
 }
 
 void MarketFeed::setSpeed(double speed)
@@ -53,8 +62,12 @@ void MarketFeed::advance(int ticks)
     if (ticks <= 0)
         return;
     for (int i = 0; i < ticks; ++i) {
+        const double before = m_process.current().index;
         const Tick& t = m_process.step();
         m_candles.addTick(t.timeMs, t.last, t.mark);
+        const double r = std::log(t.index / before);
+        for (Follower& f : m_followers)
+            f.step(r, m_process.tickSeconds());
     }
     emit advanced();
 }
@@ -68,6 +81,26 @@ void MarketFeed::onTimer()
     const int due = static_cast<int>(m_tickDebt);
     m_tickDebt -= due;
     advance(due);
+}
+
+void MarketFeed::setBeta(const QString& symbol, double beta)
+{
+    for (Follower& f : m_followers) {
+        if (symbol.startsWith(f.symbol(), Qt::CaseInsensitive))
+            f.setBeta(beta);
+    }
+}
+
+double MarketFeed::markOf(const QString& symbol) const
+{
+    const QString s = symbol.toUpper();
+    if (s.startsWith(QLatin1String("BTC")) || s.startsWith(QLatin1String("XBT")))
+        return m_process.current().mark;
+    for (const Follower& f : m_followers) {
+        if (s.startsWith(f.symbol()))
+            return f.price();
+    }
+    return 0.0;
 }
 
 MarketState MarketFeed::state() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/feeds/candle_store.h"
+#include "core/model/feeds/follower.h"
 #include "core/model/feeds/price_process.h"
 #include "core/model/plan/plan_inputs.h"
 
@@ -36,6 +37,12 @@ public:
     void advance(int ticks);
 
     [[nodiscard]] const CandleStore& candles() const { return m_candles; }
+
+    /// Assets that follow BTC with a beta and noise of their own (ETH, SOL).
+    [[nodiscard]] const std::vector<Follower>& followers() const { return m_followers; }
+    void setBeta(const QString& symbol, double beta);
+    /// The mark of "BTC…" (the leader) or of a follower by its base ("ETH", "SOLUSDT"); 0 if unknown.
+    [[nodiscard]] double markOf(const QString& symbol) const;
     [[nodiscard]] const Tick& lastTick() const { return m_process.current(); }
     /// Mark, last, index, funding and the last hour's range of last prices.
     [[nodiscard]] MarketState state() const;
@@ -50,6 +57,7 @@ private:
 
     PriceProcess m_process;
     CandleStore m_candles;
+    std::vector<Follower> m_followers;
     QTimer m_timer;
     QElapsedTimer m_clock;
     double m_speed = 1.0;

@@ -1,0 +1,284 @@
+#include "core/model/portfolio/portfolio_model.h"
+
+#include "core/model/tiers/tier_library.h"
+
+#include <cmath>
+
+namespace levlab::model {
+
+namespace {
+
+constexpr double kFundingIntervalHours = 8.0;
+constexpr double kTakerFee = 0.0005;
+constexpr double kPathStep = 0.01;  // the stepped shock moves 1% at a time
+
+bool positiveFinite(double v) { return std::isfinite(v) && v > 0.0; }
+
+Refusal fromEngine(const engine::Error& e) { return Refusal{QString::fromStdString(e.field), QString::fromStdString(e.reason)}; }
+
+QString baseOf(const QString& symbol)
+{
+    const QString s = symbol.toUpper();
+    if (s.startsWith(QLatin1String("XBT")))
+        return QStringLiteral("BTC");
+    return s.left(3);
+}
+
+}  // namespace
+
+PortfolioModel::PortfolioModel(const TierLibrary& tiers, QObject* parent) : QObject(parent), m_tiers(tiers)
+{
+    m_snapshot.problem = tr("No positions yet.");
+}
+
+double PortfolioModel::markOf(const QString& symbol) const
+{
+    return m_marks.value(baseOf(symbol), 0.0);
+}
+
+QString PortfolioModel::nextId(const QString& symbol) const
+{
+    const QString base = baseOf(symbol).toLower();
+    for (int n = 1;; ++n) {
+        const QString id = n == 1 ? base : QStringLiteral("%1-%2").arg(base).arg(n);
+        bool used = false;
+        for (const Holding& h : m_holdings)
+            used = used || h.id == id;
+        if (!used)
+            return id;
+    }
+}
+
+engine::AccountInput PortfolioModel::build(const std::vector<Holding>& holdings, double wallet, bool atMarks) const
+{
+    engine::AccountInput a;
+    a.venue = m_venue;
+    a.walletBalance = wallet;
+    for (const Holding& h : holdings) {
+        engine::PositionInput p;
+        p.id = h.id.toStdString();
+        p.symbol = h.symbol.toStdString();
+        if (const TierTable* t = m_tiers.find(m_venue, h.symbol)) {
+            p.contract.kind = t->contract;
+            if (!h.mmRate)
+                p.brackets = t->table;
+        }
+        p.side = h.side;
+        p.quantity = h.quantity;
+        p.entryPrice = h.entry;
+        const double mark = markOf(h.symbol);
+        p.markPrice = atMarks && mark > 0.0 ? mark : h.entry;
+        p.mode = h.mode;
+        p.leverage = h.leverage;
+        p.isolatedMargin = engine::isIsolated(h.mode) ? h.isolatedMargin : std::nullopt;
+        p.mmRate = h.mmRate;
+        p.feeRate = kTakerFee;
+        p.fundingRate = m_fundingRate;
+        a.positions.push_back(std::move(p));
+    }
+    return a;
+}
+
+engine::Result<PortfolioSnapshot> PortfolioModel::compute(const std::vector<Holding>& holdings, double wallet) const
+{
+    PortfolioSnapshot s;
+    if (holdings.empty()) {
+        s.problem = tr("No positions yet.");
+        s.account.walletBalance = s.account.crossWallet = s.account.equity = s.account.crossEquity = wallet;
+        s.valid = true;
+        return s;
+    }
+    const engine::AccountInput atMarks = build(holdings, wallet, true);
+    auto account = engine::evaluateAccount(atMarks);
+    if (!account)
+        return account.error();
+    s.account = std::move(account).value();
+    for (std::size_t i = 0; i < holdings.size(); ++i) {
+        const auto& r = s.account.positions[i];
+        const double mark = atMarks.positions[i].markPrice.value_or(holdings[i].entry);
+        s.ownMove.push_back(engine::isIsolated(holdings[i].mode) && r.liquidationPrice ? std::optional(*r.liquidationPrice / mark - 1.0)
+                                                                                       : std::nullopt);
+    }
+
+    const engine::AccountInput atEntry = build(holdings, wallet, false);
+    const int steps = std::max(1, static_cast<int>(std::ceil(std::abs(m_shock) / kPathStep)));
+    std::vector<engine::PathStep> path;
+    path.reserve(static_cast<std::size_t>(steps));
+    for (int k = 1; k <= steps; ++k) {
+        engine::PathStep step;
+        step.timeMs = k;
+        for (const Holding& h : holdings)
+            step.marks.push_back(h.entry * (1.0 + m_shock * k / steps));
+        path.push_back(std::move(step));
+    }
+    for (std::size_t l = 0; l < engine::kAllLayouts.size(); ++l) {
+        const engine::AccountInput arranged = engine::arrange(atEntry, engine::kAllLayouts[l]);
+        auto at = engine::outcomeOfMove(arranged, m_shock);
+        if (!at)
+            return at.error();
+        s.atShock[l] = std::move(at).value();
+        auto played = engine::playPath(arranged, path);
+        if (!played)
+            return played.error();
+        s.steppedPath[l] = std::move(played).value();
+    }
+    auto funding = engine::accrueFunding(atMarks, static_cast<int>(std::floor(m_horizonHours / kFundingIntervalHours)));
+    if (funding)
+        s.funding = std::move(funding).value();
+    s.valid = true;
+    return s;
+}
+
+PortfolioModel::Outcome PortfolioModel::commit(std::vector<Holding> holdings, double wallet)
+{
+    auto s = compute(holdings, wallet);
+    if (!s)
+        return fromEngine(s.error());
+    m_holdings = std::move(holdings);
+    m_wallet = wallet;
+    m_snapshot = std::move(s).value();
+    emit changed();
+    return std::nullopt;
+}
+
+PortfolioModel::Outcome PortfolioModel::setVenue(engine::Venue venue)
+{
+    if (venue == m_venue)
+        return std::nullopt;
+    const engine::Venue before = m_venue;
+    m_venue = venue;
+    if (auto r = commit(m_holdings, m_wallet)) {
+        m_venue = before;
+        return r;
+    }
+    return std::nullopt;
+}
+
+PortfolioModel::Outcome PortfolioModel::setWallet(double wallet)
+{
+    if (!positiveFinite(wallet))
+        return Refusal{QStringLiteral("wallet"), tr("must be greater than 0")};
+    if (wallet == m_wallet)
+        return std::nullopt;
+    return commit(m_holdings, wallet);
+}
+
+PortfolioModel::Outcome PortfolioModel::add(Holding h)
+{
+    return insert(m_holdings.size(), std::move(h));
+}
+
+PortfolioModel::Outcome PortfolioModel::insert(std::size_t index, Holding h)
+{
+    if (index > m_holdings.size())
+        return Refusal{QStringLiteral("position"), tr("no such row")};
+    if (h.entry <= 0.0)
+        h.entry = markOf(h.symbol);
+    if (!positiveFinite(h.entry))
+        return Refusal{QStringLiteral("entry"), tr("no price for %1 yet").arg(h.symbol)};
+    if (h.id.isEmpty())
+        h.id = nextId(h.symbol);
+    if (!m_tiers.find(m_venue, h.symbol) && !h.mmRate)
+        h.mmRate = 0.01;  // no shipped table: a maintenance rate the trader can edit
+    std::vector<Holding> next = m_holdings;
+    next.insert(next.begin() + static_cast<std::ptrdiff_t>(index), std::move(h));
+    return commit(std::move(next), m_wallet);
+}
+
+PortfolioModel::Outcome PortfolioModel::update(std::size_t index, const Holding& h)
+{
+    if (index >= m_holdings.size())
+        return Refusal{QStringLiteral("position"), tr("no such row")};
+    if (h == m_holdings[index])
+        return std::nullopt;
+    std::vector<Holding> next = m_holdings;
+    next[index] = h;
+    return commit(std::move(next), m_wallet);
+}
+
+PortfolioModel::Outcome PortfolioModel::duplicate(std::size_t index)
+{
+    if (index >= m_holdings.size())
+        return Refusal{QStringLiteral("position"), tr("no such row")};
+    Holding copy = m_holdings[index];
+    copy.id = nextId(copy.symbol);
+    return insert(index + 1, std::move(copy));
+}
+
+PortfolioModel::Outcome PortfolioModel::remove(std::size_t index)
+{
+    if (index >= m_holdings.size())
+        return Refusal{QStringLiteral("position"), tr("no such row")};
+    std::vector<Holding> next = m_holdings;
+    next.erase(next.begin() + static_cast<std::ptrdiff_t>(index));
+    return commit(std::move(next), m_wallet);
+}
+
+PortfolioModel::Outcome PortfolioModel::setShock(double move)
+{
+    if (!(std::isfinite(move) && move >= -0.6 && move <= 0.6))
+        return Refusal{QStringLiteral("shock"), tr("must lie between −60% and +60%")};
+    if (move == m_shock)
+        return std::nullopt;
+    const double before = m_shock;
+    m_shock = move;
+    if (auto r = commit(m_holdings, m_wallet)) {
+        m_shock = before;
+        return r;
+    }
+    return std::nullopt;
+}
+
+PortfolioModel::Outcome PortfolioModel::setHorizonHours(double hours)
+{
+    if (!(std::isfinite(hours) && hours >= 0.0 && hours <= 24.0 * 365.0))
+        return Refusal{QStringLiteral("horizon"), tr("must lie between 0 hours and a year")};
+    if (hours == m_horizonHours)
+        return std::nullopt;
+    const double before = m_horizonHours;
+    m_horizonHours = hours;
+    if (auto r = commit(m_holdings, m_wallet)) {
+        m_horizonHours = before;
+        return r;
+    }
+    return std::nullopt;
+}
+
+engine::Result<engine::TransferPreview> PortfolioModel::previewTransfer(std::size_t index, double amount) const
+{
+    if (index >= m_holdings.size())
+        return engine::Error{"position", "no such row"};
+    const engine::AccountInput a = build(m_holdings, m_wallet, true);
+    return engine::previewTransfer(m_venue, a.positions[index], amount);
+}
+
+PortfolioModel::Outcome PortfolioModel::transferMargin(std::size_t index, double amount)
+{
+    auto preview = previewTransfer(index, amount);
+    if (!preview)
+        return fromEngine(preview.error());
+    std::vector<Holding> next = m_holdings;
+    next[index].isolatedMargin = preview->newMargin;
+    return commit(std::move(next), m_wallet);
+}
+
+void PortfolioModel::setMarks(const QHash<QString, double>& marks, double fundingRate)
+{
+    QHash<QString, double> bases;
+    for (auto it = marks.begin(); it != marks.end(); ++it)
+        bases.insert(baseOf(it.key()), it.value());
+    if (bases == m_marks && fundingRate == m_fundingRate)
+        return;
+    m_marks = bases;
+    m_fundingRate = fundingRate;
+    auto s = compute(m_holdings, m_wallet);
+    if (s) {
+        m_snapshot = std::move(s).value();
+    } else {
+        m_snapshot = PortfolioSnapshot{};
+        m_snapshot.problem = QString::fromStdString(s.error().message());
+    }
+    emit changed();
+}
+
+}  // namespace levlab::model

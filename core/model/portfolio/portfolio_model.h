@@ -1,0 +1,105 @@
+#pragma once
+
+#include "core/engine/account/account.h"
+#include "core/engine/account/layouts.h"
+#include "core/engine/funding/funding.h"
+#include "core/engine/margin/transfer.h"
+#include "core/model/plan/plan_inputs.h"
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+#include <array>
+#include <optional>
+#include <vector>
+
+namespace levlab::model {
+
+class TierLibrary;
+
+/// One position of the portfolio, as the trader enters it.
+struct Holding final {
+    QString id;
+    QString symbol = QStringLiteral("BTCUSDT");
+    engine::Side side = engine::Side::Long;
+    double quantity = 0.1;
+    double entry = 0.0;
+    double leverage = 10.0;
+    engine::MarginMode mode = engine::MarginMode::Cross;
+    std::optional<double> isolatedMargin;  ///< defaults to the initial margin
+    std::optional<double> mmRate;          ///< needed where the venue ships no table for the symbol
+    friend bool operator==(const Holding&, const Holding&) = default;
+};
+
+/// Everything recomputed for the portfolio on every change.
+struct PortfolioSnapshot final {
+    bool valid = false;
+    QString problem;
+    engine::AccountResult account;                 ///< at the current marks
+    std::vector<std::optional<double>> ownMove;    ///< each isolated position's move to liquidation from its mark
+    std::array<engine::Outcome, 3> atShock;        ///< per layout, at the shock move from entry
+    std::array<engine::PathOutcome, 3> steppedPath;  ///< per layout, the shock played in 1% steps
+    engine::FundingAccrual funding;                ///< over the holding period
+};
+
+/// Several positions sharing one wallet, on the simulated market's marks. The
+/// same validation rules as the risk model: a refusal names the field, keeps the
+/// previous state, and emits nothing; an accepted change emits changed() once.
+class PortfolioModel final : public QObject {
+    Q_OBJECT
+public:
+    explicit PortfolioModel(const TierLibrary& tiers, QObject* parent = nullptr);
+
+    [[nodiscard]] engine::Venue venue() const { return m_venue; }
+    [[nodiscard]] double wallet() const { return m_wallet; }
+    [[nodiscard]] const std::vector<Holding>& holdings() const { return m_holdings; }
+    [[nodiscard]] const PortfolioSnapshot& snapshot() const { return m_snapshot; }
+    [[nodiscard]] double shock() const { return m_shock; }
+    [[nodiscard]] double horizonHours() const { return m_horizonHours; }
+    [[nodiscard]] double markOf(const QString& symbol) const;
+
+    using Outcome = std::optional<Refusal>;
+
+    Outcome setVenue(engine::Venue venue);
+    Outcome setWallet(double wallet);
+    /// Adds a position; its entry defaults to the current mark. Returns the refusal, if any.
+    Outcome add(Holding h);
+    Outcome insert(std::size_t index, Holding h);
+    Outcome update(std::size_t index, const Holding& h);
+    Outcome duplicate(std::size_t index);
+    Outcome remove(std::size_t index);
+    Outcome setShock(double move);
+    Outcome setHorizonHours(double hours);
+
+    /// Adds (> 0) or removes (< 0) margin of an isolated position.
+    Outcome transferMargin(std::size_t index, double amount);
+    [[nodiscard]] engine::Result<engine::TransferPreview> previewTransfer(std::size_t index, double amount) const;
+
+    /// New marks, by symbol (from the market feed). Never refused.
+    void setMarks(const QHash<QString, double>& marks, double fundingRate);
+
+    /// The account as the engine sees it: every position at its mark.
+    [[nodiscard]] engine::AccountInput accountInput() const { return build(m_holdings, m_wallet, true); }
+
+signals:
+    void changed();
+
+private:
+    [[nodiscard]] engine::AccountInput build(const std::vector<Holding>& holdings, double wallet, bool atMarks) const;
+    [[nodiscard]] engine::Result<PortfolioSnapshot> compute(const std::vector<Holding>& holdings, double wallet) const;
+    Outcome commit(std::vector<Holding> holdings, double wallet);
+    [[nodiscard]] QString nextId(const QString& symbol) const;
+
+    const TierLibrary& m_tiers;
+    engine::Venue m_venue = engine::Venue::Binance;
+    double m_wallet = 20000.0;
+    std::vector<Holding> m_holdings;
+    QHash<QString, double> m_marks;
+    double m_fundingRate = 0.0001;
+    double m_shock = -0.12;
+    double m_horizonHours = 72.0;
+    PortfolioSnapshot m_snapshot;
+};
+
+}  // namespace levlab::model
