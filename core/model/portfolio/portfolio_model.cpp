@@ -2,6 +2,7 @@
 
 #include "core/model/tiers/tier_library.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace levlab::model {
@@ -262,7 +263,61 @@ PortfolioModel::Outcome PortfolioModel::transferMargin(std::size_t index, double
     return commit(std::move(next), m_wallet);
 }
 
-void PortfolioModel::setMarks(const QHash<QString, double>& marks, double fundingRate)
+bool PortfolioModel::settleLiquidations(qint64 timeMs)
+{
+    if (!m_snapshot.valid || m_holdings.empty())
+        return false;
+    const auto& a = m_snapshot.account;
+    std::vector<std::size_t> isolated;
+    bool cross = false;
+    for (std::size_t i = 0; i < m_holdings.size(); ++i) {
+        if (!a.positions[i].liquidated)
+            continue;
+        if (engine::isIsolated(m_holdings[i].mode))
+            isolated.push_back(i);
+        else
+            cross = true;
+    }
+    if (isolated.empty() && !cross)
+        return false;
+    double wallet = m_wallet;
+    std::vector<Holding> next;
+    for (std::size_t i : isolated) {
+        PortfolioEvent e{timeMs, {m_holdings[i].id}, a.positions[i].margin, false, m_holdings[i].symbol, markOf(m_holdings[i].symbol)};
+        wallet -= e.loss;
+        m_events.push_back(e);
+        emit liquidated(e);
+    }
+    if (cross) {
+        PortfolioEvent e{timeMs, {}, std::max(0.0, a.crossWallet), true, QString(), 0.0};
+        for (const Holding& h : m_holdings) {
+            if (h.mode == engine::MarginMode::Cross) {
+                e.ids << h.id;
+                if (e.symbol.isEmpty()) {
+                    e.symbol = h.symbol;
+                    e.price = markOf(h.symbol);
+                }
+            }
+        }
+        wallet -= e.loss;
+        m_events.push_back(e);
+        emit liquidated(e);
+    }
+    for (std::size_t i = 0; i < m_holdings.size(); ++i) {
+        const bool gone = (cross && m_holdings[i].mode == engine::MarginMode::Cross)
+                          || std::find(isolated.begin(), isolated.end(), i) != isolated.end();
+        if (!gone)
+            next.push_back(m_holdings[i]);
+    }
+    m_holdings = std::move(next);
+    m_wallet = std::max(wallet, 0.0);
+    auto s = compute(m_holdings, m_wallet);
+    if (s)
+        m_snapshot = std::move(s).value();
+    return true;
+}
+
+void PortfolioModel::setMarks(const QHash<QString, double>& marks, double fundingRate, qint64 timeMs)
 {
     QHash<QString, double> bases;
     for (auto it = marks.begin(); it != marks.end(); ++it)
@@ -274,6 +329,7 @@ void PortfolioModel::setMarks(const QHash<QString, double>& marks, double fundin
     auto s = compute(m_holdings, m_wallet);
     if (s) {
         m_snapshot = std::move(s).value();
+        settleLiquidations(timeMs);
     } else {
         m_snapshot = PortfolioSnapshot{};
         m_snapshot.problem = QString::fromStdString(s.error().message());

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <array>
 #include <optional>
@@ -30,6 +31,16 @@ struct Holding final {
     std::optional<double> isolatedMargin;  ///< defaults to the initial margin
     std::optional<double> mmRate;          ///< needed where the venue ships no table for the symbol
     friend bool operator==(const Holding&, const Holding&) = default;
+};
+
+/// A liquidation that happened as the marks moved.
+struct PortfolioEvent final {
+    qint64 timeMs = 0;
+    QStringList ids;     ///< the isolated position, or every cross position at once
+    double loss = 0.0;   ///< isolated margin, or the cross balance
+    bool cross = false;
+    QString symbol;      ///< of the first position, for the chart marker
+    double price = 0.0;  ///< its mark at that moment
 };
 
 /// Everything recomputed for the portfolio on every change.
@@ -76,20 +87,26 @@ public:
     Outcome transferMargin(std::size_t index, double amount);
     [[nodiscard]] engine::Result<engine::TransferPreview> previewTransfer(std::size_t index, double amount) const;
 
-    /// New marks, by symbol (from the market feed). Never refused.
-    void setMarks(const QHash<QString, double>& marks, double fundingRate);
+    /// New marks, by symbol (from the market feed). Never refused. Positions the
+    /// marks liquidate are closed: their margin (or the cross balance) leaves the
+    /// wallet, an event is recorded, and the rest go on — so a cascade plays out.
+    void setMarks(const QHash<QString, double>& marks, double fundingRate, qint64 timeMs = 0);
+    [[nodiscard]] const std::vector<PortfolioEvent>& events() const { return m_events; }
 
     /// The account as the engine sees it: every position at its mark.
     [[nodiscard]] engine::AccountInput accountInput() const { return build(m_holdings, m_wallet, true); }
 
 signals:
     void changed();
+    void liquidated(const levlab::model::PortfolioEvent& event);
 
 private:
     [[nodiscard]] engine::AccountInput build(const std::vector<Holding>& holdings, double wallet, bool atMarks) const;
     [[nodiscard]] engine::Result<PortfolioSnapshot> compute(const std::vector<Holding>& holdings, double wallet) const;
     Outcome commit(std::vector<Holding> holdings, double wallet);
     [[nodiscard]] QString nextId(const QString& symbol) const;
+    /// Closes what the current marks liquidate; true when anything was.
+    bool settleLiquidations(qint64 timeMs);
 
     const TierLibrary& m_tiers;
     engine::Venue m_venue = engine::Venue::Binance;
@@ -100,6 +117,7 @@ private:
     double m_shock = -0.12;
     double m_horizonHours = 72.0;
     PortfolioSnapshot m_snapshot;
+    std::vector<PortfolioEvent> m_events;
 };
 
 }  // namespace levlab::model

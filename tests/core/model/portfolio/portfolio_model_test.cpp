@@ -68,6 +68,32 @@ TEST_F(PortfolioTest, CrossLiquidationLinesMoveWithTheOtherPositions)
     EXPECT_NEAR(*model.snapshot().account.positions[0].liquidationPrice, 8600.0, 1e-9) << "an isolated loss stays isolated";
 }
 
+TEST_F(PortfolioTest, ACrashClosesWhatItLiquidatesAndTheRestGoOn)
+{
+    // a isolated (liquidation 9,100), b cross. As BTC falls through 9,100 a is closed and its 1,000
+    // margin leaves the wallet; b carries on with the 1,000 left, its cross liquidation unchanged.
+    Holding a = model.holdings()[0];
+    a.mode = engine::MarginMode::Isolated;
+    ASSERT_FALSE(model.update(0, a).has_value());
+    const double bLiq = *model.snapshot().account.positions[1].liquidationPrice;
+    QSignalSpy spy(&model, &PortfolioModel::liquidated);
+    model.setMarks({{QStringLiteral("BTC"), 9500.0}, {QStringLiteral("ETH"), 100.0}}, 0.0, 1);
+    EXPECT_EQ(spy.count(), 0);
+    model.setMarks({{QStringLiteral("BTC"), 9050.0}, {QStringLiteral("ETH"), 100.0}}, 0.0, 2);
+    ASSERT_EQ(spy.count(), 1);
+    ASSERT_EQ(model.events().size(), 1u);
+    EXPECT_EQ(model.events()[0].ids, QStringList{QStringLiteral("a")});
+    EXPECT_DOUBLE_EQ(model.events()[0].loss, 1000.0);
+    EXPECT_DOUBLE_EQ(model.wallet(), 1000.0);
+    ASSERT_EQ(model.holdings().size(), 1u);
+    EXPECT_NEAR(*model.snapshot().account.positions[0].liquidationPrice, bLiq, 1e-9);
+    // ETH then falls through b's cross liquidation: the cross balance goes.
+    model.setMarks({{QStringLiteral("BTC"), 9050.0}, {QStringLiteral("ETH"), 0.5}}, 0.0, 3);  // b's line sits at 1.0
+    ASSERT_EQ(model.events().size(), 2u);
+    EXPECT_TRUE(model.events()[1].cross);
+    EXPECT_TRUE(model.holdings().empty());
+}
+
 TEST_F(PortfolioTest, TransfersAreLimitedAndStrictIsolatedRefusesRemoval)
 {
     Holding a = model.holdings()[0];
