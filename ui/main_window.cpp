@@ -7,11 +7,13 @@
 #include "ui/controls/leverage_control.h"
 #include "ui/controls/position_form.h"
 #include "ui/market/market_bar.h"
+#include "ui/portfolio/portfolio_panel.h"
 #include "ui/risk/risk_panel.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFrame>
 #include <QLabel>
 #include <QMenuBar>
@@ -49,7 +51,8 @@ QFrame* group(const QString& title, QWidget* content, QWidget* parent)
 
 }  // namespace
 
-MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::AppSettings& settings, QWidget* parent)
+MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::PortfolioModel& portfolio,
+                       model::AppSettings& settings, QWidget* parent)
     : QMainWindow(parent), m_settings(settings), m_theme(Theme::forPalette(QApplication::palette()))
 {
     setWindowTitle(tr("Leverage Lab"));
@@ -85,6 +88,15 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
     m_splitter->setStretchFactor(1, 1);
     setCentralWidget(m_splitter);
 
+    // Several positions, one wallet: a dock under the chart.
+    m_portfolio = new PortfolioPanel(portfolio, this);
+    auto* dock = new QDockWidget(tr("Portfolio — several positions, one wallet"), this);
+    dock->setObjectName(QStringLiteral("portfolioDock"));
+    dock->setWidget(m_portfolio);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    connect(m_portfolio, &PortfolioPanel::refused, this, &MainWindow::showRefusal);
+
     auto* footer = new QLabel(tr("Educational estimates, not advice."), this);
     statusBar()->addPermanentWidget(footer);
 
@@ -107,7 +119,7 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
     focus(QKeySequence(Qt::CTRL | Qt::Key_G), static_cast<QWidget*>(m_chart));
 
     buildMenus();
-    resize(1400, 860);
+    resize(1500, 1000);
     restoreGeometry(m_settings.windowGeometry());
     restoreState(m_settings.windowState());
     if (!m_splitter->restoreState(m_settings.splitterState()))
@@ -133,6 +145,8 @@ void MainWindow::buildMenus()
         connect(a, &QAction::triggered, this, [this, c = choice] { setThemeChoice(c); });
     }
     view->addAction(tr("Follow the &latest price"), QKeySequence(Qt::Key_End), m_chart, &PriceChartView::followLatest);
+    if (auto* dock = findChild<QDockWidget*>(QStringLiteral("portfolioDock")))
+        view->addAction(dock->toggleViewAction());
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Leverage Lab"), this, [this] {
         QMessageBox::about(this, tr("About Leverage Lab"),

@@ -9,6 +9,7 @@ class QSplitter;
 
 namespace levlab::model {
 class MarketFeed;
+class PortfolioModel;
 class RiskModel;
 struct Refusal;
 }  // namespace levlab::model
@@ -17,6 +18,7 @@ namespace levlab::ui {
 
 class LeverageControl;
 class MarketBar;
+class PortfolioPanel;
 class PositionForm;
 class PriceChartView;
 class RiskPanel;
@@ -27,13 +29,15 @@ class RiskPanel;
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::AppSettings& settings, QWidget* parent = nullptr);
+    MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::PortfolioModel& portfolio, model::AppSettings& settings,
+               QWidget* parent = nullptr);
 
     [[nodiscard]] PriceChartView* chart() const { return m_chart; }
     [[nodiscard]] LeverageControl* leverage() const { return m_leverage; }
     [[nodiscard]] PositionForm* form() const { return m_form; }
     [[nodiscard]] RiskPanel* risk() const { return m_risk; }
     [[nodiscard]] MarketBar* marketBar() const { return m_marketBar; }
+    [[nodiscard]] PortfolioPanel* portfolio() const { return m_portfolio; }
 
     void setThemeChoice(model::ThemeChoice choice);
     [[nodiscard]] const Theme& theme() const { return m_theme; }
@@ -54,6 +58,7 @@ private:
     PositionForm* m_form = nullptr;
     RiskPanel* m_risk = nullptr;
     MarketBar* m_marketBar = nullptr;
+    PortfolioPanel* m_portfolio = nullptr;
 };
 
 }  // namespace levlab::ui

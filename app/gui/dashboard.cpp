@@ -1,5 +1,7 @@
 #include "app/gui/dashboard.h"
 
+#include <cmath>
+
 namespace levlab::app {
 
 namespace {
@@ -15,7 +17,8 @@ Dashboard::Dashboard(const DashboardOptions& options)
     : tiers(model::TierLibrary::loadShipped()),
       settings(makeSettings(options.settingsPath)),
       feed(options.seed, options.startPrice, options.startMs),
-      model(tiers)
+      model(tiers),
+      portfolio(tiers)
 {
     feed.generateHistory(options.historyMinutes);
     QObject::connect(&feed, &model::MarketFeed::advanced, &model, [this] { model.setMarket(feed.state()); });
@@ -32,7 +35,37 @@ Dashboard::Dashboard(const DashboardOptions& options)
         in.takeProfit = model.snapToTick(mark * 1.04);
         model.setInputs(in);
     }
-    window = std::make_unique<ui::MainWindow>(model, feed, *settings);
+    // The portfolio follows BTC and the assets that follow it.
+    auto marks = [this] {
+        QHash<QString, double> m{{QStringLiteral("BTC"), feed.state().mark}};
+        for (const auto& f : feed.followers())
+            m.insert(f.symbol(), f.price());
+        return m;
+    };
+    QObject::connect(&feed, &model::MarketFeed::advanced, &portfolio,
+                     [this, marks] { portfolio.setMarks(marks(), feed.state().fundingRate, feed.state().timeMs); });
+    portfolio.setMarks(marks(), feed.state().fundingRate, feed.state().timeMs);
+    {
+        // A first portfolio to compare: two cross longs and an isolated short.
+        model::Holding btc;
+        btc.symbol = QStringLiteral("BTCUSDT");
+        btc.quantity = 0.2;
+        btc.leverage = 10;
+        model::Holding eth;
+        eth.symbol = QStringLiteral("ETHUSDT");
+        eth.quantity = std::round(3000.0 / feed.markOf(QStringLiteral("ETH")) * 100.0) / 100.0;
+        eth.leverage = 5;
+        model::Holding sol;
+        sol.symbol = QStringLiteral("SOLUSDT");
+        sol.side = engine::Side::Short;
+        sol.mode = engine::MarginMode::Isolated;
+        sol.quantity = std::round(1500.0 / feed.markOf(QStringLiteral("SOL")));
+        sol.leverage = 5;
+        portfolio.setWallet(5000.0);
+        for (const auto& h : {btc, eth, sol})
+            portfolio.add(h);
+    }
+    window = std::make_unique<ui::MainWindow>(model, feed, portfolio, *settings);
 }
 
 }  // namespace levlab::app

@@ -2,6 +2,7 @@
 
 #include "core/model/feeds/market_feed.h"
 #include "core/model/plan/risk_model.h"
+#include "core/model/portfolio/portfolio_model.h"
 #include "core/model/settings/app_settings.h"
 #include "core/model/tiers/tier_library.h"
 #include "ui/main_window.h"
@@ -33,6 +34,7 @@ public:
     std::unique_ptr<model::AppSettings> settings;
     model::MarketFeed feed;
     model::RiskModel model;
+    model::PortfolioModel portfolio;
     std::unique_ptr<ui::MainWindow> window;
 };
 

@@ -5,7 +5,10 @@
 #include "ui/chart/price_chart_view.h"
 #include "ui/controls/leverage_control.h"
 #include "ui/controls/position_form.h"
+#include "ui/portfolio/portfolio_panel.h"
+#include "ui/portfolio/positions_table_model.h"
 #include "ui/risk/risk_panel.h"
+#include "ui/risk/value_table.h"
 
 #include <gtest/gtest.h>
 
@@ -20,6 +23,8 @@
 #include <QSlider>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 
 #include <cmath>
@@ -36,7 +41,7 @@ protected:
         o.historyMinutes = 3000;
         o.settingsPath = settingsDir.filePath(QStringLiteral("settings.ini"));
         dash = std::make_unique<app::Dashboard>(o);
-        dash->window->resize(1500, 900);
+        dash->window->resize(1600, 1000);
         dash->window->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(dash->window.get()));
         chart().flushFrame();
@@ -240,6 +245,57 @@ TEST_F(Dashboard, ZoomingOutAggregatesCandles)
     const double candles = static_cast<double>(w.endMs - w.startMs) / static_cast<double>(w.series->spanMs() * w.group);
     EXPECT_GE(plotWidth / candles, ui::Theme::kMinCandlePx - 0.01);
     EXPECT_NE(chart().timeframe(), model::Timeframe::M1);
+}
+
+TEST_F(Dashboard, CompareViewShowsTheWorkedCase)
+{
+    auto& p = dash->portfolio;
+    ASSERT_FALSE(p.setVenue(engine::Venue::Textbook).has_value());
+    while (!p.holdings().empty())
+        ASSERT_FALSE(p.remove(0).has_value());
+    ASSERT_FALSE(p.setWallet(2000).has_value());
+    model::Holding a{QStringLiteral("a"), QStringLiteral("BTCUSDT"), engine::Side::Long, 1, 10000, 10, engine::MarginMode::Cross, std::nullopt, 0.01};
+    model::Holding b{QStringLiteral("b"), QStringLiteral("ETHUSDT"), engine::Side::Long, 10, 100, 2, engine::MarginMode::Cross, std::nullopt, 0.01};
+    ASSERT_FALSE(p.add(a).has_value());
+    ASSERT_FALSE(p.add(b).has_value());
+    p.setMarks({{QStringLiteral("BTC"), 10000.0}, {QStringLiteral("ETH"), 100.0}}, 0.0);  // marked at entry
+    auto* panel = dash->window->portfolio();
+    panel->shockSlider()->setValue(-45);
+    QTableWidget* compare = panel->compare();
+    EXPECT_EQ(compare->item(1, 1)->text(), QStringLiteral("0.00"));    // all cross
+    EXPECT_TRUE(compare->item(1, 2)->text().startsWith(QStringLiteral("a+b (")));
+    EXPECT_EQ(compare->item(2, 1)->text(), QStringLiteral("550.00"));  // all isolated
+    EXPECT_TRUE(compare->item(2, 2)->text().startsWith(QStringLiteral("a (")));
+    panel->shockSlider()->setValue(-12);
+    EXPECT_EQ(compare->item(1, 1)->text(), QStringLiteral("680.00"));
+    EXPECT_EQ(compare->item(2, 1)->text(), QStringLiteral("880.00"));
+    EXPECT_EQ(panel->account()->value(4), QStringLiteral("-17.18%"));
+}
+
+TEST_F(Dashboard, RemovingAPositionCanBeUndone)
+{
+    auto* panel = dash->window->portfolio();
+    const auto before = dash->portfolio.holdings();
+    ASSERT_FALSE(before.empty());
+    panel->table()->selectRow(0);
+    panel->removeSelected();
+    EXPECT_EQ(dash->portfolio.holdings().size(), before.size() - 1);
+    dash->window->activateWindow();
+    QTest::keyClick(dash->window.get(), Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(dash->portfolio.holdings(), before);
+}
+
+TEST_F(Dashboard, TableEditsAreValidated)
+{
+    auto* panel = dash->window->portfolio();
+    QAbstractItemModel* rows = panel->table()->model();
+    const QModelIndex leverage = rows->index(0, ui::PositionsTableModel::Leverage);
+    EXPECT_FALSE(rows->setData(leverage, 500.0, Qt::EditRole)) << "above the row's maximum";
+    EXPECT_TRUE(dash->window->statusBar()->currentMessage().startsWith(QStringLiteral("positions[0].leverage: 500x is above")))
+        << dash->window->statusBar()->currentMessage().toStdString();
+    EXPECT_DOUBLE_EQ(dash->portfolio.holdings()[0].leverage, 10.0);
+    EXPECT_TRUE(rows->setData(leverage, 4.0, Qt::EditRole));
+    EXPECT_DOUBLE_EQ(dash->portfolio.holdings()[0].leverage, 4.0);
 }
 
 TEST_F(Dashboard, ScreenshotsInBothThemes)

@@ -12,6 +12,7 @@ namespace {
 constexpr double kFundingIntervalHours = 8.0;
 constexpr double kTakerFee = 0.0005;
 constexpr double kPathStep = 0.01;  // the stepped shock moves 1% at a time
+constexpr double kDefaultMmRate = 0.01;
 
 bool positiveFinite(double v) { return std::isfinite(v) && v > 0.0; }
 
@@ -103,6 +104,7 @@ engine::Result<PortfolioSnapshot> PortfolioModel::compute(const std::vector<Hold
 
     const engine::AccountInput atEntry = build(holdings, wallet, false);
     const int steps = std::max(1, static_cast<int>(std::ceil(std::abs(m_shock) / kPathStep)));
+    s.pathSteps = steps;
     std::vector<engine::PathStep> path;
     path.reserve(static_cast<std::size_t>(steps));
     for (int k = 1; k <= steps; ++k) {
@@ -148,7 +150,13 @@ PortfolioModel::Outcome PortfolioModel::setVenue(engine::Venue venue)
         return std::nullopt;
     const engine::Venue before = m_venue;
     m_venue = venue;
-    if (auto r = commit(m_holdings, m_wallet)) {
+    // Symbols the new venue ships no table for get an editable maintenance rate, as on adding.
+    std::vector<Holding> next = m_holdings;
+    for (Holding& h : next) {
+        if (!m_tiers.find(venue, h.symbol) && !h.mmRate)
+            h.mmRate = kDefaultMmRate;
+    }
+    if (auto r = commit(std::move(next), m_wallet)) {
         m_venue = before;
         return r;
     }
@@ -180,7 +188,7 @@ PortfolioModel::Outcome PortfolioModel::insert(std::size_t index, Holding h)
     if (h.id.isEmpty())
         h.id = nextId(h.symbol);
     if (!m_tiers.find(m_venue, h.symbol) && !h.mmRate)
-        h.mmRate = 0.01;  // no shipped table: a maintenance rate the trader can edit
+        h.mmRate = kDefaultMmRate;  // no shipped table: a maintenance rate the trader can edit
     std::vector<Holding> next = m_holdings;
     next.insert(next.begin() + static_cast<std::ptrdiff_t>(index), std::move(h));
     return commit(std::move(next), m_wallet);

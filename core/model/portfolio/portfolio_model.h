@@ -51,6 +51,7 @@ struct PortfolioSnapshot final {
     std::vector<std::optional<double>> ownMove;    ///< each isolated position's move to liquidation from its mark
     std::array<engine::Outcome, 3> atShock;        ///< per layout, at the shock move from entry
     std::array<engine::PathOutcome, 3> steppedPath;  ///< per layout, the shock played in 1% steps
+    int pathSteps = 0;                             ///< event k of a path happened at shock × k / pathSteps
     engine::FundingAccrual funding;                ///< over the holding period
 };
 

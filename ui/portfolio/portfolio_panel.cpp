@@ -1,0 +1,393 @@
+#include "ui/portfolio/portfolio_panel.h"
+
+#include "core/model/portfolio/portfolio_model.h"
+#include "ui/portfolio/positions_table_model.h"
+#include "ui/risk/value_table.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QTableWidget>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace levlab::ui {
+
+namespace {
+
+using Column = PositionsTableModel::Column;
+
+QString money(double v) { return QLocale().toString(v, 'f', 2); }
+QString pct(double f) { return QStringLiteral("%1%2%").arg(f >= 0 ? QStringLiteral("+") : QString()).arg(f * 100.0, 0, 'f', 2); }
+
+/// Editors that refuse impossible values before the model sees them.
+class PositionsDelegate final : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        switch (index.column()) {
+        case Column::Side: {
+            auto* box = new QComboBox(parent);
+            box->addItem(tr("Long"), QStringLiteral("long"));
+            box->addItem(tr("Short"), QStringLiteral("short"));
+            return box;
+        }
+        case Column::Mode: {
+            auto* box = new QComboBox(parent);
+            box->addItem(tr("Cross"), static_cast<int>(engine::MarginMode::Cross));
+            box->addItem(tr("Isolated"), static_cast<int>(engine::MarginMode::Isolated));
+            box->addItem(tr("Strict"), static_cast<int>(engine::MarginMode::StrictIsolated));
+            return box;
+        }
+        case Column::Size:
+        case Column::Entry:
+        case Column::Leverage:
+        case Column::Margin: {
+            auto* spin = new QDoubleSpinBox(parent);
+            spin->setDecimals(index.column() == Column::Leverage ? 2 : 4);
+            spin->setRange(index.column() == Column::Leverage ? 1.0 : 0.0001, 1e12);
+            return spin;
+        }
+        default: return QStyledItemDelegate::createEditor(parent, option, index);
+        }
+    }
+
+    void setEditorData(QWidget* editor, const QModelIndex& index) const override
+    {
+        const QVariant v = index.data(Qt::EditRole);
+        if (auto* box = qobject_cast<QComboBox*>(editor))
+            box->setCurrentIndex(box->findData(v));
+        else if (auto* spin = qobject_cast<QDoubleSpinBox*>(editor))
+            spin->setValue(v.toDouble());
+    }
+
+    void setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const override
+    {
+        if (auto* box = qobject_cast<QComboBox*>(editor))
+            model->setData(index, box->currentData(), Qt::EditRole);
+        else if (auto* spin = qobject_cast<QDoubleSpinBox*>(editor))
+            model->setData(index, spin->value(), Qt::EditRole);
+    }
+};
+
+/// Undoable structural edits: add, duplicate, remove.
+class HoldingCommand final : public QUndoCommand {
+public:
+    enum class Kind { Insert, Remove };
+    HoldingCommand(model::PortfolioModel& p, Kind kind, std::size_t index, model::Holding h, const QString& text)
+        : QUndoCommand(text), m_portfolio(p), m_kind(kind), m_index(index), m_holding(std::move(h))
+    {
+    }
+    void redo() override { apply(m_kind); }
+    void undo() override { apply(m_kind == Kind::Insert ? Kind::Remove : Kind::Insert); }
+
+private:
+    void apply(Kind k)
+    {
+        if (k == Kind::Insert)
+            m_portfolio.insert(m_index, m_holding);
+        else
+            m_portfolio.remove(m_index);
+    }
+    model::PortfolioModel& m_portfolio;
+    Kind m_kind;
+    std::size_t m_index;
+    model::Holding m_holding;
+};
+
+}  // namespace
+
+PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent) : QWidget(parent), m_portfolio(portfolio)
+{
+    m_undo = new QUndoStack(this);
+    auto* outer = new QHBoxLayout(this);
+
+    // Left: the positions.
+    auto* left = new QVBoxLayout;
+    auto* bar = new QHBoxLayout;
+    m_newSymbol = new QComboBox(this);
+    m_newSymbol->addItems({QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT"), QStringLiteral("SOLUSDT")});
+    m_newSide = new QComboBox(this);
+    m_newSide->addItem(tr("Long"), static_cast<int>(engine::Side::Long));
+    m_newSide->addItem(tr("Short"), static_cast<int>(engine::Side::Short));
+    auto* add = new QPushButton(tr("&Add"), this);
+    add->setToolTip(tr("Add a position at the current mark: 10× cross, about 2,000 of notional"));
+    auto* dup = new QPushButton(tr("&Duplicate"), this);
+    auto* rem = new QPushButton(tr("&Remove"), this);
+    rem->setToolTip(tr("Remove the selected position (Ctrl+Z brings it back)"));
+    QAction* undo = m_undo->createUndoAction(this, tr("Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setShortcutContext(Qt::WindowShortcut);
+    addAction(undo);
+    QAction* redo = m_undo->createRedoAction(this, tr("Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setShortcutContext(Qt::WindowShortcut);
+    addAction(redo);
+    m_wallet = new QDoubleSpinBox(this);
+    m_wallet->setRange(0.01, 1e12);
+    m_wallet->setDecimals(2);
+    m_wallet->setPrefix(tr("Wallet "));
+    m_wallet->setToolTip(tr("The account's whole balance; isolated margins come out of it"));
+    for (QWidget* w : std::initializer_list<QWidget*>{m_newSymbol, m_newSide, add, dup, rem})
+        bar->addWidget(w);
+    bar->addStretch();
+    bar->addWidget(m_wallet);
+    left->addLayout(bar);
+    m_rows = new PositionsTableModel(m_portfolio, this);
+    m_table = new QTableView(this);
+    m_table->setModel(m_rows);
+    m_table->setItemDelegate(new PositionsDelegate(m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
+    left->addWidget(m_table, 1);
+    auto* transferRow = new QHBoxLayout;
+    m_transfer = new QDoubleSpinBox(this);
+    m_transfer->setRange(-1e9, 1e9);
+    m_transfer->setDecimals(2);
+    m_transfer->setPrefix(tr("Margin ± "));
+    m_transfer->setToolTip(tr("Add (+) or remove (−) isolated margin of the selected position"));
+    auto* apply = new QPushButton(tr("&Transfer"), this);
+    m_preview = new QLabel(this);
+    m_preview->setWordWrap(true);
+    transferRow->addWidget(m_transfer);
+    transferRow->addWidget(apply);
+    transferRow->addWidget(m_preview, 1);
+    left->addLayout(transferRow);
+    outer->addLayout(left, 3);
+
+    // Middle: the account.
+    auto* middle = new QVBoxLayout;
+    m_account = new ValueTable(this);
+    for (const QString& name : {tr("Wallet"), tr("Equity"), tr("Maintenance"), tr("Margin ratio"), tr("Cross liquidated by"),
+                                tr("Isolated, own move"), tr("Funding over holding"), tr("Liquidation drift")})
+        m_account->addRow(name);
+    m_gauge = new QProgressBar(this);
+    m_gauge->setRange(0, 100);
+    m_gauge->setFormat(tr("margin ratio %p%"));
+    m_gauge->setToolTip(tr("Maintenance ÷ equity: at 100% the cross account is liquidated"));
+    m_horizon = new QDoubleSpinBox(this);
+    m_horizon->setRange(0, 24 * 365);
+    m_horizon->setDecimals(0);
+    m_horizon->setPrefix(tr("Holding "));
+    m_horizon->setSuffix(tr(" h"));
+    middle->addWidget(m_account);
+    middle->addWidget(m_gauge);
+    middle->addWidget(m_horizon);
+    middle->addStretch();
+    outer->addLayout(middle, 2);
+
+    // Right: the comparison.
+    auto* right = new QVBoxLayout;
+    auto* shockRow = new QHBoxLayout;
+    m_shock = new QSlider(Qt::Horizontal, this);
+    m_shock->setRange(-60, 60);
+    m_shock->setToolTip(tr("Move every price by this much from entry"));
+    m_shockLabel = new QLabel(this);
+    m_shockLabel->setMinimumWidth(60);
+    shockRow->addWidget(new QLabel(tr("Price shock"), this));
+    shockRow->addWidget(m_shock, 1);
+    shockRow->addWidget(m_shockLabel);
+    right->addLayout(shockRow);
+    m_compare = new QTableWidget(3, 3, this);
+    m_compare->setHorizontalHeaderLabels({tr("Layout"), tr("Equity left"), tr("Liquidated, in order")});
+    m_compare->verticalHeader()->hide();
+    m_compare->horizontalHeader()->setStretchLastSection(true);
+    m_compare->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    const QStringList names{tr("As entered"), tr("All cross"), tr("All isolated")};
+    for (int r = 0; r < 3; ++r) {
+        m_compare->setItem(r, 0, new QTableWidgetItem(names[r]));
+        m_compare->setItem(r, 1, new QTableWidgetItem);
+        m_compare->setItem(r, 2, new QTableWidgetItem);
+    }
+    right->addWidget(m_compare);
+    right->addWidget(new QLabel(tr("Liquidations as the market moves"), this));
+    m_log = new QListWidget(this);
+    right->addWidget(m_log, 1);
+    outer->addLayout(right, 3);
+
+    connect(add, &QPushButton::clicked, this, [this] {
+        model::Holding h;
+        h.symbol = m_newSymbol->currentText();
+        h.side = static_cast<engine::Side>(m_newSide->currentData().toInt());
+        const double mark = m_portfolio.markOf(h.symbol);
+        h.quantity = mark > 0 ? std::max(0.001, std::round(2000.0 / mark * 1000.0) / 1000.0) : 1.0;
+        // Dry-run through the model so a refusal is reported and nothing lands on the undo stack.
+        const std::size_t at = m_portfolio.holdings().size();
+        if (auto r = m_portfolio.add(h)) {
+            emit refused(*r);
+            return;
+        }
+        const model::Holding added = m_portfolio.holdings().back();
+        m_portfolio.remove(at);
+        m_undo->push(new HoldingCommand(m_portfolio, HoldingCommand::Kind::Insert, at, added, tr("add %1").arg(added.id)));
+    });
+    connect(dup, &QPushButton::clicked, this, [this] {
+        const int row = selectedRow();
+        if (row < 0)
+            return;
+        if (auto r = m_portfolio.duplicate(static_cast<std::size_t>(row))) {
+            emit refused(*r);
+            return;
+        }
+        const model::Holding copy = m_portfolio.holdings()[static_cast<std::size_t>(row) + 1];
+        m_portfolio.remove(static_cast<std::size_t>(row) + 1);
+        m_undo->push(new HoldingCommand(m_portfolio, HoldingCommand::Kind::Insert, static_cast<std::size_t>(row) + 1, copy,
+                                        tr("duplicate %1").arg(copy.id)));
+    });
+    connect(rem, &QPushButton::clicked, this, &PortfolioPanel::removeSelected);
+    connect(apply, &QPushButton::clicked, this, &PortfolioPanel::applyTransfer);
+    connect(m_transfer, &QDoubleSpinBox::valueChanged, this, &PortfolioPanel::refreshPreview);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PortfolioPanel::refreshPreview);
+    connect(m_rows, &PositionsTableModel::refused, this, &PortfolioPanel::refused);
+    connect(m_wallet, &QDoubleSpinBox::editingFinished, this, [this] {
+        if (auto r = m_portfolio.setWallet(m_wallet->value()))
+            emit refused(*r);
+        refresh();
+    });
+    connect(m_horizon, &QDoubleSpinBox::valueChanged, this, [this](double h) {
+        if (auto r = m_portfolio.setHorizonHours(h))
+            emit refused(*r);
+    });
+    connect(m_shock, &QSlider::valueChanged, this, [this](int v) {
+        if (auto r = m_portfolio.setShock(v / 100.0))
+            emit refused(*r);
+    });
+    connect(&m_portfolio, &model::PortfolioModel::changed, this, &PortfolioPanel::refresh);
+    connect(&m_portfolio, &model::PortfolioModel::liquidated, this, [this](const model::PortfolioEvent& e) {
+        const QString when = QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC).toString(QStringLiteral("HH:mm:ss"));
+        m_log->addItem(tr("%1  LIQUIDATED %2 (%3): −%4")
+                           .arg(when, e.ids.join(QStringLiteral(", ")), e.cross ? tr("cross balance") : tr("isolated margin"), money(e.loss)));
+        m_log->scrollToBottom();
+    });
+    refresh();
+}
+
+int PortfolioPanel::selectedRow() const
+{
+    const auto rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : rows.front().row();
+}
+
+void PortfolioPanel::removeSelected()
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return;
+    const model::Holding h = m_portfolio.holdings()[static_cast<std::size_t>(row)];
+    m_undo->push(new HoldingCommand(m_portfolio, HoldingCommand::Kind::Remove, static_cast<std::size_t>(row), h, tr("remove %1").arg(h.id)));
+}
+
+void PortfolioPanel::applyTransfer()
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return;
+    if (auto r = m_portfolio.transferMargin(static_cast<std::size_t>(row), m_transfer->value()))
+        emit refused(*r);
+    else
+        m_transfer->setValue(0.0);
+}
+
+void PortfolioPanel::refreshPreview()
+{
+    const int row = selectedRow();
+    const double amount = m_transfer->value();
+    if (row < 0 || amount == 0.0) {
+        m_preview->setText(row < 0 ? tr("Select an isolated position to move margin.") : QString());
+        return;
+    }
+    auto p = m_portfolio.previewTransfer(static_cast<std::size_t>(row), amount);
+    if (!p) {
+        m_preview->setText(QString::fromStdString(p.error().reason));
+        return;
+    }
+    m_preview->setText(tr("Liquidation %1 → %2; at most %3 can come out.")
+                           .arg(p->liquidationPrice ? money(*p->liquidationPrice) : tr("none"),
+                                p->newLiquidationPrice ? money(*p->newLiquidationPrice) : tr("none"), money(p->maxRemovable)));
+}
+
+void PortfolioPanel::refresh()
+{
+    const auto& s = m_portfolio.snapshot();
+    {
+        const QSignalBlocker a(m_wallet);
+        const QSignalBlocker b(m_horizon);
+        const QSignalBlocker c(m_shock);
+        if (!m_wallet->hasFocus())
+            m_wallet->setValue(m_portfolio.wallet());
+        m_horizon->setValue(m_portfolio.horizonHours());
+        m_shock->setValue(static_cast<int>(std::lround(m_portfolio.shock() * 100.0)));
+    }
+    m_shockLabel->setText(pct(m_portfolio.shock()));
+    if (!s.valid) {
+        m_account->setValue(0, money(m_portfolio.wallet()));
+        m_account->setValue(1, s.problem);
+        return;
+    }
+    const auto& a = s.account;
+    m_account->setValue(0, money(a.walletBalance));
+    m_account->setValue(1, money(a.equity));
+    m_account->setValue(2, money(a.maintenanceMargin));
+    m_account->setValue(3, a.marginRatio ? QStringLiteral("%1%").arg(*a.marginRatio * 100.0, 0, 'f', 2) : tr("—"));
+    bool anyCross = false;
+    for (const auto& h : m_portfolio.holdings())
+        anyCross = anyCross || h.mode == engine::MarginMode::Cross;
+    m_account->setValue(4, a.shockToLiquidation ? pct(*a.shockToLiquidation)
+                           : anyCross           ? tr("no move liquidates it")
+                                                : tr("no cross positions"));
+    QStringList own;
+    for (std::size_t i = 0; i < s.ownMove.size() && i < m_portfolio.holdings().size(); ++i) {
+        if (s.ownMove[i])
+            own << QStringLiteral("%1 %2").arg(m_portfolio.holdings()[i].id, pct(*s.ownMove[i]));
+    }
+    m_account->setValue(5, own.isEmpty() ? tr("—") : own.join(QStringLiteral(", ")));
+    const auto& f = s.funding;
+    m_account->setValue(6, f.intervals > 0 ? tr("%1 %2 over %3 payments").arg(f.totalPaid >= 0 ? tr("pay") : tr("receive"), money(std::abs(f.totalPaid))).arg(f.intervals)
+                                           : tr("none within the holding period"));
+    QStringList drift;
+    for (std::size_t i = 0; i < f.after.positions.size() && i < f.before.positions.size(); ++i) {
+        const auto& b = f.before.positions[i].liquidationPrice;
+        const auto& c = f.after.positions[i].liquidationPrice;
+        if (b && c)
+            drift << QStringLiteral("%1 %2%3").arg(QString::fromStdString(f.before.positions[i].id), *c - *b >= 0 ? QStringLiteral("+") : QString(), money(*c - *b));
+    }
+    m_account->setValue(7, drift.isEmpty() ? tr("—") : drift.join(QStringLiteral(", ")));
+    m_gauge->setValue(a.marginRatio ? std::clamp(static_cast<int>(std::lround(*a.marginRatio * 100.0)), 0, 100) : 100);
+
+    for (std::size_t l = 0; l < 3; ++l) {
+        const auto& o = s.atShock[l];
+        const auto& played = s.steppedPath[l];
+        QStringList order;
+        for (const auto& e : played.events) {
+            QStringList ids;
+            for (const auto& id : e.ids)
+                ids << QString::fromStdString(id);
+            const double at = m_portfolio.shock() * static_cast<double>(e.timeMs) / std::max(1, s.pathSteps);
+            order << QStringLiteral("%1 (%2)").arg(ids.join(QStringLiteral("+")), pct(at));
+        }
+        m_compare->item(static_cast<int>(l), 1)->setText(money(o.equity));
+        m_compare->item(static_cast<int>(l), 2)->setText(order.isEmpty() ? tr("none") : order.join(QStringLiteral(" → ")));
+    }
+    refreshPreview();
+}
+
+}  // namespace levlab::ui

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QSlider;
+class QTableView;
+class QTableWidget;
+class QUndoStack;
+
+namespace levlab::model {
+class PortfolioModel;
+struct Refusal;
+}  // namespace levlab::model
+
+namespace levlab::ui {
+
+class PositionsTableModel;
+class ValueTable;
+
+/// Several positions, one wallet: the positions table, the account, the
+/// comparison of the same positions as entered, all cross and all isolated under
+/// a price shock, funding over a holding period, and margin transfers.
+class PortfolioPanel final : public QWidget {
+    Q_OBJECT
+public:
+    explicit PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent = nullptr);
+
+    [[nodiscard]] QTableView* table() const { return m_table; }
+    [[nodiscard]] QSlider* shockSlider() const { return m_shock; }
+    [[nodiscard]] QTableWidget* compare() const { return m_compare; }
+    [[nodiscard]] QListWidget* eventLog() const { return m_log; }
+    [[nodiscard]] QUndoStack* undoStack() const { return m_undo; }
+    [[nodiscard]] QDoubleSpinBox* transferAmount() const { return m_transfer; }
+    [[nodiscard]] QLabel* transferPreview() const { return m_preview; }
+    [[nodiscard]] ValueTable* account() const { return m_account; }
+
+    void removeSelected();
+    void applyTransfer();
+
+signals:
+    void refused(const levlab::model::Refusal& refusal);
+
+private:
+    void refresh();
+    void refreshPreview();
+    [[nodiscard]] int selectedRow() const;
+
+    model::PortfolioModel& m_portfolio;
+    PositionsTableModel* m_rows = nullptr;
+    QTableView* m_table = nullptr;
+    QUndoStack* m_undo = nullptr;
+    QComboBox* m_newSymbol = nullptr;
+    QComboBox* m_newSide = nullptr;
+    QDoubleSpinBox* m_wallet = nullptr;
+    QDoubleSpinBox* m_horizon = nullptr;
+    ValueTable* m_account = nullptr;
+    QProgressBar* m_gauge = nullptr;
+    QSlider* m_shock = nullptr;
+    QLabel* m_shockLabel = nullptr;
+    QTableWidget* m_compare = nullptr;
+    QListWidget* m_log = nullptr;
+    QDoubleSpinBox* m_transfer = nullptr;
+    QLabel* m_preview = nullptr;
+};
+
+}  // namespace levlab::ui
