@@ -138,7 +138,48 @@ int main(int argc, char** argv)
     const double ticks = static_cast<double>(dash.feed.lastTick().timeMs - tick0) / 250.0;
     dash.feed.setSpeed(0);
 
+    // 200 positions in one wallet: one price change → every row, the account and the compare view
+    // recomputed, and the table repainted.
+    auto& portfolio = dash.portfolio;
+    portfolio.setWallet(1e6);
+    const char* symbols[] = {"BTCUSDT", "ETHUSDT", "SOLUSDT"};
+    for (int i = 0; i < 200; ++i) {
+        levlab::model::Holding h;
+        h.symbol = QString::fromLatin1(symbols[i % 3]);
+        h.side = i % 4 == 0 ? levlab::engine::Side::Short : levlab::engine::Side::Long;
+        h.mode = i % 2 == 0 ? levlab::engine::MarginMode::Cross : levlab::engine::MarginMode::Isolated;
+        h.quantity = 1000.0 / dash.feed.markOf(h.symbol);
+        h.leverage = 5 + i % 10;
+        portfolio.add(h);
+    }
+    QHash<QString, double> marks{{QStringLiteral("BTC"), dash.feed.markOf(QStringLiteral("BTC"))},
+                                 {QStringLiteral("ETH"), dash.feed.markOf(QStringLiteral("ETH"))},
+                                 {QStringLiteral("SOL"), dash.feed.markOf(QStringLiteral("SOL"))}};
+    QApplication::processEvents();
+    // A price change recomputes every row, the account, the funding drift and all three layouts
+    // (at the shock and along the stepped path); the table and panel then repaint, at most 10 times a second.
+    std::vector<double> portfolioMs;
+    for (int i = 0; i < 300; ++i) {
+        marks[QStringLiteral("BTC")] *= i % 2 == 0 ? 1.0005 : 1.0 / 1.0005;
+        const auto t0 = Clock::now();
+        portfolio.setMarks(marks, 0.0001, i);
+        QApplication::processEvents();
+        portfolioMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    }
+    // The same recomputation with the table and panel repainted at once (a trader's change: the shock).
+    std::vector<double> portfolioRepaintMs;
+    for (int i = 0; i < 100; ++i) {
+        const auto t0 = Clock::now();
+        portfolio.setShock(i % 2 == 0 ? -0.13 : -0.12);
+        QApplication::processEvents();
+        portfolioRepaintMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    }
+
     QJsonObject o;
+    o[QStringLiteral("portfolio_200_update_ms_median")] = percentile(portfolioMs, 0.5);
+    o[QStringLiteral("portfolio_200_update_ms_p99")] = percentile(portfolioMs, 0.99);
+    o[QStringLiteral("portfolio_200_repaint_ms_median")] = percentile(portfolioRepaintMs, 0.5);
+    o[QStringLiteral("portfolio_positions")] = static_cast<double>(portfolio.holdings().size());
     o[QStringLiteral("slider_step_ms_median")] = percentile(stepMs, 0.5);
     o[QStringLiteral("slider_step_ms_p99")] = percentile(stepMs, 0.99);
     o[QStringLiteral("slider_steps")] = n;

@@ -14,6 +14,22 @@ class RiskModel;
 
 namespace levlab::ui {
 
+/// Runs a view's refresh at most `hz` times a second, however often asked, and
+/// always once after the last request; `now()` runs it at once.
+class RateLimiter final : public QObject {
+    Q_OBJECT
+public:
+    RateLimiter(std::function<void()> refresh, double hz, QObject* parent);
+    void request();
+    void now();
+
+private:
+    std::function<void()> m_refresh;
+    QElapsedTimer m_since;
+    QTimer m_pending;
+    qint64 m_intervalMs;
+};
+
 /// Calls a view's refresh on every model change the trader made, at once, but
 /// at most `hz` times a second for changes the market made: text readouts
 /// redrawn sixty times a second cannot be read and cost a frame's time.
@@ -24,14 +40,10 @@ public:
 
 private:
     void onChanged();
-    void fire();
 
     model::RiskModel& m_model;
-    std::function<void()> m_refresh;
     model::PlanInputs m_seen;
-    QElapsedTimer m_since;
-    QTimer m_pending;
-    qint64 m_intervalMs;
+    RateLimiter m_limiter;
 };
 
 }  // namespace levlab::ui

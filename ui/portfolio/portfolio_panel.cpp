@@ -1,7 +1,9 @@
 #include "ui/portfolio/portfolio_panel.h"
 
 #include "core/model/portfolio/portfolio_model.h"
+#include "ui/binding/market_throttle.h"
 #include "ui/portfolio/positions_table_model.h"
+#include "ui/theme/theme.h"
 #include "ui/risk/value_table.h"
 
 #include <QAction>
@@ -13,6 +15,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalBlocker>
@@ -30,14 +33,32 @@ namespace levlab::ui {
 namespace {
 
 using Column = PositionsTableModel::Column;
+constexpr int kCellPadding = 4;
 
 QString money(double v) { return QLocale().toString(v, 'f', 2); }
 QString pct(double f) { return QStringLiteral("%1%2%").arg(f >= 0 ? QStringLiteral("+") : QString()).arg(f * 100.0, 0, 'f', 2); }
 
-/// Editors that refuse impossible values before the model sees them.
+/// Editors that refuse impossible values before the model sees them, and a
+/// plain painter: the style's item layout (elision, size hints) costs several
+/// times the text itself, and the table repaints as prices move.
 class PositionsDelegate final : public QStyledItemDelegate {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        const bool selected = option.state & QStyle::State_Selected;
+        if (selected)
+            painter->fillRect(option.rect, option.palette.highlight());
+        painter->setPen(selected ? option.palette.highlightedText().color() : option.palette.text().color());
+        const int align = index.data(Qt::TextAlignmentRole).toInt();
+        painter->drawText(option.rect.adjusted(kCellPadding, 0, -kCellPadding, 0), align | Qt::TextSingleLine,
+                          index.data(Qt::DisplayRole).toString());
+        if (option.state & QStyle::State_HasFocus) {
+            painter->setPen(option.palette.highlight().color());
+            painter->drawRect(option.rect.adjusted(0, 0, -1, -1));
+        }
+    }
 
     QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option, const QModelIndex& index) const override
     {
@@ -156,7 +177,13 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Fixed column widths: sizing columns to their contents would measure every cell on every refresh.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->setWordWrap(false);
+    for (int c = 0; c < PositionsTableModel::ColumnCount; ++c)
+        m_table->setColumnWidth(c, c <= PositionsTableModel::Side ? 70 : 92);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
     left->addWidget(m_table, 1);
     auto* transferRow = new QHBoxLayout;
@@ -272,6 +299,8 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
             emit refused(*r);
     });
     connect(&m_portfolio, &model::PortfolioModel::changed, this, &PortfolioPanel::refresh);
+    auto* limiter = new RateLimiter([this] { refresh(); }, Theme::kReadoutHz, this);
+    connect(&m_portfolio, &model::PortfolioModel::marksChanged, limiter, &RateLimiter::request);
     connect(&m_portfolio, &model::PortfolioModel::liquidated, this, [this](const model::PortfolioEvent& e) {
         const QString when = QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC).toString(QStringLiteral("HH:mm:ss"));
         m_log->addItem(tr("%1  LIQUIDATED %2 (%3): −%4")

@@ -1,6 +1,8 @@
 #include "ui/portfolio/positions_table_model.h"
 
 #include "core/model/portfolio/portfolio_model.h"
+#include "ui/binding/market_throttle.h"
+#include "ui/theme/theme.h"
 
 #include <QLocale>
 
@@ -17,6 +19,8 @@ PositionsTableModel::PositionsTableModel(model::PortfolioModel& portfolio, QObje
     : QAbstractTableModel(parent), m_portfolio(portfolio), m_rows(static_cast<int>(portfolio.holdings().size()))
 {
     connect(&m_portfolio, &model::PortfolioModel::changed, this, &PositionsTableModel::onChanged);
+    auto* limiter = new RateLimiter([this] { onChanged(); }, Theme::kReadoutHz, this);
+    connect(&m_portfolio, &model::PortfolioModel::marksChanged, limiter, &RateLimiter::request);
 }
 
 void PositionsTableModel::onChanged()

@@ -115,14 +115,12 @@ engine::Result<PortfolioSnapshot> PortfolioModel::compute(const std::vector<Hold
         path.push_back(std::move(step));
     }
     for (std::size_t l = 0; l < engine::kAllLayouts.size(); ++l) {
-        const engine::AccountInput arranged = engine::arrange(atEntry, engine::kAllLayouts[l]);
-        auto at = engine::outcomeOfMove(arranged, m_shock);
-        if (!at)
-            return at.error();
-        s.atShock[l] = std::move(at).value();
-        auto played = engine::playPath(arranged, path);
+        // The stepped path ends at the shock: its outcome is the outcome at the shock, and its
+        // events give the order (to the step) in which things went.
+        auto played = engine::playPath(engine::arrange(atEntry, engine::kAllLayouts[l]), path);
         if (!played)
             return played.error();
+        s.atShock[l] = played->outcome;
         s.steppedPath[l] = std::move(played).value();
     }
     auto funding = engine::accrueFunding(atMarks, static_cast<int>(std::floor(m_horizonHours / kFundingIntervalHours)));
@@ -337,12 +335,15 @@ void PortfolioModel::setMarks(const QHash<QString, double>& marks, double fundin
     auto s = compute(m_holdings, m_wallet);
     if (s) {
         m_snapshot = std::move(s).value();
-        settleLiquidations(timeMs);
+        if (settleLiquidations(timeMs)) {
+            emit changed();
+            return;
+        }
     } else {
         m_snapshot = PortfolioSnapshot{};
         m_snapshot.problem = QString::fromStdString(s.error().message());
     }
-    emit changed();
+    emit marksChanged();
 }
 
 }  // namespace levlab::model

@@ -98,7 +98,10 @@ public:
     [[nodiscard]] engine::AccountInput accountInput() const { return build(m_holdings, m_wallet, true); }
 
 signals:
+    /// The trader changed something (or a liquidation closed positions).
     void changed();
+    /// Only the marks moved; views may refresh at their own pace.
+    void marksChanged();
     void liquidated(const levlab::model::PortfolioEvent& event);
 
 private:

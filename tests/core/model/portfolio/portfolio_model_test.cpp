@@ -54,7 +54,7 @@ TEST_F(PortfolioTest, CrossLiquidationLinesMoveWithTheOtherPositions)
 {
     // a's cross liquidation holds b at its mark: 2,000 − 10 (b's maintenance) + b's PnL + (P − 10,000) = 100.
     EXPECT_NEAR(*model.snapshot().account.positions[0].liquidationPrice, 8110.0, 1e-9);
-    QSignalSpy spy(&model, &PortfolioModel::changed);
+    QSignalSpy spy(&model, &PortfolioModel::marksChanged);
     model.setMarks({{QStringLiteral("BTC"), 10000.0}, {QStringLiteral("ETH"), 60.0}}, 0.0);  // b loses 400
     EXPECT_EQ(spy.count(), 1);
     EXPECT_NEAR(*model.snapshot().account.positions[0].liquidationPrice, 8510.0, 1e-9) << "a's line jumps by b's loss";
