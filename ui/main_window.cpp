@@ -96,6 +96,8 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     connect(m_portfolio, &PortfolioPanel::refused, this, &MainWindow::showRefusal);
+    m_chart->setPortfolio(&portfolio);
+    connect(m_portfolio, &PortfolioPanel::showLevelsToggled, m_chart, &PriceChartView::setShowPortfolioLevels);
 
     auto* footer = new QLabel(tr("Educational estimates, not advice."), this);
     statusBar()->addPermanentWidget(footer);

@@ -18,7 +18,9 @@
 #include <QCheckBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QCheckBox>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSlider>
 #include <QStatusBar>
@@ -298,10 +300,51 @@ TEST_F(Dashboard, TableEditsAreValidated)
     EXPECT_DOUBLE_EQ(dash->portfolio.holdings()[0].leverage, 4.0);
 }
 
+TEST_F(Dashboard, CascadeMovesCrossLinesAndMarksLiquidations)
+{
+    auto& p = dash->portfolio;
+    while (!p.holdings().empty())
+        ASSERT_FALSE(p.remove(0).has_value());
+    const double btc = dash->feed.markOf(QStringLiteral("BTC"));
+    const double eth = dash->feed.markOf(QStringLiteral("ETH"));
+    ASSERT_FALSE(p.setWallet(3000).has_value());
+    // A cross BTC long, a cross ETH long and an isolated BTC long.
+    model::Holding a{QStringLiteral("a"), QStringLiteral("BTCUSDT"), engine::Side::Long, 0.1, btc, 10, engine::MarginMode::Cross, std::nullopt, std::nullopt};
+    model::Holding b{QStringLiteral("b"), QStringLiteral("ETHUSDT"), engine::Side::Long, 2000.0 / eth, eth, 5, engine::MarginMode::Cross, std::nullopt, std::nullopt};
+    model::Holding c{QStringLiteral("c"), QStringLiteral("BTCUSDT"), engine::Side::Long, 0.05, btc, 20, engine::MarginMode::Isolated, std::nullopt, std::nullopt};
+    for (const auto& h : {a, b, c})
+        ASSERT_FALSE(p.add(h).has_value());
+    p.setMarks({{QStringLiteral("BTC"), btc}, {QStringLiteral("ETH"), eth}}, 0.0, 1);
+    dash->window->portfolio()->showLevels()->setChecked(true);
+    const auto& lines = chart().portfolioLines();
+    ASSERT_GE(lines.size(), 2u);
+    ASSERT_TRUE(lines[0]->level() && lines[1]->level());
+    EXPECT_TRUE(lines[0]->labelText().contains(QStringLiteral("Liq a "))) << lines[0]->labelText().toStdString();
+    const double crossBefore = *lines[0]->level();
+    const double isolatedBefore = *lines[1]->level();
+
+    // ETH falls 30%: the cross BTC line jumps up by b's loss ÷ 0.1 BTC (give or take its maintenance);
+    // the isolated line stays where it was.
+    p.setMarks({{QStringLiteral("BTC"), btc}, {QStringLiteral("ETH"), eth * 0.7}}, 0.0, 2);
+    EXPECT_GT(*lines[0]->level(), crossBefore + 0.9 * 600.0 / 0.1);
+    EXPECT_DOUBLE_EQ(*lines[1]->level(), isolatedBefore);
+
+    // BTC crashes through the isolated line: c goes, the log and the chart say so.
+    p.setMarks({{QStringLiteral("BTC"), isolatedBefore * 0.999}, {QStringLiteral("ETH"), eth * 0.7}}, 0.0, dash->feed.lastTick().timeMs);
+    ASSERT_FALSE(p.events().empty());
+    EXPECT_EQ(p.events().front().ids.front(), QStringLiteral("c"));
+    EXPECT_GE(dash->window->portfolio()->eventLog()->count(), 1);
+    EXPECT_TRUE(dash->window->portfolio()->eventLog()->item(0)->text().contains(QStringLiteral("LIQUIDATED c")));
+    chart().flushFrame();
+    EXPECT_GE(chart().events().visibleCount(), 1);
+}
+
 TEST_F(Dashboard, ScreenshotsInBothThemes)
 {
     const QString dir = QDir(QStringLiteral(LEVLAB_SCREENSHOT_DIR)).absolutePath();
     QDir().mkpath(dir);
+    dash->window->portfolio()->showLevels()->setChecked(true);
+    dash->window->portfolio()->shockSlider()->setValue(-20);
     for (auto [choice, name] : {std::pair{model::ThemeChoice::Dark, "dashboard-dark.png"},
                                 std::pair{model::ThemeChoice::Light, "dashboard-light.png"}}) {
         dash->window->setThemeChoice(choice);

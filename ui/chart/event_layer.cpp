@@ -28,6 +28,9 @@ void EventLayer::setEvents(const std::vector<model::PositionEvent>& events, cons
     m_events = events;
     m_window = window;
     m_decimals = decimals;
+    m_visible = 0;
+    for (const auto& e : m_events)
+        m_visible += e.timeMs >= window.startMs && e.timeMs <= window.endMs ? 1 : 0;
     update();
 }
 
@@ -38,7 +41,6 @@ QRectF EventLayer::boundingRect() const
 
 void EventLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {
-    m_visible = 0;
     const CandleWindow& w = m_window;
     if (w.plot.isEmpty() || w.yMax <= w.yMin)
         return;
@@ -48,7 +50,6 @@ void EventLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidg
     for (const auto& e : m_events) {
         if (e.timeMs < w.startMs || e.timeMs > w.endMs)
             continue;
-        ++m_visible;
         const double x = w.plot.left() + static_cast<double>(e.timeMs - w.startMs) / span * w.plot.width();
         const double y = w.plot.top() + (w.yMax - e.price) / (w.yMax - w.yMin) * w.plot.height();
         const bool liquidated = e.kind == model::PositionEvent::Kind::Liquidated;

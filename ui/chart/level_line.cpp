@@ -59,7 +59,7 @@ QString LevelLine::labelText() const
 {
     if (!m_level)
         return {};
-    QString text = name(m_kind) + QLatin1Char(' ') + QLocale().toString(*m_level, 'f', m_decimals);
+    QString text = (m_name.isEmpty() ? name(m_kind) : m_name) + QLatin1Char(' ') + QLocale().toString(*m_level, 'f', m_decimals);
     if (m_kind != Kind::Entry && m_kind != Kind::Mark && m_kind != Kind::Last && m_reference > 0.0) {
         const double pct = (*m_level - m_reference) / m_reference * 100.0;
         text += QStringLiteral("  %1%2%").arg(pct >= 0 ? QStringLiteral("+") : QString()).arg(pct, 0, 'f', 2);
@@ -73,6 +73,15 @@ void LevelLine::setTheme(const Theme& theme)
 {
     m_theme = theme;
     update();
+}
+
+void LevelLine::setName(const QString& name)
+{
+    if (name == m_name)
+        return;
+    m_name = name;
+    m_tagText.setText(QString());  // lay the tag out again
+    relocate();
 }
 
 void LevelLine::setDraggable(bool draggable)

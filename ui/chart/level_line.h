@@ -33,6 +33,8 @@ public:
 
     void setTheme(const Theme& theme);
     void setDraggable(bool draggable);
+    /// A name for the tag other than the kind's ("Liq btc" for a portfolio position).
+    void setName(const QString& name);
     /// The price and what its distance is measured from; nullopt hides it.
     void setLevel(std::optional<double> price, double reference, int decimals);
     /// Where the plot is and which prices it spans.
@@ -67,6 +69,7 @@ private:
     [[nodiscard]] double priceAt(double y) const;
 
     Kind m_kind;
+    QString m_name;
     Theme m_theme;
     std::optional<double> m_level;
     double m_reference = 0.0;

@@ -2,6 +2,7 @@
 
 #include "core/model/feeds/market_feed.h"
 #include "core/model/plan/risk_model.h"
+#include "core/model/portfolio/portfolio_model.h"
 #include "ui/chart/event_layer.h"
 
 #include <QDateTime>
@@ -80,6 +81,8 @@ void PriceChartView::setTheme(const Theme& theme)
     m_live->setTheme(theme);
     m_events->setTheme(theme);
     for (auto* line : m_lines)
+        line->setTheme(theme);
+    for (auto* line : m_portfolioLines)
         line->setTheme(theme);
     setBackgroundBrush(Qt::NoBrush);  // the chart's own background covers the view
 }
@@ -239,8 +242,70 @@ void PriceChartView::relayout(bool barsChanged)
     }
     m_candles->setWindow(w, false);
     m_live->setWindow(w, barsChanged);
-    m_events->setEvents(m_model.events(), w, decimals());
+    m_events->setEvents(chartEvents(), w, decimals());
     placeLines();
+}
+
+std::vector<model::PositionEvent> PriceChartView::chartEvents() const
+{
+    std::vector<model::PositionEvent> events = m_model.events();
+    if (m_portfolio) {
+        // The portfolio's liquidations of this asset, marked where its mark stood.
+        const QString base = m_model.inputs().symbol.left(3);
+        for (const auto& e : m_portfolio->events()) {
+            if (e.symbol.startsWith(base, Qt::CaseInsensitive) || (base == QLatin1String("XBT") && e.symbol.startsWith(QLatin1String("BTC"))))
+                events.push_back({model::PositionEvent::Kind::Liquidated, e.timeMs, e.price, e.loss});
+        }
+    }
+    return events;
+}
+
+void PriceChartView::setPortfolio(model::PortfolioModel* portfolio)
+{
+    m_portfolio = portfolio;
+    if (!portfolio)
+        return;
+    connect(portfolio, &model::PortfolioModel::changed, this, &PriceChartView::placePortfolioLines);
+    connect(portfolio, &model::PortfolioModel::marksChanged, this, &PriceChartView::placePortfolioLines);
+    connect(portfolio, &model::PortfolioModel::liquidated, this, [this] { m_events->setEvents(chartEvents(), m_window, decimals()); });
+    placePortfolioLines();
+}
+
+void PriceChartView::setShowPortfolioLevels(bool show)
+{
+    m_showPortfolio = show;
+    placePortfolioLines();
+}
+
+void PriceChartView::placePortfolioLines()
+{
+    std::vector<std::pair<QString, double>> levels;
+    if (m_portfolio && m_showPortfolio && m_portfolio->snapshot().valid) {
+        const QString base = m_model.inputs().symbol.left(3).toUpper();
+        const auto& holdings = m_portfolio->holdings();
+        const auto& results = m_portfolio->snapshot().account.positions;
+        for (std::size_t i = 0; i < holdings.size() && i < results.size(); ++i) {
+            const QString hb = holdings[i].symbol.left(3).toUpper();
+            if ((hb == base || (base == QLatin1String("XBT") && hb == QLatin1String("BTC"))) && results[i].liquidationPrice)
+                levels.emplace_back(holdings[i].id, *results[i].liquidationPrice);
+        }
+    }
+    while (m_portfolioLines.size() < levels.size()) {
+        auto* line = new LevelLine(LevelLine::Kind::Liquidation, m_theme, m_chart);
+        line->setOpacity(0.75);
+        m_portfolioLines.push_back(line);
+    }
+    const double reference = m_model.market().mark;
+    for (std::size_t i = 0; i < m_portfolioLines.size(); ++i) {
+        LevelLine* line = m_portfolioLines[i];
+        if (i >= levels.size()) {
+            line->setLevel(std::nullopt, reference, decimals());
+            continue;
+        }
+        line->setName(tr("Liq %1").arg(levels[i].first));
+        line->setFrame(m_window.plot, m_window.yMin, m_window.yMax, kTagWidth);
+        line->setLevel(levels[i].second, reference, decimals());
+    }
 }
 
 void PriceChartView::placeLines()
@@ -278,6 +343,7 @@ void PriceChartView::placeLines()
         above += side > 0 ? 1 : 0;
         below += side < 0 ? 1 : 0;
     }
+    placePortfolioLines();
 }
 
 QPoint PriceChartView::viewportPointFor(double price) const

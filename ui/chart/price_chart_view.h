@@ -8,6 +8,9 @@
 #include <QChartView>
 
 #include <array>
+#include <vector>
+
+#include "core/model/plan/risk_model.h"
 
 class QChart;
 class QDateTimeAxis;
@@ -15,6 +18,7 @@ class QValueAxis;
 
 namespace levlab::model {
 class MarketFeed;
+class PortfolioModel;
 class RiskModel;
 }  // namespace levlab::model
 
@@ -56,6 +60,12 @@ public:
     /// Re-reads the market and lays the chart out again now.
     void flushFrame();
 
+    /// Shows every portfolio position's liquidation level for the chart's asset,
+    /// and marks the portfolio's liquidations.
+    void setPortfolio(model::PortfolioModel* portfolio);
+    void setShowPortfolioLevels(bool show);
+    [[nodiscard]] const std::vector<LevelLine*>& portfolioLines() const { return m_portfolioLines; }
+
 protected:
     void wheelEvent(QWheelEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
@@ -83,6 +93,11 @@ private:
     CandleLayer* m_live = nullptr;
     EventLayer* m_events = nullptr;
     std::array<LevelLine*, 7> m_lines{};
+    model::PortfolioModel* m_portfolio = nullptr;
+    bool m_showPortfolio = false;
+    std::vector<LevelLine*> m_portfolioLines;
+    void placePortfolioLines();
+    [[nodiscard]] std::vector<model::PositionEvent> chartEvents() const;
     CandleWindow m_window;
     model::Timeframe m_timeframe = model::Timeframe::M1;
     int m_group = 1;

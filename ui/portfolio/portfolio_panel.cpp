@@ -7,6 +7,7 @@
 #include "ui/risk/value_table.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDoubleSpinBox>
@@ -219,6 +220,8 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     middle->addWidget(m_account);
     middle->addWidget(m_gauge);
     middle->addWidget(m_horizon);
+    m_showLevels = new QCheckBox(tr("Show every position's liquidation on the chart"), this);
+    middle->addWidget(m_showLevels);
     middle->addStretch();
     outer->addLayout(middle, 2);
 
@@ -282,6 +285,7 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     });
     connect(rem, &QPushButton::clicked, this, &PortfolioPanel::removeSelected);
     connect(apply, &QPushButton::clicked, this, &PortfolioPanel::applyTransfer);
+    connect(m_showLevels, &QCheckBox::toggled, this, &PortfolioPanel::showLevelsToggled);
     connect(m_transfer, &QDoubleSpinBox::valueChanged, this, &PortfolioPanel::refreshPreview);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PortfolioPanel::refreshPreview);
     connect(m_rows, &PositionsTableModel::refused, this, &PortfolioPanel::refused);

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -38,12 +39,15 @@ public:
     [[nodiscard]] QDoubleSpinBox* transferAmount() const { return m_transfer; }
     [[nodiscard]] QLabel* transferPreview() const { return m_preview; }
     [[nodiscard]] ValueTable* account() const { return m_account; }
+    [[nodiscard]] QCheckBox* showLevels() const { return m_showLevels; }
 
     void removeSelected();
     void applyTransfer();
 
 signals:
     void refused(const levlab::model::Refusal& refusal);
+    /// The trader asked to see (or hide) every position's liquidation level on the chart.
+    void showLevelsToggled(bool show);
 
 private:
     void refresh();
@@ -66,6 +70,7 @@ private:
     QListWidget* m_log = nullptr;
     QDoubleSpinBox* m_transfer = nullptr;
     QLabel* m_preview = nullptr;
+    QCheckBox* m_showLevels = nullptr;
 };
 
 }  // namespace levlab::ui
