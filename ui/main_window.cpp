@@ -32,6 +32,7 @@ namespace {
 
 constexpr int kRefusalShownMs = 8000;
 constexpr int kSidePanelWidth = 470;
+constexpr int kPortfolioDockHeight = 260;
 
 /// A titled section. A plain frame rather than a QGroupBox: a group box repaints its
 /// title whenever any child repaints, which a slider drag does on every step.
@@ -95,6 +96,7 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
     dock->setWidget(m_portfolio);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
+    resizeDocks({dock}, {kPortfolioDockHeight}, Qt::Vertical);
     connect(m_portfolio, &PortfolioPanel::refused, this, &MainWindow::showRefusal);
     m_chart->setPortfolio(&portfolio);
     connect(m_portfolio, &PortfolioPanel::showLevelsToggled, m_chart, &PriceChartView::setShowPortfolioLevels);
