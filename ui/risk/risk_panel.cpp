@@ -65,15 +65,9 @@ RiskPanel::RiskPanel(model::RiskModel& model, QWidget* parent) : QWidget(parent)
     layout->addWidget(m_fixes);
     layout->addStretch();
 
-    auto fix = [this](model::RiskModel::Outcome (model::RiskModel::*method)()) {
-        return [this, method] {
-            if (auto r = (m_model.*method)())
-                emit refused(*r);
-        };
-    };
-    connect(m_lowerLeverage, &QPushButton::clicked, this, fix(&model::RiskModel::fixByLoweringLeverage));
-    connect(m_moveStop, &QPushButton::clicked, this, fix(&model::RiskModel::fixByMovingStop));
-    connect(m_addMargin, &QPushButton::clicked, this, fix(&model::RiskModel::fixByAddingMargin));
+    connect(m_lowerLeverage, &QPushButton::clicked, this, [this] { report(m_model.fixByLoweringLeverage()); });
+    connect(m_moveStop, &QPushButton::clicked, this, [this] { report(m_model.fixByMovingStop()); });
+    connect(m_addMargin, &QPushButton::clicked, this, [this] { report(m_model.fixByAddingMargin()); });
     new MarketThrottle(m_model, [this] { refresh(); }, Theme::kReadoutHz, this);
     refresh();
 }
@@ -81,6 +75,12 @@ RiskPanel::RiskPanel(model::RiskModel& model, QWidget* parent) : QWidget(parent)
 QString RiskPanel::text(Row row) const
 {
     return m_table->value(static_cast<int>(row));
+}
+
+void RiskPanel::report(const std::optional<model::Refusal>& outcome)
+{
+    if (outcome)
+        emit refused(*outcome);
 }
 
 void RiskPanel::setTheme(const Theme& theme)

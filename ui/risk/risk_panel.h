@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 
 class QLabel;
 class QPushButton;
@@ -44,6 +46,7 @@ signals:
 private:
     void refresh();
     void set(Row row, const QString& text);
+    void report(const std::optional<model::Refusal>& outcome);
 
     model::RiskModel& m_model;
     ValueTable* m_table = nullptr;

@@ -271,56 +271,53 @@ PortfolioModel::Outcome PortfolioModel::transferMargin(std::size_t index, double
 
 bool PortfolioModel::settleLiquidations(qint64 timeMs)
 {
-    if (!m_snapshot.valid || m_holdings.empty())
-        return false;
-    const auto& a = m_snapshot.account;
-    std::vector<std::size_t> isolated;
-    bool cross = false;
-    for (std::size_t i = 0; i < m_holdings.size(); ++i) {
-        if (!a.positions[i].liquidated)
-            continue;
-        if (engine::isIsolated(m_holdings[i].mode))
-            isolated.push_back(i);
-        else
+    bool any = false;
+    // Isolated positions go alone, taking their margin with them. When the cross account
+    // reaches maintenance, its worst position is closed at the mark — its loss moves into the
+    // wallet and its maintenance is freed — and the rest are checked again: a cascade, in which
+    // the other cross positions' liquidation prices jump after each closing.
+    for (std::size_t guard = 0; guard <= m_holdings.size() + 1 && m_snapshot.valid && !m_holdings.empty(); ++guard) {
+        const auto& a = m_snapshot.account;
+        std::optional<std::size_t> pick;
+        bool cross = false;
+        for (std::size_t i = 0; i < m_holdings.size(); ++i) {
+            if (!a.positions[i].liquidated)
+                continue;
+            if (engine::isIsolated(m_holdings[i].mode)) {
+                pick = i;
+                break;
+            }
             cross = true;
-    }
-    if (isolated.empty() && !cross)
-        return false;
-    double wallet = m_wallet;
-    std::vector<Holding> next;
-    for (std::size_t i : isolated) {
-        PortfolioEvent e{timeMs, {m_holdings[i].id}, a.positions[i].margin, false, m_holdings[i].symbol, markOf(m_holdings[i].symbol)};
-        wallet -= e.loss;
-        m_events.push_back(e);
-        emit liquidated(e);
-    }
-    if (cross) {
-        PortfolioEvent e{timeMs, {}, std::max(0.0, a.crossWallet), true, QString(), 0.0};
-        for (const Holding& h : m_holdings) {
-            if (h.mode == engine::MarginMode::Cross) {
-                e.ids << h.id;
-                if (e.symbol.isEmpty()) {
-                    e.symbol = h.symbol;
-                    e.price = markOf(h.symbol);
-                }
+        }
+        if (!pick && cross) {
+            for (std::size_t i = 0; i < m_holdings.size(); ++i) {
+                if (m_holdings[i].mode == engine::MarginMode::Cross
+                    && (!pick || a.positions[i].unrealizedPnl < a.positions[*pick].unrealizedPnl))
+                    pick = i;
             }
         }
-        wallet -= e.loss;
+        if (!pick)
+            break;
+        const std::size_t i = *pick;
+        const Holding& h = m_holdings[i];
+        const bool isolated = engine::isIsolated(h.mode);
+        // Isolated: the margin is lost. Cross: the position's loss is realised from the wallet.
+        const double loss = isolated ? a.positions[i].margin : -a.positions[i].unrealizedPnl;
+        PortfolioEvent e{timeMs, {h.id}, loss, !isolated, h.symbol, markOf(h.symbol)};
+        m_wallet = std::max(0.0, m_wallet - loss);
+        m_holdings.erase(m_holdings.begin() + static_cast<std::ptrdiff_t>(i));
         m_events.push_back(e);
         emit liquidated(e);
-    }
-    for (std::size_t i = 0; i < m_holdings.size(); ++i) {
-        const bool gone = (cross && m_holdings[i].mode == engine::MarginMode::Cross)
-                          || std::find(isolated.begin(), isolated.end(), i) != isolated.end();
-        if (!gone)
-            next.push_back(m_holdings[i]);
-    }
-    m_holdings = std::move(next);
-    m_wallet = std::max(wallet, 0.0);
-    auto s = compute(m_holdings, m_wallet);
-    if (s)
+        any = true;
+        auto s = compute(m_holdings, m_wallet);
+        if (!s) {
+            m_snapshot = PortfolioSnapshot{};
+            m_snapshot.problem = QString::fromStdString(s.error().message());
+            break;
+        }
         m_snapshot = std::move(s).value();
-    return true;
+    }
+    return any;
 }
 
 void PortfolioModel::setMarks(const QHash<QString, double>& marks, double fundingRate, qint64 timeMs)

@@ -36,8 +36,8 @@ struct Holding final {
 /// A liquidation that happened as the marks moved.
 struct PortfolioEvent final {
     qint64 timeMs = 0;
-    QStringList ids;     ///< the isolated position, or every cross position at once
-    double loss = 0.0;   ///< isolated margin, or the cross balance
+    QStringList ids;     ///< the position closed
+    double loss = 0.0;   ///< its isolated margin, or (cross) the loss realised from the wallet
     bool cross = false;
     QString symbol;      ///< of the first position, for the chart marker
     double price = 0.0;  ///< its mark at that moment
@@ -89,8 +89,9 @@ public:
     [[nodiscard]] engine::Result<engine::TransferPreview> previewTransfer(std::size_t index, double amount) const;
 
     /// New marks, by symbol (from the market feed). Never refused. Positions the
-    /// marks liquidate are closed: their margin (or the cross balance) leaves the
-    /// wallet, an event is recorded, and the rest go on — so a cascade plays out.
+    /// marks liquidate are closed, an event recorded for each: an isolated one
+    /// loses its margin; when the cross account reaches maintenance its worst
+    /// position is closed at the mark and the rest are checked again — a cascade.
     void setMarks(const QHash<QString, double>& marks, double fundingRate, qint64 timeMs = 0);
     [[nodiscard]] const std::vector<PortfolioEvent>& events() const { return m_events; }
 

@@ -87,11 +87,30 @@ TEST_F(PortfolioTest, ACrashClosesWhatItLiquidatesAndTheRestGoOn)
     EXPECT_DOUBLE_EQ(model.wallet(), 1000.0);
     ASSERT_EQ(model.holdings().size(), 1u);
     EXPECT_NEAR(*model.snapshot().account.positions[0].liquidationPrice, bLiq, 1e-9);
-    // ETH then falls through b's cross liquidation: the cross balance goes.
+    // ETH then falls through b's cross liquidation: b is closed at the mark, its loss from the wallet.
     model.setMarks({{QStringLiteral("BTC"), 9050.0}, {QStringLiteral("ETH"), 0.5}}, 0.0, 3);  // b's line sits at 1.0
     ASSERT_EQ(model.events().size(), 2u);
     EXPECT_TRUE(model.events()[1].cross);
+    EXPECT_DOUBLE_EQ(model.events()[1].loss, 995.0);
     EXPECT_TRUE(model.holdings().empty());
+    EXPECT_DOUBLE_EQ(model.wallet(), 5.0);
+}
+
+TEST_F(PortfolioTest, OneCrossLiquidationMovesTheOtherCrossLine)
+{
+    // Wallet 2,000, a (BTC) and b (ETH) both cross. BTC at 9,100 (a −900) and ETH at 0.5 (b −995)
+    // leave 105 against a maintenance of 110: the account is at maintenance. b, the worse, is closed
+    // at the mark, realising −995; a stands alone on 1,005 (105 of equity, above its 100), and its
+    // line jumps from 8,110 to 10,000 − (1,005 − 100) = 9,095.
+    const double before = *model.snapshot().account.positions[0].liquidationPrice;
+    model.setMarks({{QStringLiteral("BTC"), 9100.0}, {QStringLiteral("ETH"), 0.5}}, 0.0, 5);
+    ASSERT_EQ(model.events().size(), 1u);
+    EXPECT_EQ(model.events()[0].ids, QStringList{QStringLiteral("b")});
+    EXPECT_DOUBLE_EQ(model.events()[0].loss, 995.0);
+    ASSERT_EQ(model.holdings().size(), 1u);
+    EXPECT_DOUBLE_EQ(model.wallet(), 1005.0);
+    EXPECT_NEAR(before, 8110.0, 1e-9);
+    EXPECT_NEAR(*model.snapshot().account.positions[0].liquidationPrice, 9095.0, 1e-9);
 }
 
 TEST_F(PortfolioTest, TransfersAreLimitedAndStrictIsolatedRefusesRemoval)
