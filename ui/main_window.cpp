@@ -100,6 +100,7 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
     connect(m_portfolio, &PortfolioPanel::refused, this, &MainWindow::showRefusal);
     m_chart->setPortfolio(&portfolio);
     connect(m_portfolio, &PortfolioPanel::showLevelsToggled, m_chart, &PriceChartView::setShowPortfolioLevels);
+    connect(m_portfolio, &PortfolioPanel::selectedChanged, m_chart, &PriceChartView::setSelectedPortfolioPosition);
 
     auto* footer = new QLabel(tr("Educational estimates, not advice."), this);
     statusBar()->addPermanentWidget(footer);

@@ -329,6 +329,14 @@ TEST_F(Dashboard, CascadeMovesCrossLinesAndMarksLiquidations)
     EXPECT_GT(*lines[0]->level(), crossBefore + 0.9 * 600.0 / 0.1);
     EXPECT_DOUBLE_EQ(*lines[1]->level(), isolatedBefore);
 
+    // Selecting a row shows that position's entry and liquidation even without "show every".
+    dash->window->portfolio()->showLevels()->setChecked(false);
+    dash->window->portfolio()->table()->selectRow(2);
+    ASSERT_GE(chart().portfolioLines().size(), 2u);
+    EXPECT_TRUE(chart().portfolioLines()[0]->labelText().contains(QStringLiteral("Entry c ")));
+    EXPECT_DOUBLE_EQ(*chart().portfolioLines()[1]->level(), isolatedBefore);
+    dash->window->portfolio()->showLevels()->setChecked(true);
+
     // BTC crashes through the isolated line: c goes, the log and the chart say so.
     p.setMarks({{QStringLiteral("BTC"), isolatedBefore * 0.999}, {QStringLiteral("ETH"), eth * 0.7}}, 0.0, dash->feed.lastTick().timeMs);
     ASSERT_FALSE(p.events().empty());

@@ -277,23 +277,44 @@ void PriceChartView::setShowPortfolioLevels(bool show)
     placePortfolioLines();
 }
 
+void PriceChartView::setSelectedPortfolioPosition(int row)
+{
+    m_selectedRow = row;
+    placePortfolioLines();
+}
+
 void PriceChartView::placePortfolioLines()
 {
-    std::vector<std::pair<QString, double>> levels;
-    if (m_portfolio && m_showPortfolio && m_portfolio->snapshot().valid) {
+    struct Level {
+        LevelLine::Kind kind;
+        QString name;
+        double price;
+    };
+    std::vector<Level> levels;
+    if (m_portfolio && m_portfolio->snapshot().valid) {
         const QString base = m_model.inputs().symbol.left(3).toUpper();
         const auto& holdings = m_portfolio->holdings();
         const auto& results = m_portfolio->snapshot().account.positions;
         for (std::size_t i = 0; i < holdings.size() && i < results.size(); ++i) {
             const QString hb = holdings[i].symbol.left(3).toUpper();
-            if ((hb == base || (base == QLatin1String("XBT") && hb == QLatin1String("BTC"))) && results[i].liquidationPrice)
-                levels.emplace_back(holdings[i].id, *results[i].liquidationPrice);
+            if (hb != base && !(base == QLatin1String("XBT") && hb == QLatin1String("BTC")))
+                continue;
+            const bool selected = static_cast<int>(i) == m_selectedRow;
+            if (selected)
+                levels.push_back({LevelLine::Kind::Entry, tr("Entry %1").arg(holdings[i].id), holdings[i].entry});
+            if ((selected || m_showPortfolio) && results[i].liquidationPrice)
+                levels.push_back({LevelLine::Kind::Liquidation, tr("Liq %1").arg(holdings[i].id), *results[i].liquidationPrice});
         }
     }
-    while (m_portfolioLines.size() < levels.size()) {
-        auto* line = new LevelLine(LevelLine::Kind::Liquidation, m_theme, m_chart);
-        line->setOpacity(0.75);
-        m_portfolioLines.push_back(line);
+    // Lines are made per kind and reused; a kind change replaces the item.
+    while (m_portfolioLines.size() < levels.size())
+        m_portfolioLines.push_back(nullptr);
+    for (std::size_t i = 0; i < levels.size(); ++i) {
+        if (!m_portfolioLines[i] || m_portfolioLines[i]->kind() != levels[i].kind) {
+            delete m_portfolioLines[i];
+            m_portfolioLines[i] = new LevelLine(levels[i].kind, m_theme, m_chart);
+            m_portfolioLines[i]->setOpacity(0.8);
+        }
     }
     const double reference = m_model.market().mark;
     for (std::size_t i = 0; i < m_portfolioLines.size(); ++i) {
@@ -302,9 +323,9 @@ void PriceChartView::placePortfolioLines()
             line->setLevel(std::nullopt, reference, decimals());
             continue;
         }
-        line->setName(tr("Liq %1").arg(levels[i].first));
+        line->setName(levels[i].name);
         line->setFrame(m_window.plot, m_window.yMin, m_window.yMax, kTagWidth);
-        line->setLevel(levels[i].second, reference, decimals());
+        line->setLevel(levels[i].price, reference, decimals());
     }
 }
 

@@ -64,6 +64,8 @@ public:
     /// and marks the portfolio's liquidations.
     void setPortfolio(model::PortfolioModel* portfolio);
     void setShowPortfolioLevels(bool show);
+    /// The portfolio row whose entry and liquidation the chart shows (−1: none).
+    void setSelectedPortfolioPosition(int row);
     [[nodiscard]] const std::vector<LevelLine*>& portfolioLines() const { return m_portfolioLines; }
 
 protected:
@@ -95,6 +97,7 @@ private:
     std::array<LevelLine*, 7> m_lines{};
     model::PortfolioModel* m_portfolio = nullptr;
     bool m_showPortfolio = false;
+    int m_selectedRow = -1;
     std::vector<LevelLine*> m_portfolioLines;
     void placePortfolioLines();
     [[nodiscard]] std::vector<model::PositionEvent> chartEvents() const;

@@ -288,6 +288,7 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     connect(m_showLevels, &QCheckBox::toggled, this, &PortfolioPanel::showLevelsToggled);
     connect(m_transfer, &QDoubleSpinBox::valueChanged, this, &PortfolioPanel::refreshPreview);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PortfolioPanel::refreshPreview);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { emit selectedChanged(selectedRow()); });
     connect(m_rows, &PositionsTableModel::refused, this, &PortfolioPanel::refused);
     connect(m_wallet, &QDoubleSpinBox::editingFinished, this, [this] {
         if (auto r = m_portfolio.setWallet(m_wallet->value()))

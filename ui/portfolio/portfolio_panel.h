@@ -48,6 +48,8 @@ signals:
     void refused(const levlab::model::Refusal& refusal);
     /// The trader asked to see (or hide) every position's liquidation level on the chart.
     void showLevelsToggled(bool show);
+    /// The selected row changed (−1: none).
+    void selectedChanged(int row);
 
 private:
     void refresh();
