@@ -34,6 +34,7 @@ struct PlanInputs final {
     std::optional<double> takeProfit;
     double horizonHours = 24.0;    ///< holding period for funding
     double feeRate = 0.0005;       ///< taker fee
+    std::optional<double> mmRate;  ///< overrides the risk-limit table (the lessons' worked examples)
     friend bool operator==(const PlanInputs&, const PlanInputs&) = default;
 };
 

@@ -143,6 +143,7 @@ engine::Result<RiskSnapshot> RiskModel::compute(const PlanInputs& in, const Mark
     p.leverage = in.leverage;
     p.feeRate = in.feeRate;
     p.fundingRate = mk.fundingRate;
+    p.mmRate = in.mmRate;
     s.notional = engine::positionValue(p.contract.kind, s.quantity, s.entry);
     if (engine::isIsolated(in.marginMode) && in.extraMargin > 0.0)
         p.isolatedMargin = s.notional / in.leverage + in.extraMargin;
@@ -443,6 +444,7 @@ engine::PositionInput planAsPosition(const RiskSnapshot& s, const PlanInputs& in
     p.mode = engine::MarginMode::Isolated;
     p.leverage = in.leverage;
     p.feeRate = in.feeRate;
+    p.mmRate = in.mmRate;
     return p;
 }
 

@@ -1,0 +1,256 @@
+#include "core/engine/account/account.h"
+#include "core/engine/funding/funding.h"
+#include "core/model/feeds/market_feed.h"
+#include "core/model/lessons/lesson.h"
+#include "core/model/lessons/lesson_driver.h"
+#include "core/model/lessons/quiz.h"
+#include "core/model/lessons/quiz_progress.h"
+#include "core/model/plan/risk_model.h"
+#include "core/model/portfolio/portfolio_model.h"
+#include "core/model/tiers/tier_library.h"
+
+#include <gtest/gtest.h>
+
+#include <QFile>
+#include <QLocale>
+#include <QTemporaryDir>
+
+#include <set>
+
+namespace levlab::model {
+namespace {
+
+const LessonLibrary& lessons()
+{
+    static const LessonLibrary lib = LessonLibrary::loadShipped();
+    return lib;
+}
+
+const TierLibrary& tiers()
+{
+    static const TierLibrary lib = TierLibrary::loadShipped();
+    return lib;
+}
+
+double parsed(const QString& text)
+{
+    return QLocale(QLocale::English).toDouble(QString(text).remove(QLatin1Char('%')));
+}
+
+TEST(LessonContent, FiveLessonsTwentyQuestionsEveryOptionExplained)
+{
+    ASSERT_TRUE(lessons().errors().isEmpty()) << lessons().errors().join(QLatin1Char('\n')).toStdString();
+    ASSERT_EQ(lessons().lessons().size(), 5u);
+    std::size_t questions = 0;
+    std::set<QString> ids;
+    for (const Lesson& l : lessons().lessons()) {
+        SCOPED_TRACE(l.id.toStdString());
+        EXPECT_FALSE(l.sections.empty());
+        for (const Question& q : l.questions) {
+            EXPECT_TRUE(ids.insert(q.id).second) << "duplicate question id " << q.id.toStdString();
+            for (const QuizOption& o : q.options)
+                EXPECT_GT(o.explanation.size(), 20) << q.id.toStdString();
+        }
+        questions += l.questions.size();
+    }
+    EXPECT_GE(questions, 20u);
+}
+
+TEST(LessonContent, MalformedFilesAreReportedByField)
+{
+    auto r = parseLesson(R"({"id": "x", "title": "t", "sections": [{"heading": "h", "body": "b"}],
+        "questions": [{"id": "q", "prompt": "p", "options": [{"text": "a", "explanation": "e"}, {"text": "b"}], "correct": 0,
+        "scenario": {"plan": {}, "market": {"seed": 1}}}]})");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().message(), "questions[0].options[1].explanation: is required");
+    auto c = parseLesson(R"({"id": "x", "title": "t", "sections": [], "questions": [{"id": "q", "prompt": "p",
+        "options": [{"text": "a", "explanation": "e"}, {"text": "b", "explanation": "f"}], "correct": 2, "scenario": {"plan": {}, "market": {}}}]})");
+    ASSERT_FALSE(c.ok());
+    EXPECT_EQ(c.error().message(), "questions[0].correct: must be the index of one of the options");
+}
+
+/// Every numeric question, asked many times: the marked option is what the engine computes, computed here
+/// again independently from the drawn inputs.
+TEST(LessonContent, NumericAnswersAreTheEngines)
+{
+    for (const Lesson& l : lessons().lessons()) {
+        for (const Question& q : l.questions) {
+            if (q.kind != Question::Kind::Numeric)
+                continue;
+            for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+                SCOPED_TRACE(q.id.toStdString() + " seed " + std::to_string(seed));
+                auto a = ask(l, q, seed);
+                ASSERT_TRUE(a.ok()) << a.error().message();
+                const auto& v = a->values;
+                const QString quantity = q.generator.value(QStringLiteral("quantity")).toString();
+                const double entry = parsed(v.value(QStringLiteral("entry")));
+                const double size = parsed(v.value(QStringLiteral("size")));
+                const double lev = parsed(v.value(QStringLiteral("leverage")));
+                const engine::Side side = v.value(QStringLiteral("side")) == QLatin1String("short") ? engine::Side::Short : engine::Side::Long;
+                const QString shown = a->options[static_cast<std::size_t>(a->correct)].text;
+                if (quantity == QLatin1String("initial_margin")) {
+                    EXPECT_NEAR(parsed(shown), size * entry / lev, 0.006);
+                } else if (quantity == QLatin1String("liquidation_price")) {
+                    const double mmr = v.value(QStringLiteral("mm_rate")).toDouble();
+                    const double s = side == engine::Side::Long ? 1.0 : -1.0;
+                    // Textbook: entry ∓ (margin − maintenance) / size.
+                    EXPECT_NEAR(parsed(shown), entry - s * (entry / lev - entry * mmr), 0.06);
+                } else if (quantity == QLatin1String("liquidation_distance")) {
+                    EXPECT_NEAR(parsed(shown) / 100.0, 1.0 / lev - 0.005, 6e-5);
+                } else if (quantity == QLatin1String("position_size")) {
+                    const double capital = parsed(v.value(QStringLiteral("capital")));
+                    const double risk = v.value(QStringLiteral("risk")).toDouble();
+                    const double stop = v.value(QStringLiteral("stop_pct")).toDouble();
+                    EXPECT_NEAR(parsed(shown), capital * risk / stop, 0.01);
+                } else if (quantity == QLatin1String("funding_payment")) {
+                    const double rate = parsed(v.value(QStringLiteral("funding_pct"))) / 100.0;
+                    const double pay = (side == engine::Side::Long ? 1 : -1) * size * entry * rate;
+                    EXPECT_TRUE(shown.startsWith(pay >= 0 ? QStringLiteral("It pays") : QStringLiteral("It receives")));
+                    EXPECT_NEAR(parsed(shown.section(QLatin1Char(' '), 2)), std::abs(pay), 0.006);
+                } else {
+                    ADD_FAILURE() << "unknown quantity " << quantity.toStdString();
+                }
+                std::set<QString> texts;
+                for (const auto& o : a->options)
+                    texts.insert(o.text);
+                EXPECT_EQ(texts.size(), a->options.size()) << "options read differently";
+            }
+        }
+    }
+}
+
+TEST(LessonContent, EveryScenarioLoadsAndPlays)
+{
+    MarketFeed feed(7, 40000, 1704067200000);
+    feed.generateHistory(100);
+    RiskModel plan(tiers());
+    PortfolioModel portfolio(tiers());
+    plan.setMarket(feed.state());
+    portfolio.setMarks({{QStringLiteral("BTC"), feed.state().mark}, {QStringLiteral("ETH"), feed.markOf(QStringLiteral("ETH"))},
+                        {QStringLiteral("SOL"), feed.markOf(QStringLiteral("SOL"))}},
+                       0.0001);
+    LessonDriver driver(plan, portfolio, feed);
+    for (const Lesson& l : lessons().lessons()) {
+        for (const auto& section : l.sections) {
+            for (const auto& example : section.examples) {
+                const auto r = driver.tryExample(example.inputs);
+                EXPECT_FALSE(r.has_value()) << l.id.toStdString() << ": " << example.label.toStdString() << ": "
+                                            << (r ? r->message().toStdString() : std::string());
+            }
+        }
+        for (const Question& q : l.questions) {
+            SCOPED_TRACE(q.id.toStdString());
+            auto a = ask(l, q, 11);
+            ASSERT_TRUE(a.ok()) << a.error().message();
+            const auto r = driver.play(a.value());
+            EXPECT_FALSE(r.has_value()) << r->message().toStdString();
+            if (a->scenario.contains(QStringLiteral("plan"))) {
+                auto t = liquidationTime(a->scenario, tiers());
+                EXPECT_TRUE(t.ok()) << t.error().message();
+            }
+            feed.setSpeed(0);
+        }
+    }
+}
+
+TEST(Quiz, GradingFollowsTheShuffledCorrectIndex)
+{
+    const Lesson* l = lessons().find(QStringLiteral("cross-isolated"));
+    ASSERT_NE(l, nullptr);
+    const Question& seed = l->questions.front();
+    for (std::uint64_t s = 1; s <= 10; ++s) {
+        auto a = ask(*l, seed, s);
+        ASSERT_TRUE(a.ok());
+        EXPECT_EQ(a->options[static_cast<std::size_t>(a->correct)].text, QStringLiteral("Isolated margin"));
+        for (int i = 0; i < static_cast<int>(a->options.size()); ++i)
+            EXPECT_EQ(isCorrect(a.value(), i), i == a->correct);
+    }
+}
+
+TEST(Quiz, ActionQuestionsAreCheckedOnTheModel)
+{
+    const Lesson* l = lessons().find(QStringLiteral("stops-sizing"));
+    ASSERT_NE(l, nullptr);
+    const Question* drag = nullptr;
+    for (const auto& q : l->questions)
+        drag = q.kind == Question::Kind::Action ? &q : drag;
+    ASSERT_NE(drag, nullptr);
+    MarketFeed feed(7, 40000, 1704067200000);
+    RiskModel plan(tiers());
+    PortfolioModel portfolio(tiers());
+    plan.setMarket(feed.state());
+    LessonDriver driver(plan, portfolio, feed);
+    auto a = ask(*l, *drag, 1);
+    ASSERT_TRUE(a.ok());
+    ASSERT_FALSE(driver.play(a.value()).has_value());
+    EXPECT_FALSE(driver.check(a.value())) << "the scenario starts with the stop beyond liquidation";
+    ASSERT_FALSE(plan.fixByMovingStop().has_value());
+    EXPECT_TRUE(driver.check(a.value()));
+}
+
+TEST(Quiz, SameSeedSameLiquidationTime)
+{
+    const Lesson* l = lessons().find(QStringLiteral("liquidation"));
+    ASSERT_NE(l, nullptr);
+    const Question& q = l->questions.front();  // a crash scenario
+    auto a = ask(*l, q, 3);
+    ASSERT_TRUE(a.ok());
+    QJsonObject scenario = a->scenario;
+    QJsonObject p = scenario.value(QStringLiteral("plan")).toObject();
+    p[QStringLiteral("leverage")] = 20;  // near enough to be liquidated by the crash
+    p[QStringLiteral("side")] = QStringLiteral("long");
+    scenario[QStringLiteral("plan")] = p;
+    auto first = liquidationTime(scenario, tiers());
+    auto second = liquidationTime(scenario, tiers());
+    ASSERT_TRUE(first.ok() && second.ok());
+    ASSERT_TRUE(first.value().has_value()) << "a 20x long does not survive a 30% crash";
+    EXPECT_EQ(first.value(), second.value());
+    QJsonObject market = scenario.value(QStringLiteral("market")).toObject();
+    market[QStringLiteral("seed")] = 999;
+    scenario[QStringLiteral("market")] = market;
+    auto other = liquidationTime(scenario, tiers());
+    ASSERT_TRUE(other.ok());
+    EXPECT_NE(other.value(), first.value()) << "another seed, another path";
+}
+
+TEST(QuizProgressTest, ScoresMissedQuestionsComeBackAndItPersists)
+{
+    const Lesson* l = lessons().find(QStringLiteral("leverage"));
+    ASSERT_NE(l, nullptr);
+    QuizProgress p;
+    EXPECT_EQ(p.next(*l), 0);
+    p.record(l->questions[0].id, true);
+    p.record(l->questions[1].id, false);
+    EXPECT_EQ(p.score(*l), 1);
+    EXPECT_EQ(p.next(*l, 1), 2) << "unanswered ones first";
+    p.record(l->questions[2].id, true);
+    p.record(l->questions[3].id, true);
+    EXPECT_EQ(p.next(*l, 3), 1) << "then the missed one again";
+    p.record(l->questions[1].id, true);
+    EXPECT_FALSE(p.next(*l).has_value());
+    EXPECT_EQ(p.score(*l), 4);
+    EXPECT_EQ(p.recordOf(l->questions[1].id)->tries, 2);
+    p.setCurrent(l->id, 3);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("progress.json"));
+    ASSERT_TRUE(p.save(path).ok());
+    auto back = QuizProgress::load(path);
+    ASSERT_TRUE(back.ok()) << back.error().message();
+    EXPECT_TRUE(back.value() == p);
+    EXPECT_EQ(back->currentQuestion(), 3);
+
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("{\n  \"answers\": {\n    \"x\": {\"tries\": 1,, }\n  }\n}\n");
+    f.close();
+    auto broken = QuizProgress::load(path);
+    ASSERT_FALSE(broken.ok());
+    EXPECT_NE(broken.error().reason.find("line 3"), std::string::npos) << broken.error().message();
+
+    p.reset();
+    EXPECT_EQ(p.score(*l), 0);
+}
+
+}  // namespace
+}  // namespace levlab::model
