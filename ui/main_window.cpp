@@ -33,6 +33,7 @@ namespace {
 constexpr int kRefusalShownMs = 8000;
 constexpr int kSidePanelWidth = 470;
 constexpr int kPortfolioDockHeight = 260;
+constexpr int kLessonsDockWidth = 380;
 
 /// A titled section. A plain frame rather than a QGroupBox: a group box repaints its
 /// title whenever any child repaints, which a slider drag does on every step.
@@ -160,6 +161,18 @@ void MainWindow::buildMenus()
                               "<p>GPL-3.0-or-later.</p>")
                                .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::addSideDock(QWidget* panel, const QString& title, const QString& objectName)
+{
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(panel);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    resizeDocks({dock}, {kLessonsDockWidth}, Qt::Horizontal);
+    if (auto* view = menuBar()->findChild<QMenu*>())
+        view->addAction(dock->toggleViewAction());
+    restoreState(m_settings.windowState());
 }
 
 void MainWindow::setThemeChoice(model::ThemeChoice choice)

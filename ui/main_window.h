@@ -40,6 +40,8 @@ public:
     [[nodiscard]] PortfolioPanel* portfolio() const { return m_portfolio; }
 
     void setThemeChoice(model::ThemeChoice choice);
+    /// Adds a panel as a dock on the left (the lessons), remembered with the layout.
+    void addSideDock(QWidget* panel, const QString& title, const QString& objectName);
     [[nodiscard]] const Theme& theme() const { return m_theme; }
 
 protected:

@@ -1,5 +1,9 @@
 #include "app/gui/dashboard.h"
 
+#include <QDir>
+#include <QStandardPaths>
+#include <QStatusBar>
+
 #include <cmath>
 
 namespace levlab::app {
@@ -18,7 +22,9 @@ Dashboard::Dashboard(const DashboardOptions& options)
       settings(makeSettings(options.settingsPath)),
       feed(options.seed, options.startPrice, options.startMs),
       model(tiers),
-      portfolio(tiers)
+      portfolio(tiers),
+      lessons(model::LessonLibrary::loadShipped()),
+      driver(model, portfolio, feed)
 {
     feed.generateHistory(options.historyMinutes);
     QObject::connect(&feed, &model::MarketFeed::advanced, &model, [this] { model.setMarket(feed.state()); });
@@ -66,6 +72,17 @@ Dashboard::Dashboard(const DashboardOptions& options)
             portfolio.add(h);
     }
     window = std::make_unique<ui::MainWindow>(model, feed, portfolio, *settings);
+    QString progress = options.progressPath;
+    if (progress.isEmpty()) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dir);
+        progress = dir + QStringLiteral("/quiz-progress.json");
+    }
+    lessonsPanel = new ui::LessonsPanel(lessons, driver, progress);
+    QObject::connect(lessonsPanel, &ui::LessonsPanel::message, window.get(), [w = window.get()](const QString& m) { w->statusBar()->showMessage(m, 8000); });
+    QObject::connect(lessonsPanel, &ui::LessonsPanel::refused, window.get(),
+                     [w = window.get()](const model::Refusal& r) { w->statusBar()->showMessage(r.message(), 8000); });
+    window->addSideDock(lessonsPanel, QObject::tr("Lessons"), QStringLiteral("lessonsDock"));
 }
 
 }  // namespace levlab::app

@@ -1,10 +1,13 @@
 #pragma once
 
 #include "core/model/feeds/market_feed.h"
+#include "core/model/lessons/lesson.h"
+#include "core/model/lessons/lesson_driver.h"
 #include "core/model/plan/risk_model.h"
 #include "core/model/portfolio/portfolio_model.h"
 #include "core/model/settings/app_settings.h"
 #include "core/model/tiers/tier_library.h"
+#include "ui/lessons/lessons_panel.h"
 #include "ui/main_window.h"
 
 #include <QString>
@@ -21,6 +24,7 @@ struct DashboardOptions final {
     qint64 startMs = 1704067200000;  ///< 2024-01-01T00:00Z, where the generated history begins
     std::size_t historyMinutes = 100'000;
     QString settingsPath;            ///< empty: the platform's settings
+    QString progressPath;            ///< quiz progress; empty: beside the platform's settings
 };
 
 /// The object graph of the application: shipped tables, the simulated market,
@@ -35,7 +39,10 @@ public:
     model::MarketFeed feed;
     model::RiskModel model;
     model::PortfolioModel portfolio;
+    model::LessonLibrary lessons;
+    model::LessonDriver driver;
     std::unique_ptr<ui::MainWindow> window;
+    ui::LessonsPanel* lessonsPanel = nullptr;
 };
 
 }  // namespace levlab::app

@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSlider>
+#include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
 
@@ -83,6 +84,8 @@ int main(int argc, char** argv)
     levlab::app::DashboardOptions options;
     options.historyMinutes = 100'000;
     options.settingsPath = QStringLiteral("/dev/null");
+    QTemporaryDir scratch;
+    options.progressPath = scratch.filePath(QStringLiteral("progress.json"));
     levlab::app::Dashboard dash(options);
     auto& window = *dash.window;
     PaintCounter counter;

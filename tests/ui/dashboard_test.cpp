@@ -1,10 +1,12 @@
 #include "app/gui/dashboard.h"
 #include "core/engine/account/account.h"
 #include "core/model/feeds/price_process.h"
+#include "core/model/lessons/quiz_progress.h"
 #include "ui/chart/event_layer.h"
 #include "ui/chart/price_chart_view.h"
 #include "ui/controls/leverage_control.h"
 #include "ui/controls/position_form.h"
+#include "ui/lessons/lessons_panel.h"
 #include "ui/portfolio/portfolio_panel.h"
 #include "ui/portfolio/positions_table_model.h"
 #include "ui/risk/risk_panel.h"
@@ -25,7 +27,9 @@
 #include <QSlider>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QRadioButton>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QTableWidget>
 #include <QTest>
 
@@ -42,6 +46,7 @@ protected:
         app::DashboardOptions o;
         o.historyMinutes = 3000;
         o.settingsPath = settingsDir.filePath(QStringLiteral("settings.ini"));
+        o.progressPath = settingsDir.filePath(QStringLiteral("progress.json"));
         dash = std::make_unique<app::Dashboard>(o);
         dash->window->resize(1600, 1000);
         dash->window->show();
@@ -345,6 +350,64 @@ TEST_F(Dashboard, CascadeMovesCrossLinesAndMarksLiquidations)
     EXPECT_TRUE(dash->window->portfolio()->eventLog()->item(0)->text().contains(QStringLiteral("LIQUIDATED c")));
     chart().flushFrame();
     EXPECT_GE(chart().events().visibleCount(), 1);
+}
+
+TEST_F(Dashboard, AnsweringTheSeedQuestionPlaysItsScenario)
+{
+    ui::LessonsPanel* lessons = dash->lessonsPanel;
+    ASSERT_NE(lessons, nullptr);
+    lessons->lessonList()->setCurrentRow(1);  // cross and isolated margin
+    lessons->askQuestion(0);
+    ASSERT_TRUE(lessons->asked().has_value());
+    EXPECT_EQ(lessons->asked()->questionId, QStringLiteral("cross-isolated-seed"));
+    EXPECT_TRUE(lessons->prompt()->text().contains(QStringLiteral("liquidation in one")));
+    QAbstractButton* isolated = nullptr;
+    for (QAbstractButton* b : lessons->options()->buttons())
+        isolated = b->text() == QStringLiteral("Isolated margin") ? b : isolated;
+    ASSERT_NE(isolated, nullptr);
+    // By keyboard: focus the option, Space to choose, Enter to answer.
+    isolated->setFocus();
+    QTest::keyClick(isolated, Qt::Key_Space);
+    EXPECT_TRUE(isolated->isChecked());
+    QTest::keyClick(lessons->answerButton(), Qt::Key_Return);
+    EXPECT_TRUE(lessons->feedback()->text().startsWith(QStringLiteral("Right.")));
+    EXPECT_TRUE(lessons->feedback()->text().contains(QStringLiteral("only lose its own margin")));
+    // The scenario: two isolated positions and a crash, loaded into the portfolio; the market plays.
+    ASSERT_EQ(dash->portfolio.holdings().size(), 2u);
+    EXPECT_EQ(dash->portfolio.holdings()[0].id, QStringLiteral("a"));
+    EXPECT_DOUBLE_EQ(dash->portfolio.shock(), -0.45);
+    EXPECT_EQ(dash->feed.scenario(), model::Scenario::Crash);
+    EXPECT_GT(dash->feed.speed(), 0.0);
+    dash->feed.setSpeed(0);
+    // Kept across restarts.
+    auto saved = model::QuizProgress::load(settingsDir.filePath(QStringLiteral("progress.json")));
+    ASSERT_TRUE(saved.ok());
+    ASSERT_TRUE(saved->recordOf(QStringLiteral("cross-isolated-seed")).has_value());
+    EXPECT_TRUE(saved->recordOf(QStringLiteral("cross-isolated-seed"))->lastCorrect);
+}
+
+TEST_F(Dashboard, AWrongAnswerExplainsBothAndComesBack)
+{
+    ui::LessonsPanel* lessons = dash->lessonsPanel;
+    lessons->lessonList()->setCurrentRow(1);
+    lessons->askQuestion(0);
+    for (QAbstractButton* b : lessons->options()->buttons()) {
+        if (b->text().startsWith(QStringLiteral("Cross margin")))
+            b->click();
+    }
+    lessons->answer();
+    EXPECT_TRUE(lessons->feedback()->text().startsWith(QStringLiteral("Not quite.")));
+    EXPECT_TRUE(lessons->feedback()->text().contains(QStringLiteral("The answer: Isolated margin")));
+    dash->feed.setSpeed(0);
+    // After the others, the missed question is asked again.
+    for (int i = 0; i < 3; ++i) {
+        lessons->nextQuestion();
+        lessons->options()->buttons().front()->click();
+        lessons->answer();
+        dash->feed.setSpeed(0);
+    }
+    lessons->nextQuestion();
+    EXPECT_EQ(lessons->asked()->questionId, QStringLiteral("cross-isolated-seed"));
 }
 
 TEST_F(Dashboard, ScreenshotsInBothThemes)

@@ -60,7 +60,8 @@ QPalette Theme::palette() const
     QPalette p;
     p.setColor(QPalette::Window, background);
     p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, plotBackground);
+    // Inputs (and radio and check indicators) a step lighter than the window in the dark theme.
+    p.setColor(QPalette::Base, dark ? QColor(0x23, 0x29, 0x33) : plotBackground);
     p.setColor(QPalette::AlternateBase, background);
     p.setColor(QPalette::Text, text);
     p.setColor(QPalette::Button, dark ? QColor(0x24, 0x2a, 0x33) : QColor(0xe9, 0xec, 0xf0));
