@@ -48,7 +48,7 @@ protected:
         o.settingsPath = settingsDir.filePath(QStringLiteral("settings.ini"));
         o.progressPath = settingsDir.filePath(QStringLiteral("progress.json"));
         dash = std::make_unique<app::Dashboard>(o);
-        dash->window->resize(1600, 1000);
+        dash->window->resize(1900, 1050);
         dash->window->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(dash->window.get()));
         chart().flushFrame();
@@ -370,7 +370,7 @@ TEST_F(Dashboard, AnsweringTheSeedQuestionPlaysItsScenario)
     QTest::keyClick(isolated, Qt::Key_Space);
     EXPECT_TRUE(isolated->isChecked());
     QTest::keyClick(lessons->answerButton(), Qt::Key_Return);
-    EXPECT_TRUE(lessons->feedback()->text().startsWith(QStringLiteral("Right.")));
+    EXPECT_TRUE(lessons->feedback()->text().startsWith(QStringLiteral("Right")));
     EXPECT_TRUE(lessons->feedback()->text().contains(QStringLiteral("only lose its own margin")));
     // The scenario: two isolated positions and a crash, loaded into the portfolio; the market plays.
     ASSERT_EQ(dash->portfolio.holdings().size(), 2u);
@@ -416,6 +416,15 @@ TEST_F(Dashboard, ScreenshotsInBothThemes)
     QDir().mkpath(dir);
     dash->window->portfolio()->showLevels()->setChecked(true);
     dash->window->portfolio()->shockSlider()->setValue(-20);
+    // The lessons dock mid-quiz: the seed question, answered.
+    dash->lessonsPanel->lessonList()->setCurrentRow(1);
+    dash->lessonsPanel->askQuestion(0);
+    for (QAbstractButton* b : dash->lessonsPanel->options()->buttons()) {
+        if (b->text() == QStringLiteral("Isolated margin"))
+            b->click();
+    }
+    dash->lessonsPanel->answer();
+    dash->feed.setSpeed(0);
     for (auto [choice, name] : {std::pair{model::ThemeChoice::Dark, "dashboard-dark.png"},
                                 std::pair{model::ThemeChoice::Light, "dashboard-light.png"}}) {
         dash->window->setThemeChoice(choice);
@@ -423,6 +432,7 @@ TEST_F(Dashboard, ScreenshotsInBothThemes)
         const QImage image = dash->window->grab().toImage();
         ASSERT_FALSE(image.isNull());
         ASSERT_TRUE(image.save(dir + QLatin1Char('/') + QLatin1String(name)));
+        ASSERT_TRUE(dash->lessonsPanel->grab().save(dir + QStringLiteral("/lessons-") + QString::fromLatin1(name).section(QLatin1Char('-'), 1)));
         // The plot background follows the theme.
         const QColor plot = image.pixelColor(chart().mapTo(dash->window.get(), chart().viewportPointFor(chart().yMax())) + QPoint(-200, 30));
         EXPECT_EQ(plot.lightness() < 128, choice == model::ThemeChoice::Dark);

@@ -18,6 +18,8 @@ namespace levlab::ui {
 
 namespace {
 
+constexpr int kMinimumWidth = 440;
+
 QString escaped(const QString& s) { return s.toHtmlEscaped().replace(QStringLiteral("\n\n"), QStringLiteral("</p><p>")); }
 
 }  // namespace
@@ -25,6 +27,7 @@ QString escaped(const QString& s) { return s.toHtmlEscaped().replace(QStringLite
 LessonsPanel::LessonsPanel(const model::LessonLibrary& library, model::LessonDriver& driver, QString progressPath, QWidget* parent)
     : QWidget(parent), m_library(library), m_driver(driver), m_progressPath(std::move(progressPath))
 {
+    setMinimumWidth(kMinimumWidth);
     auto* layout = new QVBoxLayout(this);
     m_list = new QListWidget(this);
     m_list->setMaximumHeight(130);
@@ -186,6 +189,7 @@ void LessonsPanel::askQuestion(int index)
     } else {
         for (std::size_t i = 0; i < m_asked->options.size(); ++i) {
             auto* b = new QRadioButton(m_asked->options[i].text, this);
+            b->setToolTip(m_asked->options[i].text);
             m_options->addButton(b, static_cast<int>(i));
             m_optionBox->addWidget(b);
         }
@@ -212,7 +216,9 @@ void LessonsPanel::answer()
     }
     const bool right = model::isCorrect(*m_asked, chosen);
     m_progress.record(m_asked->questionId, right);
-    QString text = (right ? tr("Right. ") : tr("Not quite. ")) + m_asked->options[static_cast<std::size_t>(chosen)].explanation;
+    // Explanations of right answers open with "Right"; a wrong one is flagged before its explanation.
+    const QString& why = m_asked->options[static_cast<std::size_t>(chosen)].explanation;
+    QString text = right ? (why.startsWith(QLatin1String("Right")) ? why : tr("Right. ") + why) : tr("Not quite. ") + why;
     if (!right && !action)
         text += QStringLiteral("\n\n") + tr("The answer: %1 — %2")
                                             .arg(m_asked->options[static_cast<std::size_t>(m_asked->correct)].text,

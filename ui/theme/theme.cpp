@@ -71,6 +71,8 @@ QPalette Theme::palette() const
     p.setColor(QPalette::ToolTipBase, plotBackground);
     p.setColor(QPalette::ToolTipText, text);
     p.setColor(QPalette::PlaceholderText, mutedText);
+    p.setColor(QPalette::Link, entry);
+    p.setColor(QPalette::LinkVisited, entry);
     p.setColor(QPalette::Disabled, QPalette::Text, mutedText);
     p.setColor(QPalette::Disabled, QPalette::WindowText, mutedText);
     p.setColor(QPalette::Disabled, QPalette::ButtonText, mutedText);
