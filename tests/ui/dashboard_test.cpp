@@ -379,6 +379,14 @@ TEST_F(Dashboard, AnsweringTheSeedQuestionPlaysItsScenario)
     EXPECT_EQ(dash->feed.scenario(), model::Scenario::Crash);
     EXPECT_GT(dash->feed.speed(), 0.0);
     dash->feed.setSpeed(0);
+    // The market continues along the question's seed: the same relative path as a fresh process of that seed.
+    const double start = dash->feed.lastTick().index;
+    model::PriceProcess reference(201, start, dash->feed.lastTick().timeMs, 0.25);
+    reference.setScenario(model::Scenario::Crash);
+    dash->feed.advance(400);
+    for (int i = 0; i < 400; ++i)
+        reference.step();
+    EXPECT_NEAR(dash->feed.lastTick().index / start, reference.current().index / start, 1e-12);
     // Kept across restarts.
     auto saved = model::QuizProgress::load(settingsDir.filePath(QStringLiteral("progress.json")));
     ASSERT_TRUE(saved.ok());

@@ -51,6 +51,13 @@ void MarketFeed::setSpeed(double speed)
     emit controlsChanged();
 }
 
+void MarketFeed::reseed(std::uint64_t seed)
+{
+    const Tick now = m_process.current();
+    m_process = PriceProcess(seed, now.index, now.timeMs, 1.0 / kTicksPerSecond);
+    emit controlsChanged();
+}
+
 void MarketFeed::setScenario(Scenario s)
 {
     m_process.setScenario(s);

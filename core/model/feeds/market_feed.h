@@ -32,6 +32,9 @@ public:
     [[nodiscard]] double speed() const { return m_speed; }
     void setScenario(Scenario s);
     [[nodiscard]] Scenario scenario() const { return m_process.scenario(); }
+    /// Continues from the current price and time along the path of `seed`: the
+    /// same seed gives the same moves (relative to where it starts) every time.
+    void reseed(std::uint64_t seed);
 
     /// Advances exactly `ticks` ticks now (tests, benchmarks, replays of a seed).
     void advance(int ticks);

@@ -138,6 +138,7 @@ std::optional<Refusal> LessonDriver::play(const AskedQuestion& asked)
     // Action questions are answered on the chart first: their market waits.
     if (asked.kind != Question::Kind::Action) {
         const QJsonObject market = s.value(QStringLiteral("market")).toObject();
+        m_feed.reseed(static_cast<std::uint64_t>(market.value(QStringLiteral("seed")).toInteger(1)));
         m_feed.setScenario(scenarioNamed(market.value(QStringLiteral("scenario")).toString()));
         m_feed.setSpeed(kPlaySpeed);
     }

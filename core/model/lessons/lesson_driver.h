@@ -24,7 +24,7 @@ public:
 
     /// Loads an example's inputs at the current mark (entry fixed there).
     std::optional<Refusal> tryExample(const QJsonObject& inputs);
-    /// Loads the question's scenario and plays its market at 60×.
+    /// Loads the question's scenario and plays its seeded market at 60× from the current price.
     std::optional<Refusal> play(const AskedQuestion& asked);
     /// For an action question: does the dashboard now show what was asked?
     [[nodiscard]] bool check(const AskedQuestion& asked) const;

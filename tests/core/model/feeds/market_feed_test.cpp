@@ -86,6 +86,26 @@ TEST(MarketFeed, HistoryHoldsAHundredThousandMinutes)
     EXPECT_GE(c.high, std::max(c.open, c.close));
 }
 
+TEST(MarketFeed, ReseedingReplaysTheSameRelativePath)
+{
+    MarketFeed a(1, 30000, kStart);
+    MarketFeed b(2, 50000, kStart + 123'000);
+    a.advance(100);
+    b.advance(333);
+    const double a0 = a.lastTick().index;
+    const double b0 = b.lastTick().index;
+    a.reseed(77);
+    b.reseed(77);
+    a.setScenario(Scenario::Crash);
+    b.setScenario(Scenario::Crash);
+    for (int i = 0; i < 2000; ++i) {
+        a.advance(1);
+        b.advance(1);
+        ASSERT_NEAR(a.lastTick().index / a0, b.lastTick().index / b0, 1e-12) << "tick " << i;
+        ASSERT_NEAR(a.lastTick().mark / a0, b.lastTick().mark / b0, 1e-12) << "tick " << i;
+    }
+}
+
 TEST(MarketFeed, AdvanceEmitsOncePerBatch)
 {
     MarketFeed feed(1, 30000, kStart);
