@@ -225,27 +225,24 @@ PortfolioModel::Outcome PortfolioModel::setShock(double move)
 {
     if (!(std::isfinite(move) && move >= -0.6 && move <= 0.6))
         return Refusal{QStringLiteral("shock"), tr("must lie between −60% and +60%")};
-    if (move == m_shock)
-        return std::nullopt;
-    const double before = m_shock;
-    m_shock = move;
-    if (auto r = commit(m_holdings, m_wallet)) {
-        m_shock = before;
-        return r;
-    }
-    return std::nullopt;
+    return changeSetting(m_shock, move);
 }
 
 PortfolioModel::Outcome PortfolioModel::setHorizonHours(double hours)
 {
     if (!(std::isfinite(hours) && hours >= 0.0 && hours <= 24.0 * 365.0))
         return Refusal{QStringLiteral("horizon"), tr("must lie between 0 hours and a year")};
-    if (hours == m_horizonHours)
+    return changeSetting(m_horizonHours, hours);
+}
+
+PortfolioModel::Outcome PortfolioModel::changeSetting(double& setting, double value)
+{
+    if (value == setting)
         return std::nullopt;
-    const double before = m_horizonHours;
-    m_horizonHours = hours;
+    const double before = setting;
+    setting = value;
     if (auto r = commit(m_holdings, m_wallet)) {
-        m_horizonHours = before;
+        setting = before;
         return r;
     }
     return std::nullopt;

@@ -109,6 +109,8 @@ private:
     [[nodiscard]] engine::AccountInput build(const std::vector<Holding>& holdings, double wallet, bool atMarks) const;
     [[nodiscard]] engine::Result<PortfolioSnapshot> compute(const std::vector<Holding>& holdings, double wallet) const;
     Outcome commit(std::vector<Holding> holdings, double wallet);
+    /// Sets a setting that changes what is computed; restored if the result is refused.
+    Outcome changeSetting(double& setting, double value);
     [[nodiscard]] QString nextId(const QString& symbol) const;
     /// Closes what the current marks liquidate; true when anything was.
     bool settleLiquidations(qint64 timeMs);
