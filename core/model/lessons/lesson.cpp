@@ -108,6 +108,14 @@ engine::Result<Question> parseQuestion(const JsonFields& f)
         if (!a)
             return a.error();
         q.action = a.value();
+        // Checked on the chart: the first option says it was done, the second that it was not.
+        if (q.options.size() != 2 || q.correct != 0)
+            return fieldError(f.fieldName(QStringLiteral("options")),
+                              QStringLiteral("an action question has two options, done (correct, first) and not done"));
+        const QString type = q.action.value(QStringLiteral("type")).toString();
+        if (type != QLatin1String("stop_before_liquidation") && type != QLatin1String("survive_move"))
+            return fieldError(f.fieldName(QStringLiteral("action.type")),
+                              QStringLiteral("must be stop_before_liquidation or survive_move"));
     }
     return q;
 }
