@@ -81,7 +81,8 @@ engine::AccountInput PortfolioModel::build(const std::vector<Holding>& holdings,
     return a;
 }
 
-engine::Result<PortfolioSnapshot> PortfolioModel::compute(const std::vector<Holding>& holdings, double wallet) const
+engine::Result<PortfolioSnapshot> PortfolioModel::compute(const std::vector<Holding>& holdings, double wallet,
+                                                          const PortfolioSnapshot* keepLayoutsOf) const
 {
     PortfolioSnapshot s;
     if (holdings.empty()) {
@@ -102,6 +103,23 @@ engine::Result<PortfolioSnapshot> PortfolioModel::compute(const std::vector<Hold
                                                                                        : std::nullopt);
     }
 
+    if (keepLayoutsOf && keepLayoutsOf->valid) {
+        // Shocks are measured from entry: a new mark leaves the comparison as it was.
+        s.atShock = keepLayoutsOf->atShock;
+        s.steppedPath = keepLayoutsOf->steppedPath;
+        s.pathSteps = keepLayoutsOf->pathSteps;
+    } else if (auto r = computeLayouts(holdings, wallet, s); !r) {
+        return r.error();
+    }
+    auto funding = engine::accrueFunding(atMarks, static_cast<int>(std::floor(m_horizonHours / kFundingIntervalHours)));
+    if (funding)
+        s.funding = std::move(funding).value();
+    s.valid = true;
+    return s;
+}
+
+engine::Result<bool> PortfolioModel::computeLayouts(const std::vector<Holding>& holdings, double wallet, PortfolioSnapshot& s) const
+{
     const engine::AccountInput atEntry = build(holdings, wallet, false);
     const int steps = std::max(1, static_cast<int>(std::ceil(std::abs(m_shock) / kPathStep)));
     s.pathSteps = steps;
@@ -123,11 +141,7 @@ engine::Result<PortfolioSnapshot> PortfolioModel::compute(const std::vector<Hold
         s.atShock[l] = played->outcome;
         s.steppedPath[l] = std::move(played).value();
     }
-    auto funding = engine::accrueFunding(atMarks, static_cast<int>(std::floor(m_horizonHours / kFundingIntervalHours)));
-    if (funding)
-        s.funding = std::move(funding).value();
-    s.valid = true;
-    return s;
+    return true;
 }
 
 PortfolioModel::Outcome PortfolioModel::commit(std::vector<Holding> holdings, double wallet)
@@ -326,7 +340,7 @@ void PortfolioModel::setMarks(const QHash<QString, double>& marks, double fundin
         return;
     m_marks = bases;
     m_fundingRate = fundingRate;
-    auto s = compute(m_holdings, m_wallet);
+    auto s = compute(m_holdings, m_wallet, &m_snapshot);
     if (s) {
         m_snapshot = std::move(s).value();
         if (settleLiquidations(timeMs)) {

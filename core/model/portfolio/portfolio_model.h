@@ -107,7 +107,11 @@ signals:
 
 private:
     [[nodiscard]] engine::AccountInput build(const std::vector<Holding>& holdings, double wallet, bool atMarks) const;
-    [[nodiscard]] engine::Result<PortfolioSnapshot> compute(const std::vector<Holding>& holdings, double wallet) const;
+    /// The snapshot; the layouts (which depend only on entries) are recomputed
+    /// unless `keepLayoutsOf` supplies them.
+    [[nodiscard]] engine::Result<PortfolioSnapshot> compute(const std::vector<Holding>& holdings, double wallet,
+                                                            const PortfolioSnapshot* keepLayoutsOf = nullptr) const;
+    engine::Result<bool> computeLayouts(const std::vector<Holding>& holdings, double wallet, PortfolioSnapshot& s) const;
     Outcome commit(std::vector<Holding> holdings, double wallet);
     /// Sets a setting that changes what is computed; restored if the result is refused.
     Outcome changeSetting(double& setting, double value);
