@@ -163,17 +163,9 @@ PositionForm::PositionForm(model::RiskModel& model, QWidget* parent) : QWidget(p
     });
     connect(m_wallet, &QDoubleSpinBox::valueChanged, this, [this](double v) { report(m_model.setWallet(v)); });
     connect(m_extra, &QDoubleSpinBox::valueChanged, this, [this](double v) { report(m_model.setExtraMargin(v)); });
-    connect(m_stopOn, &QCheckBox::toggled, this, [this](bool on) {
-        const double entry = m_model.snapshot().entry;
-        const double s = engine::sign(m_model.inputs().side);
-        report(m_model.setStopLoss(on ? std::optional(m_model.snapToTick(entry * (1.0 - s * 0.02))) : std::nullopt));
-    });
+    connect(m_stopOn, &QCheckBox::toggled, this, [this](bool on) { report(m_model.enableStopLoss(on)); });
     connect(m_stop, &QDoubleSpinBox::valueChanged, this, [this](double v) { report(m_model.setStopLoss(v)); });
-    connect(m_targetOn, &QCheckBox::toggled, this, [this](bool on) {
-        const double entry = m_model.snapshot().entry;
-        const double s = engine::sign(m_model.inputs().side);
-        report(m_model.setTakeProfit(on ? std::optional(m_model.snapToTick(entry * (1.0 + s * 0.04))) : std::nullopt));
-    });
+    connect(m_targetOn, &QCheckBox::toggled, this, [this](bool on) { report(m_model.enableTakeProfit(on)); });
     connect(m_target, &QDoubleSpinBox::valueChanged, this, [this](double v) { report(m_model.setTakeProfit(v)); });
     connect(m_horizon, &QDoubleSpinBox::valueChanged, this, [this](double v) { report(m_model.setHorizonHours(v)); });
     connect(m_fee, &QDoubleSpinBox::valueChanged, this, [this](double v) { report(m_model.setFeeRate(v / 100.0)); });

@@ -269,12 +269,26 @@ Result<AccountResult> evaluateAccount(const AccountInput& account)
     return evaluate(account.venue, account.walletBalance, account.positions, account.openingChecks);
 }
 
-Result<PositionResult> evaluatePosition(Venue venue, const PositionInput& position)
+namespace {
+
+Result<PositionResult> evaluateOne(Venue venue, const PositionInput& position, bool openingChecks)
 {
-    auto r = evaluate(venue, std::nullopt, std::span(&position, 1), true);
+    auto r = evaluate(venue, std::nullopt, std::span(&position, 1), openingChecks);
     if (!r)
         return r.error();
     return std::move(r).value().positions.front();
+}
+
+}  // namespace
+
+Result<PositionResult> evaluatePosition(Venue venue, const PositionInput& position)
+{
+    return evaluateOne(venue, position, true);
+}
+
+Result<PositionResult> evaluateOpenPosition(Venue venue, const PositionInput& position)
+{
+    return evaluateOne(venue, position, false);
 }
 
 }  // namespace levlab::engine

@@ -48,4 +48,9 @@ Result<AccountResult> evaluateAccount(const AccountInput& account);
 /// One isolated position on its own.
 Result<PositionResult> evaluatePosition(Venue venue, const PositionInput& position);
 
+/// One isolated position already open: no opening checks, so a position whose
+/// margin has fallen to maintenance (after funding, a transfer, a move) is shown
+/// as liquidated rather than refused.
+Result<PositionResult> evaluateOpenPosition(Venue venue, const PositionInput& position);
+
 }  // namespace levlab::engine

@@ -36,14 +36,10 @@ Result<TransferPreview> previewTransfer(Venue venue, const PositionInput& positi
 
     PositionInput moved = position;
     moved.isolatedMargin = out.newMargin;
-    AccountInput a;
-    a.venue = venue;
-    a.positions = {moved};
-    a.openingChecks = false;
-    auto after = evaluateAccount(a);
+    auto after = evaluateOpenPosition(venue, moved);
     if (!after)
         return after.error();
-    out.newLiquidationPrice = after->positions.front().liquidationPrice;
+    out.newLiquidationPrice = after->liquidationPrice;
     return out;
 }
 

@@ -12,14 +12,10 @@ namespace {
 /// Liquidation price of `p` as given, re-evaluated without the opening checks.
 std::optional<double> liquidationOf(Venue venue, const PositionInput& p)
 {
-    AccountInput a;
-    a.venue = venue;
-    a.positions = {p};
-    a.openingChecks = false;
-    auto r = evaluateAccount(a);
+    auto r = evaluateOpenPosition(venue, p);
     if (!r)
         return std::nullopt;
-    return r->positions.front().liquidationPrice;
+    return r->liquidationPrice;
 }
 
 std::optional<Error> checkSide(const PositionInput& p, double target)

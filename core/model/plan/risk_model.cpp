@@ -412,6 +412,24 @@ RiskModel::Outcome RiskModel::setTakeProfit(std::optional<double> target)
     return apply(c);
 }
 
+RiskModel::Outcome RiskModel::enableStopLoss(bool on)
+{
+    if (!on)
+        return setStopLoss(std::nullopt);
+    if (m_inputs.stopLoss)
+        return std::nullopt;
+    return setStopLoss(snapToTick(m_snapshot.entry * (1.0 - engine::sign(m_inputs.side) * kDefaultStopDistance)));
+}
+
+RiskModel::Outcome RiskModel::enableTakeProfit(bool on)
+{
+    if (!on)
+        return setTakeProfit(std::nullopt);
+    if (m_inputs.takeProfit)
+        return std::nullopt;
+    return setTakeProfit(snapToTick(m_snapshot.entry * (1.0 + engine::sign(m_inputs.side) * kDefaultTargetDistance)));
+}
+
 RiskModel::Outcome RiskModel::setHorizonHours(double hours)
 {
     if (!(std::isfinite(hours) && hours >= 0.0 && hours <= 24.0 * 365.0))

@@ -53,6 +53,9 @@ public:
     Outcome setExtraMargin(double margin);
     Outcome setStopLoss(std::optional<double> price);
     Outcome setTakeProfit(std::optional<double> price);
+    /// Turns the stop (target) on at a default distance from entry, or off.
+    Outcome enableStopLoss(bool on);
+    Outcome enableTakeProfit(bool on);
     Outcome setHorizonHours(double hours);
     Outcome setFeeRate(double rate);
     /// All inputs at once (a preset, a lesson example, a restored session).
@@ -88,6 +91,9 @@ public:
 
     /// Share of entry kept between stop and liquidation by the one-click fixes.
     static constexpr double kFixBuffer = 0.002;
+    /// Where a newly enabled stop and target sit, as shares of entry.
+    static constexpr double kDefaultStopDistance = 0.02;
+    static constexpr double kDefaultTargetDistance = 0.04;
 
 signals:
     void changed();

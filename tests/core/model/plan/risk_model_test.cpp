@@ -128,6 +128,16 @@ TEST_F(RiskModelTest, RiskRewardFeesAndFunding)
     EXPECT_NEAR(*s.liquidationDrift, 9.0 / 0.996, 1e-9);
 }
 
+TEST_F(RiskModelTest, EnablingStopAndTargetPlacesThemAroundEntry)
+{
+    ASSERT_FALSE(model.enableStopLoss(true).has_value());
+    ASSERT_FALSE(model.enableTakeProfit(true).has_value());
+    EXPECT_DOUBLE_EQ(*model.inputs().stopLoss, 9800.0);     // 2% below a 10,000 entry
+    EXPECT_DOUBLE_EQ(*model.inputs().takeProfit, 10400.0);  // 4% above
+    ASSERT_FALSE(model.enableStopLoss(false).has_value());
+    EXPECT_FALSE(model.inputs().stopLoss.has_value());
+}
+
 TEST_F(RiskModelTest, SizingByRiskPercent)
 {
     ASSERT_FALSE(model.setStopLoss(9875.0).has_value());  // 1.25% away
