@@ -184,7 +184,7 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->setWordWrap(false);
     for (int c = 0; c < PositionsTableModel::ColumnCount; ++c)
-        m_table->setColumnWidth(c, c <= PositionsTableModel::Side ? 70 : 92);
+        m_table->setColumnWidth(c, c <= PositionsTableModel::Side ? 70 : c == PositionsTableModel::Margin ? 130 : 92);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
     left->addWidget(m_table, 1);
     auto* transferRow = new QHBoxLayout;
