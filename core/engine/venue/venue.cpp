@@ -16,6 +16,20 @@ std::string_view venueName(Venue venue)
     return "textbook";
 }
 
+std::string_view venueDisplayName(Venue venue)
+{
+    switch (venue) {
+    case Venue::Textbook: return "Textbook";
+    case Venue::Binance: return "Binance";
+    case Venue::Bybit: return "Bybit";
+    case Venue::Okx: return "OKX";
+    case Venue::Gate: return "Gate";
+    case Venue::Hyperliquid: return "Hyperliquid";
+    case Venue::Bitmex: return "BitMEX";
+    }
+    return "Textbook";
+}
+
 std::optional<Venue> venueFromName(std::string_view name)
 {
     for (Venue v : kAllVenues) {

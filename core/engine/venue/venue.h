@@ -18,6 +18,8 @@ inline constexpr std::array kAllVenues{Venue::Textbook, Venue::Binance, Venue::B
 /// Lower-case name used in files and on the command line ("binance").
 std::string_view venueName(Venue venue);
 std::optional<Venue> venueFromName(std::string_view name);
+/// The name as the venue writes it, for people ("Binance", "OKX", "BitMEX").
+std::string_view venueDisplayName(Venue venue);
 
 /// Which position value the maintenance requirement is a rate of.
 enum class MaintenanceBasis {
