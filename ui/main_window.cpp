@@ -6,6 +6,7 @@
 #include "ui/chart/price_chart_view.h"
 #include "ui/controls/leverage_control.h"
 #include "ui/controls/position_form.h"
+#include "ui/controls/trade_bar.h"
 #include "ui/market/market_bar.h"
 #include "ui/portfolio/portfolio_panel.h"
 #include "ui/risk/risk_panel.h"
@@ -55,7 +56,7 @@ QFrame* group(const QString& title, QWidget* content, QWidget* parent)
 
 MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::PortfolioModel& portfolio,
                        model::AppSettings& settings, QWidget* parent)
-    : QMainWindow(parent), m_settings(settings), m_theme(Theme::forPalette(QApplication::palette()))
+    : QMainWindow(parent), m_model(&model), m_settings(settings), m_theme(Theme::forPalette(QApplication::palette()))
 {
     setWindowTitle(tr("Leverage Lab"));
 
@@ -70,6 +71,8 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
 
     auto* side = new QWidget(this);
     auto* sideLayout = new QVBoxLayout(side);
+    m_tradeBar = new TradeBar(model, side);
+    sideLayout->addWidget(m_tradeBar);
     m_form = new PositionForm(model, side);
     m_leverage = new LeverageControl(model, side);
     m_risk = new RiskPanel(model, side);
@@ -109,13 +112,11 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
     connect(m_form, &PositionForm::refused, this, &MainWindow::showRefusal);
     connect(m_leverage, &LeverageControl::refused, this, &MainWindow::showRefusal);
     connect(m_risk, &RiskPanel::refused, this, &MainWindow::showRefusal);
+    connect(m_tradeBar, &TradeBar::refused, this, &MainWindow::showRefusal);
+    connect(&model, &model::RiskModel::notice, this, [this](const QString& text) { statusBar()->showMessage(text, kRefusalShownMs); });
     new MarketThrottle(model, [this] { m_marketBar->refresh(); }, Theme::kReadoutHz, this);
-    connect(&model, &model::RiskModel::eventOccurred, this, [this](const model::PositionEvent& e) {
-        statusBar()->showMessage(e.kind == model::PositionEvent::Kind::Liquidated
-                                     ? tr("Liquidated: the mark reached %1; the margin of %2 is lost.").arg(e.price, 0, 'f', 2).arg(e.loss, 0, 'f', 2)
-                                     : tr("Stopped out at %1, a loss of %2.").arg(e.price, 0, 'f', 2).arg(e.loss, 0, 'f', 2),
-                                 kRefusalShownMs);
-    });
+    connect(&model, &model::RiskModel::eventOccurred, this,
+            [this] { statusBar()->showMessage(TradeBar::describe(*m_model), kRefusalShownMs); });
 
     // Keyboard: every control is reachable by Tab; these jump straight to the main ones.
     auto focus = [this](const QKeySequence& keys, QWidget* target) {

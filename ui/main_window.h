@@ -22,6 +22,7 @@ class PortfolioPanel;
 class PositionForm;
 class PriceChartView;
 class RiskPanel;
+class TradeBar;
 
 /// The dashboard: the market bar and live chart on the left, the position's
 /// inputs, leverage and risk on the right. It lays the views out, applies the
@@ -38,6 +39,7 @@ public:
     [[nodiscard]] RiskPanel* risk() const { return m_risk; }
     [[nodiscard]] MarketBar* marketBar() const { return m_marketBar; }
     [[nodiscard]] PortfolioPanel* portfolio() const { return m_portfolio; }
+    [[nodiscard]] TradeBar* tradeBar() const { return m_tradeBar; }
 
     void setThemeChoice(model::ThemeChoice choice);
     /// Adds a panel as a dock on the left (the lessons), remembered with the layout.
@@ -52,6 +54,7 @@ private:
     void showRefusal(const model::Refusal& refusal);
     void buildMenus();
 
+    model::RiskModel* m_model = nullptr;
     model::AppSettings& m_settings;
     Theme m_theme;
     QSplitter* m_splitter = nullptr;
@@ -61,6 +64,7 @@ private:
     RiskPanel* m_risk = nullptr;
     MarketBar* m_marketBar = nullptr;
     PortfolioPanel* m_portfolio = nullptr;
+    TradeBar* m_tradeBar = nullptr;
 };
 
 }  // namespace levlab::ui

@@ -27,7 +27,10 @@ Dashboard::Dashboard(const DashboardOptions& options)
       driver(model, portfolio, feed)
 {
     feed.generateHistory(options.historyMinutes);
-    QObject::connect(&feed, &model::MarketFeed::advanced, &model, [this] { model.setMarket(feed.state()); });
+    // The plan watches the market of its own symbol, and the chart shows it.
+    model.setMarketSource([this](const QString& symbol) { return feed.state(symbol); });
+    QObject::connect(&feed, &model::MarketFeed::advanced, &model, [this] { model.setMarket(feed.state(model.inputs().symbol)); });
+    QObject::connect(&model, &model::RiskModel::changed, &feed, [this] { feed.setFocus(model.inputs().symbol); });
     model.setMarket(feed.state());
     {
         // A first plan a beginner can read: half a bitcoin, 10x isolated, stop 2% away, target 4%.
@@ -43,14 +46,14 @@ Dashboard::Dashboard(const DashboardOptions& options)
     }
     // The portfolio follows BTC and the assets that follow it.
     auto marks = [this] {
-        QHash<QString, double> m{{QStringLiteral("BTC"), feed.state().mark}};
+        QHash<QString, double> m{{QStringLiteral("BTC"), feed.markOf(QStringLiteral("BTC"))}};
         for (const auto& f : feed.followers())
             m.insert(f.symbol(), f.price());
         return m;
     };
     QObject::connect(&feed, &model::MarketFeed::advanced, &portfolio,
-                     [this, marks] { portfolio.setMarks(marks(), feed.state().fundingRate, feed.state().timeMs); });
-    portfolio.setMarks(marks(), feed.state().fundingRate, feed.state().timeMs);
+                     [this, marks] { portfolio.setMarks(marks(), feed.lastTick().fundingRate, feed.lastTick().timeMs); });
+    portfolio.setMarks(marks(), feed.lastTick().fundingRate, feed.lastTick().timeMs);
     {
         // A first portfolio to compare: two cross longs and an isolated short.
         model::Holding btc;

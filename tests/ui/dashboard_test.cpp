@@ -137,7 +137,7 @@ TEST_F(Dashboard, FieldsDriveTheModelAndRefusalsKeepIt)
     stop->setFocus();
     stop->setValue(model().snapshot().entry * 1.05);
     EXPECT_EQ(model().inputs().stopLoss, stopBefore);
-    EXPECT_TRUE(dash->window->statusBar()->currentMessage().startsWith(QStringLiteral("stop_loss: a long's stop must lie below the entry")))
+    EXPECT_TRUE(dash->window->statusBar()->currentMessage().startsWith(QStringLiteral("Stop-loss: a long's stop must lie below the entry")))
         << dash->window->statusBar()->currentMessage().toStdString();
     QTest::keyClick(stop, Qt::Key_Tab);
     EXPECT_DOUBLE_EQ(stop->value(), *stopBefore) << "the field shows the model's value again";
@@ -298,7 +298,7 @@ TEST_F(Dashboard, TableEditsAreValidated)
     QAbstractItemModel* rows = panel->table()->model();
     const QModelIndex leverage = rows->index(0, ui::PositionsTableModel::Leverage);
     EXPECT_FALSE(rows->setData(leverage, 500.0, Qt::EditRole)) << "above the row's maximum";
-    EXPECT_TRUE(dash->window->statusBar()->currentMessage().startsWith(QStringLiteral("positions[0].leverage: 500x is above")))
+    EXPECT_TRUE(dash->window->statusBar()->currentMessage().startsWith(QStringLiteral("Position 1, leverage: 500x is above the 125x maximum of risk-limit row 1")))
         << dash->window->statusBar()->currentMessage().toStdString();
     EXPECT_DOUBLE_EQ(dash->portfolio.holdings()[0].leverage, 10.0);
     EXPECT_TRUE(rows->setData(leverage, 4.0, Qt::EditRole));

@@ -21,6 +21,8 @@ MarketFeed::MarketFeed(std::uint64_t seed, double startPrice, qint64 startMs, QO
     // ETH and SOL follow BTC: betas and own volatilities of the order seen in 2021–2024 data.
     m_followers.emplace_back(QStringLiteral("ETH"), startPrice / 18.0, 1.15, 0.45, seed ^ 0xE7u);
     m_followers.emplace_back(QStringLiteral("SOL"), startPrice / 420.0, 1.45, 0.75, seed ^ 0x501u);
+    for (std::size_t i = 0; i < m_followers.size(); ++i)
+        m_followerCandles.emplace_back(kHistoryCapacity);
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(kFrameMs);
     connect(&m_timer, &QTimer::timeout, this, &MarketFeed::onTimer);
@@ -30,10 +32,16 @@ void MarketFeed::generateHistory(std::size_t minutes)
 {
     for (std::size_t i = 0; i < minutes; ++i) {
         const double before = m_process.current().index;
-        m_candles.addBar(m_process.minuteBar());
+        const Candle bar = m_process.minuteBar();
+        m_candles.addBar(bar);
         const double r = std::log(m_process.current().index / before);
-        for (Follower& f : m_followers)
+        for (std::size_t k = 0; k < m_followers.size(); ++k) {
+            Follower& f = m_followers[k];
+            const double open = f.price();
             f.step(r, 60.0);
+            const double close = f.price();
+            m_followerCandles[k].addBar({bar.openMs, open, std::max(open, close), std::min(open, close), close, close});
+        }
     }
 }
 
@@ -73,8 +81,10 @@ void MarketFeed::advance(int ticks)
         const Tick& t = m_process.step();
         m_candles.addTick(t.timeMs, t.last, t.mark);
         const double r = std::log(t.index / before);
-        for (Follower& f : m_followers)
-            f.step(r, m_process.tickSeconds());
+        for (std::size_t k = 0; k < m_followers.size(); ++k) {
+            m_followers[k].step(r, m_process.tickSeconds());
+            m_followerCandles[k].addTick(t.timeMs, m_followers[k].price(), m_followers[k].price());
+        }
     }
     emit advanced();
 }
@@ -98,19 +108,57 @@ void MarketFeed::setBeta(const QString& symbol, double beta)
     }
 }
 
-double MarketFeed::markOf(const QString& symbol) const
+int MarketFeed::indexOf(const QString& symbol) const
 {
     const QString s = symbol.toUpper();
     if (s.startsWith(QLatin1String("BTC")) || s.startsWith(QLatin1String("XBT")))
-        return m_process.current().mark;
-    for (const Follower& f : m_followers) {
-        if (s.startsWith(f.symbol()))
-            return f.price();
+        return -1;
+    for (std::size_t i = 0; i < m_followers.size(); ++i) {
+        if (s.startsWith(m_followers[i].symbol()))
+            return static_cast<int>(i);
     }
-    return 0.0;
+    return -2;
+}
+
+double MarketFeed::markOf(const QString& symbol) const
+{
+    const int i = indexOf(symbol);
+    if (i == -1)
+        return m_process.current().mark;
+    return i >= 0 ? m_followers[static_cast<std::size_t>(i)].price() : 0.0;
+}
+
+const CandleStore& MarketFeed::candles() const
+{
+    return m_focus >= 0 ? m_followerCandles[static_cast<std::size_t>(m_focus)] : m_candles;
+}
+
+const CandleStore& MarketFeed::candles(const QString& symbol) const
+{
+    const int i = indexOf(symbol);
+    return i >= 0 ? m_followerCandles[static_cast<std::size_t>(i)] : m_candles;
+}
+
+void MarketFeed::setFocus(const QString& symbol)
+{
+    const int i = std::max(-1, indexOf(symbol));
+    if (i == m_focus)
+        return;
+    m_focus = i;
+    emit focusChanged();
+}
+
+QString MarketFeed::focus() const
+{
+    return m_focus >= 0 ? m_followers[static_cast<std::size_t>(m_focus)].symbol() : QStringLiteral("BTC");
 }
 
 MarketState MarketFeed::state() const
+{
+    return m_focus >= 0 ? state(m_followers[static_cast<std::size_t>(m_focus)].symbol()) : state(QStringLiteral("BTC"));
+}
+
+MarketState MarketFeed::state(const QString& symbol) const
 {
     const Tick& t = m_process.current();
     MarketState s;
@@ -119,13 +167,16 @@ MarketState MarketFeed::state() const
     s.last = t.last;
     s.index = t.index;
     s.fundingRate = t.fundingRate;
-    const CandleSeries& m1 = m_candles.series(Timeframe::M1);
+    const int i = indexOf(symbol);
+    if (i >= 0)
+        s.mark = s.last = s.index = m_followers[static_cast<std::size_t>(i)].price();
+    const CandleSeries& m1 = candles(symbol).series(Timeframe::M1);
     const std::size_t n = std::min(kRecentMinutes, m1.size());
-    s.recentLow = t.last;
-    s.recentHigh = t.last;
-    for (std::size_t i = m1.size() - n; i < m1.size(); ++i) {
-        s.recentLow = std::min(s.recentLow, m1.at(i).low);
-        s.recentHigh = std::max(s.recentHigh, m1.at(i).high);
+    s.recentLow = s.last;
+    s.recentHigh = s.last;
+    for (std::size_t k = m1.size() - n; k < m1.size(); ++k) {
+        s.recentLow = std::min(s.recentLow, m1.at(k).low);
+        s.recentHigh = std::max(s.recentHigh, m1.at(k).high);
     }
     return s;
 }

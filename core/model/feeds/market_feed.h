@@ -39,7 +39,13 @@ public:
     /// Advances exactly `ticks` ticks now (tests, benchmarks, replays of a seed).
     void advance(int ticks);
 
-    [[nodiscard]] const CandleStore& candles() const { return m_candles; }
+    /// Candles of the asset in focus (the leader unless setFocus() chose a follower).
+    [[nodiscard]] const CandleStore& candles() const;
+    /// Candles of an asset by symbol or base ("BTCUSDT", "ETH"); the leader's if unknown.
+    [[nodiscard]] const CandleStore& candles(const QString& symbol) const;
+    /// Chooses the asset candles() and state() describe (the plan's symbol).
+    void setFocus(const QString& symbol);
+    [[nodiscard]] QString focus() const;
 
     /// Assets that follow BTC with a beta and noise of their own (ETH, SOL).
     [[nodiscard]] const std::vector<Follower>& followers() const { return m_followers; }
@@ -47,20 +53,29 @@ public:
     /// The mark of "BTC…" (the leader) or of a follower by its base ("ETH", "SOLUSDT"); 0 if unknown.
     [[nodiscard]] double markOf(const QString& symbol) const;
     [[nodiscard]] const Tick& lastTick() const { return m_process.current(); }
-    /// Mark, last, index, funding and the last hour's range of last prices.
+    /// Mark, last, index, funding and the last hour's range of last prices, of the asset in focus.
     [[nodiscard]] MarketState state() const;
+    /// The same for an asset by symbol or base. A follower has no wicks of its own:
+    /// its mark, last and index are its price.
+    [[nodiscard]] MarketState state(const QString& symbol) const;
 
 signals:
     void advanced();
     /// Speed or scenario changed.
     void controlsChanged();
+    /// candles() and state() now describe another asset.
+    void focusChanged();
 
 private:
     void onTimer();
+    /// -1 for the leader, else the follower's index; -2 when `symbol` names none.
+    [[nodiscard]] int indexOf(const QString& symbol) const;
 
     PriceProcess m_process;
     CandleStore m_candles;
     std::vector<Follower> m_followers;
+    std::vector<CandleStore> m_followerCandles;  ///< parallel to m_followers
+    int m_focus = -1;
     QTimer m_timer;
     QElapsedTimer m_clock;
     double m_speed = 1.0;

@@ -17,6 +17,9 @@ enum class SizeMode {
     RiskPercent,  ///< share of the wallet lost at the stop (needs a stop)
 };
 
+/// Which price a stop-loss or take-profit watches. Liquidation always watches the mark.
+enum class TriggerPrice { Mark, Last };
+
 /// Everything the trader sets for the position being planned.
 struct PlanInputs final {
     engine::Venue venue = engine::Venue::Binance;
@@ -32,6 +35,7 @@ struct PlanInputs final {
     double extraMargin = 0.0;      ///< isolated margin added beyond the initial margin
     std::optional<double> stopLoss;
     std::optional<double> takeProfit;
+    TriggerPrice exitTrigger = TriggerPrice::Mark;  ///< what the stop and target watch
     double horizonHours = 24.0;    ///< holding period for funding
     double feeRate = 0.0005;       ///< taker fee
     std::optional<double> mmRate;  ///< overrides the risk-limit table (the lessons' worked examples)
@@ -54,7 +58,8 @@ struct MarketState final {
 struct Refusal final {
     QString field;
     QString reason;
-    [[nodiscard]] QString message() const { return field + QStringLiteral(": ") + reason; }
+    /// One sentence in the user's words: "Stop-loss: a long's stop must lie below the entry (61,202.01)."
+    [[nodiscard]] QString message() const;
 };
 
 }  // namespace levlab::model

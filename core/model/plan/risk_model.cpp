@@ -2,26 +2,20 @@
 
 #include "core/engine/account/account.h"
 #include "core/engine/funding/funding.h"
-#include "core/engine/sizing/back_solve.h"
+#include "core/engine/margin/maintenance.h"
+#include "core/model/plan/messages.h"
+#include "core/model/plan/risk_model_detail.h"
 #include "core/model/tiers/tier_library.h"
+
+#include <QRegularExpression>
 
 #include <cmath>
 
 namespace levlab::model {
 
-namespace {
+namespace detail {
 
-using engine::Side;
-
-constexpr double kFundingIntervalHours = 8.0;
-
-bool positiveFinite(double v) { return std::isfinite(v) && v > 0.0; }
-
-Refusal refusal(const char* field, const QString& reason) { return Refusal{QLatin1String(field), reason}; }
-
-/// The engine names fields as a scenario would ("positions[0].leverage"); the model
-/// names them as the trader sets them ("leverage").
-Refusal fromEngine(const engine::Error& e)
+Refusal fromEngine(const engine::Error& e, const char* changed)
 {
     QString field = QString::fromStdString(e.field);
     field.remove(QStringLiteral("positions[0]."));
@@ -33,18 +27,60 @@ Refusal fromEngine(const engine::Error& e)
         field = QStringLiteral("extra_margin");
     else if (field == QLatin1String("liquidation_price"))
         field = QStringLiteral("liquidation");
-    return Refusal{field, QString::fromStdString(e.reason)};
+    const QString reason = QString::fromStdString(e.reason);
+    static const QRegularExpression uncovered(QStringLiteral("^(\\S+) does not cover the isolated margins? \\((\\S+)\\)$"));
+    if (const auto m = uncovered.match(reason); m.hasMatch()) {
+        const QString wallet = formatNumber(m.captured(1).toDouble());
+        const QString margin = formatNumber(m.captured(2).toDouble());
+        if (field == QLatin1String("wallet") && changed && QLatin1String(changed) != QLatin1String("wallet"))
+            return Refusal{QLatin1String(changed), QObject::tr("the margin this needs (%1) is more than the wallet holds (%2)").arg(margin, wallet)};
+        return Refusal{field, QObject::tr("%1 does not cover the isolated margin of %2").arg(wallet, margin)};
+    }
+    return Refusal{field, readableReason(reason)};
 }
 
-QString price(double v) { return QString::number(v, 'f', v >= 100 ? 2 : 4); }
+int decimalsForTick(double tick)
+{
+    if (!(tick > 0.0))
+        return 2;
+    return std::clamp(static_cast<int>(std::ceil(-std::log10(tick) - 1e-9)), 0, 8);
+}
 
-/// The base asset a symbol trades ("BTC" for BTCUSDT, XBTUSD, BTC-USDT-SWAP).
 QString baseOf(const QString& symbol)
 {
     const QString s = symbol.toUpper();
     if (s.startsWith(QLatin1String("XBT")) || s.startsWith(QLatin1String("BTC")))
         return QStringLiteral("BTC");
     return s.left(3);
+}
+
+}  // namespace detail
+
+using detail::positiveFinite;
+using detail::refusal;
+using engine::Side;
+
+namespace {
+
+constexpr double kFundingIntervalHours = 8.0;
+
+/// Contracts of size 1 (base units for linear, USD for inverse) for the inputs at `entry`.
+engine::Result<double> quantityOf(const PlanInputs& in, double entry, engine::ContractKind kind)
+{
+    const bool linear = kind == engine::ContractKind::Linear;
+    switch (in.sizeMode) {
+    case SizeMode::Quantity: return in.size;
+    case SizeMode::Notional: return linear ? in.size / entry : in.size;
+    case SizeMode::RiskPercent: {
+        if (!in.stopLoss)
+            return engine::Error{"size", "sizing by risk needs a stop-loss"};
+        const double loss = std::abs(engine::profitAndLoss(kind, in.side, 1.0, entry, *in.stopLoss));
+        if (!(loss > 0.0))
+            return engine::Error{"stop_loss", "must differ from the entry to size by risk"};
+        return in.wallet * in.size / loss;
+    }
+    }
+    return in.size;
 }
 
 }  // namespace
@@ -54,6 +90,7 @@ RiskModel::RiskModel(const TierLibrary& tiers, QObject* parent) : QObject(parent
     auto s = compute(m_inputs, m_market);
     if (s)
         m_snapshot = std::move(s).value();
+    m_plan = m_inputs;
 }
 
 RiskModel::Batch::Batch(RiskModel& model) : m_model(model) { ++m_model.m_batchDepth; }
@@ -96,12 +133,32 @@ double RiskModel::snapToTick(double p) const
     return std::round(p / tick) * tick;
 }
 
+double RiskModel::rowMaxLeverage(const PlanInputs& in, const MarketState& mk) const
+{
+    const TierTable* table = m_tiers.find(in.venue, in.symbol);
+    const double entry = in.entryAtMarket ? mk.mark : in.entryPrice;
+    if (!table || !positiveFinite(entry))
+        return 0.0;
+    auto q = quantityOf(in, entry, table->contract);
+    if (!q || !positiveFinite(q.value()))
+        return 0.0;
+    engine::PositionInput p;
+    p.contract.kind = table->contract;
+    p.brackets = table->table;
+    p.side = in.side;
+    p.mmRate = in.mmRate;
+    p.feeRate = in.feeRate;
+    const auto terms = engine::maintenanceAt(p, engine::rulesFor(in.venue, table->contract),
+                                             engine::positionValue(table->contract, q.value(), entry));
+    return terms.maxLeverage;
+}
+
 engine::Result<RiskSnapshot> RiskModel::compute(const PlanInputs& in, const MarketState& mk) const
 {
     RiskSnapshot s;
     const TierTable* table = m_tiers.find(in.venue, in.symbol);
     if (!table)
-        return engine::Error{"symbol", "'" + in.symbol.toStdString() + "' has no table on " + std::string(engine::venueName(in.venue))};
+        return engine::Error{"symbol", "'" + in.symbol.toStdString() + "' has no table on " + std::string(engine::venueDisplayName(in.venue))};
     s.contract = table->contract;
     s.entry = in.entryAtMarket ? mk.mark : in.entryPrice;
     if (!positiveFinite(s.entry)) {
@@ -109,25 +166,10 @@ engine::Result<RiskSnapshot> RiskModel::compute(const PlanInputs& in, const Mark
         return s;
     }
     const double sgn = engine::sign(in.side);
-    const bool linear = table->contract == engine::ContractKind::Linear;
-    // Quantity in contracts of size 1: base units (linear) or USD (inverse).
-    switch (in.sizeMode) {
-    case SizeMode::Quantity:
-        s.quantity = in.size;
-        break;
-    case SizeMode::Notional:
-        s.quantity = linear ? in.size / s.entry : in.size;
-        break;
-    case SizeMode::RiskPercent: {
-        if (!in.stopLoss)
-            return engine::Error{"size", "sizing by risk needs a stop-loss"};
-        const double loss = std::abs(engine::profitAndLoss(table->contract, in.side, 1.0, s.entry, *in.stopLoss));
-        if (!(loss > 0.0))
-            return engine::Error{"stop_loss", "must differ from the entry to size by risk"};
-        s.quantity = in.wallet * in.size / loss;
-        break;
-    }
-    }
+    auto quantity = quantityOf(in, s.entry, table->contract);
+    if (!quantity)
+        return quantity.error();
+    s.quantity = quantity.value();
 
     engine::PositionInput p;
     p.id = "plan";
@@ -158,18 +200,24 @@ engine::Result<RiskSnapshot> RiskModel::compute(const PlanInputs& in, const Mark
     s.position = evaluated->positions.front();
     s.maxLeverage = s.position.maxLeverage;
     s.tableMaxLeverage = table->table.brackets.front().maxLeverage;
+    const int decimals = detail::decimalsForTick(table->tickSize);
     if (s.position.bracket > 0 && s.maxLeverage < s.tableMaxLeverage) {
         const auto& row = table->table.brackets[static_cast<std::size_t>(s.position.bracket)];
-        s.maxLeverageReason = tr("A position of %1 is in risk-limit row %2 (from %3): at most %4x.")
-                                  .arg(price(s.position.notional))
+        s.maxLeverageReason = tr("A position of %1 is in risk-limit row %2 (from %3): at most %4×.")
+                                  .arg(formatNumber(s.notional, 2))
                                   .arg(s.position.bracket + 1)
-                                  .arg(price(row.notionalFloor))
+                                  .arg(formatNumber(row.notionalFloor, 0))
                                   .arg(s.maxLeverage);
     }
 
+    // The most the position can lose: its own margin, or the wallet behind a cross position.
+    s.maxLoss = engine::isIsolated(in.marginMode) ? s.position.margin : in.wallet;
+    const auto& liq = s.position.liquidationPrice;
+    const bool stopAfterLiquidation = in.stopLoss && liq && sgn * (*in.stopLoss - *liq) <= 0.0;
     if (in.stopLoss) {
         s.stopDistance = std::abs(s.entry - *in.stopLoss) / s.entry;
-        s.riskAtStop = -engine::profitAndLoss(p.contract.kind, in.side, s.quantity, s.entry, *in.stopLoss);
+        const double atStop = -engine::profitAndLoss(p.contract.kind, in.side, s.quantity, s.entry, *in.stopLoss);
+        s.riskAtStop = stopAfterLiquidation ? s.maxLoss : std::min(atStop, s.maxLoss);
         s.riskAtStopOfWallet = *s.riskAtStop / in.wallet;
     }
     if (in.takeProfit) {
@@ -188,11 +236,11 @@ engine::Result<RiskSnapshot> RiskModel::compute(const PlanInputs& in, const Mark
             s.liquidationDrift = *s.liquidationAfterHorizon - *s.position.liquidationPrice;
     }
 
-    const auto& liq = s.position.liquidationPrice;
-    if (in.stopLoss && liq && sgn * (*in.stopLoss - *liq) <= 0.0) {
+    if (stopAfterLiquidation) {
         s.warnings.push_back(Warning::StopBeyondLiquidation);
-        s.warningTexts << tr("The stop lies beyond the liquidation price: the position would be liquidated "
-                             "before the stop fires.");
+        s.warningTexts << tr("The stop (%1) lies beyond the liquidation price (%2): the position would be liquidated "
+                             "first, losing its whole margin of %3.")
+                              .arg(formatNumber(*in.stopLoss, decimals), formatNumber(*liq, decimals), formatNumber(s.maxLoss, 2));
     }
     if (liq && mk.recentHigh > 0.0 && *liq >= mk.recentLow && *liq <= mk.recentHigh) {
         s.warnings.push_back(Warning::LiquidationInsideWickRange);
@@ -206,15 +254,128 @@ engine::Result<RiskSnapshot> RiskModel::compute(const PlanInputs& in, const Mark
     return s;
 }
 
-RiskModel::Outcome RiskModel::apply(const PlanInputs& candidate)
+std::optional<Refusal> RiskModel::checkExits(const PlanInputs& in, const RiskSnapshot& s, const char* field) const
+{
+    if (!s.valid)
+        return std::nullopt;
+    const double sgn = engine::sign(in.side);
+    const bool open = m_state == TradeState::Open;
+    // Planning: the stop and target sit either side of the entry. Open: either side of
+    // the price they watch (a stop may trail into profit, but not past the market).
+    double ref = s.entry;
+    if (open)
+        ref = in.exitTrigger == TriggerPrice::Last && positiveFinite(m_market.last) ? m_market.last : m_market.mark;
+    if (!positiveFinite(ref))
+        return std::nullopt;
+    const TierTable* table = m_tiers.find(in.venue, in.symbol);
+    const int d = detail::decimalsForTick(table ? table->tickSize : 0.01);
+    const QString where = open ? tr("the market (%1)").arg(formatNumber(ref, d)) : tr("the entry (%1)").arg(formatNumber(ref, d));
+    const bool isLong = in.side == Side::Long;
+    const QString f = QLatin1String(field);
+    if (in.stopLoss && sgn * (ref - *in.stopLoss) <= 0.0) {
+        const QString rule = isLong ? tr("a long's stop must lie below %1").arg(where) : tr("a short's stop must lie above %1").arg(where);
+        if (f == QLatin1String("stop_loss"))
+            return Refusal{f, rule};
+        return Refusal{f, tr("this would leave the stop-loss (%1) on the wrong side: %2; move the stop-loss first")
+                              .arg(formatNumber(*in.stopLoss, d), rule)};
+    }
+    if (in.takeProfit && sgn * (*in.takeProfit - ref) <= 0.0) {
+        const QString rule = isLong ? tr("a long's target must lie above %1").arg(where) : tr("a short's target must lie below %1").arg(where);
+        if (f == QLatin1String("take_profit"))
+            return Refusal{f, rule};
+        return Refusal{f, tr("this would leave the take-profit (%1) on the wrong side: %2; move the take-profit first")
+                              .arg(formatNumber(*in.takeProfit, d), rule)};
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+/// `base` with every input that differs between `from` and `to` taken from `to`.
+PlanInputs rebase(PlanInputs base, const PlanInputs& from, const PlanInputs& to)
+{
+    auto take = [](auto& b, const auto& f, const auto& t) {
+        if (!(f == t))
+            b = t;
+    };
+    take(base.venue, from.venue, to.venue);
+    take(base.symbol, from.symbol, to.symbol);
+    take(base.side, from.side, to.side);
+    take(base.entryAtMarket, from.entryAtMarket, to.entryAtMarket);
+    take(base.entryPrice, from.entryPrice, to.entryPrice);
+    take(base.sizeMode, from.sizeMode, to.sizeMode);
+    take(base.size, from.size, to.size);
+    take(base.leverage, from.leverage, to.leverage);
+    take(base.marginMode, from.marginMode, to.marginMode);
+    take(base.wallet, from.wallet, to.wallet);
+    take(base.extraMargin, from.extraMargin, to.extraMargin);
+    take(base.stopLoss, from.stopLoss, to.stopLoss);
+    take(base.takeProfit, from.takeProfit, to.takeProfit);
+    take(base.exitTrigger, from.exitTrigger, to.exitTrigger);
+    take(base.horizonHours, from.horizonHours, to.horizonHours);
+    take(base.feeRate, from.feeRate, to.feeRate);
+    take(base.mmRate, from.mmRate, to.mmRate);
+    return base;
+}
+
+/// Inputs an open trade cannot change: they describe the position that is open.
+bool changesOpenPosition(const PlanInputs& a, const PlanInputs& b)
+{
+    return a.venue != b.venue || a.symbol != b.symbol || a.side != b.side || a.entryAtMarket != b.entryAtMarket
+           || a.entryPrice != b.entryPrice || a.sizeMode != b.sizeMode || a.size != b.size || a.marginMode != b.marginMode
+           || a.mmRate != b.mmRate;
+}
+
+}  // namespace
+
+RiskModel::Outcome RiskModel::apply(PlanInputs candidate, const char* field)
 {
     if (candidate == m_inputs)
         return std::nullopt;
+    if (m_state == TradeState::Open && changesOpenPosition(candidate, m_inputs))
+        return refusal(field, tr("the trade is open; close it, or plan again, before changing this"));
+    const bool leavingClosed = m_state == TradeState::Closed;
+    if (leavingClosed)
+        candidate = rebase(following(m_plan), m_inputs, candidate);
+    const TradeState stateAfter = leavingClosed ? TradeState::Planning : m_state;
+    const TradeState stateNow = m_state;
+    m_state = stateAfter;  // the rules below are those of the state the change leads to
     auto s = compute(candidate, m_market);
+    QString lowered;
+    if (!s && QLatin1String(field) != QLatin1String("leverage")) {
+        // A size (or entry) that moves into a row with a lower maximum brings the leverage down to it.
+        const double cap = rowMaxLeverage(candidate, m_market);
+        if (cap >= 1.0 && candidate.leverage > cap + 1e-9) {
+            lowered = tr("Leverage lowered from %1× to %2×: the position is now in a risk-limit row whose maximum is %2×.")
+                          .arg(candidate.leverage)
+                          .arg(cap);
+            candidate.leverage = cap;
+            s = compute(candidate, m_market);
+        }
+    }
+    std::optional<Refusal> refused;
     if (!s)
-        return fromEngine(s.error());
+        refused = detail::fromEngine(s.error(), field);
+    else
+        refused = checkExits(candidate, s.value(), field);
+    if (refused) {
+        m_state = stateNow;
+        return refused;
+    }
+    const PlanInputs before = m_inputs;
     m_inputs = candidate;
     m_snapshot = std::move(s).value();
+    if (m_state == TradeState::Planning) {
+        m_plan = m_inputs;
+        anchorExits();
+    }
+    if (leavingClosed) {
+        m_events.clear();
+        emit tradeStateChanged(m_state);
+    }
+    emit edited(before, m_inputs);
+    if (!lowered.isEmpty())
+        emit notice(lowered);
     publish();
     return std::nullopt;
 }
@@ -224,353 +385,28 @@ RiskModel::Outcome RiskModel::setInputs(const PlanInputs& inputs)
     if (!positiveFinite(inputs.wallet))
         return refusal("wallet", tr("must be greater than 0"));
     if (!(std::isfinite(inputs.leverage) && inputs.leverage >= 1.0))
-        return refusal("leverage", tr("must be at least 1x"));
+        return refusal("leverage", tr("must be at least 1×"));
     if (!positiveFinite(inputs.size))
         return refusal("size", tr("must be greater than 0"));
-    return apply(inputs);
-}
-
-RiskModel::Outcome RiskModel::setVenue(engine::Venue venue)
-{
-    if (venue == m_inputs.venue)
-        return std::nullopt;
-    PlanInputs c = m_inputs;
-    c.venue = venue;
-    const TierTable* before = m_tiers.find(m_inputs.venue, m_inputs.symbol);
-    const TierTable* after = m_tiers.find(venue, m_inputs.symbol);
-    if (!after) {
-        // The same asset under the new venue's name, or its first table.
-        for (const TierTable& t : m_tiers.tables()) {
-            if (t.venue != venue)
-                continue;
-            if (!after || baseOf(t.symbols.front()) == baseOf(m_inputs.symbol))
-                after = &t;
-        }
+    // New inputs are a new plan: whatever trade was open or closed is left behind.
+    const TradeState stateNow = m_state;
+    const auto eventsNow = m_events;
+    if (m_state != TradeState::Planning) {
+        m_state = TradeState::Planning;
+        m_events.clear();
+        m_inputs = m_plan;
     }
-    if (!after)
-        return refusal("venue", tr("no tables ship for %1").arg(QString::fromLatin1(engine::venueName(venue).data())));
-    c.symbol = after->symbols.front();
-    const double mark = m_market.mark;
-    if (before && before->contract != after->contract && positiveFinite(mark)) {
-        // Wallet and size change units between quote-settled and coin-settled contracts.
-        const bool toInverse = after->contract == engine::ContractKind::Inverse;
-        c.wallet = toInverse ? c.wallet / mark : c.wallet * mark;
-        if (c.sizeMode == SizeMode::Quantity)
-            c.size = toInverse ? std::round(c.size * mark) : c.size / mark;
-        c.extraMargin = toInverse ? c.extraMargin / mark : c.extraMargin * mark;
+    const PlanInputs inputsNow = m_inputs;
+    if (auto r = apply(inputs, "plan")) {
+        m_state = stateNow;
+        m_events = eventsNow;
+        return r;
     }
-    return apply(c);
-}
-
-RiskModel::Outcome RiskModel::setSymbol(const QString& symbol)
-{
-    const TierTable* t = m_tiers.find(m_inputs.venue, symbol);
-    if (!t)
-        return refusal("symbol", tr("'%1' has no table on %2").arg(symbol, QString::fromLatin1(engine::venueName(m_inputs.venue).data())));
-    PlanInputs c = m_inputs;
-    c.symbol = t->symbols.front();
-    return apply(c);
-}
-
-RiskModel::Outcome RiskModel::setSide(engine::Side side)
-{
-    PlanInputs c = m_inputs;
-    c.side = side;
-    // A stop and target belong to one side; mirror them through the entry.
-    const double entry = m_snapshot.entry;
-    if (side != m_inputs.side && positiveFinite(entry)) {
-        if (c.stopLoss)
-            c.stopLoss = snapToTick(2.0 * entry - *c.stopLoss);
-        if (c.takeProfit)
-            c.takeProfit = snapToTick(2.0 * entry - *c.takeProfit);
+    if (stateNow != TradeState::Planning) {
+        emit tradeStateChanged(m_state);
+        publish();
     }
-    return apply(c);
-}
-
-RiskModel::Outcome RiskModel::setEntryAtMarket(bool atMarket)
-{
-    PlanInputs c = m_inputs;
-    c.entryAtMarket = atMarket;
-    if (!atMarket && !positiveFinite(c.entryPrice))
-        c.entryPrice = snapToTick(m_market.mark);
-    return apply(c);
-}
-
-RiskModel::Outcome RiskModel::setEntryPrice(double p)
-{
-    if (!positiveFinite(p))
-        return refusal("entry", tr("must be a price greater than 0"));
-    PlanInputs c = m_inputs;
-    c.entryPrice = p;
-    c.entryAtMarket = false;
-    return apply(c);
-}
-
-RiskModel::Outcome RiskModel::setSizeMode(SizeMode mode)
-{
-    if (mode == m_inputs.sizeMode)
-        return std::nullopt;
-    PlanInputs c = m_inputs;
-    c.sizeMode = mode;
-    // Keep the same position when only the way of stating it changes.
-    const double entry = m_snapshot.entry;
-    const bool linear = m_tiers.find(c.venue, c.symbol) && m_tiers.find(c.venue, c.symbol)->contract == engine::ContractKind::Linear;
-    switch (mode) {
-    case SizeMode::Quantity: c.size = m_snapshot.quantity; break;
-    case SizeMode::Notional: c.size = linear ? m_snapshot.quantity * entry : m_snapshot.quantity; break;
-    case SizeMode::RiskPercent:
-        if (!c.stopLoss)
-            return refusal("size", tr("sizing by risk needs a stop-loss"));
-        c.size = m_snapshot.riskAtStopOfWallet.value_or(0.01);
-        break;
-    }
-    if (!positiveFinite(c.size))
-        c.size = mode == SizeMode::RiskPercent ? 0.01 : m_inputs.size;
-    return apply(c);
-}
-
-RiskModel::Outcome RiskModel::setSize(double size)
-{
-    if (!positiveFinite(size))
-        return refusal("size", tr("must be greater than 0"));
-    if (m_inputs.sizeMode == SizeMode::RiskPercent && size > 1.0)
-        return refusal("size", tr("a risk share must be at most 100%"));
-    PlanInputs c = m_inputs;
-    c.size = size;
-    return apply(c);
-}
-
-RiskModel::Outcome RiskModel::setLeverage(double leverage)
-{
-    if (!(std::isfinite(leverage) && leverage >= 1.0))
-        return refusal("leverage", tr("must be at least 1x"));
-    PlanInputs c = m_inputs;
-    c.leverage = leverage;
-    return apply(c);
-}
-
-RiskModel::Outcome RiskModel::setMarginMode(engine::MarginMode mode)
-{
-    PlanInputs c = m_inputs;
-    c.marginMode = mode;
-    if (mode == engine::MarginMode::Cross)
-        c.extraMargin = 0.0;
-    return apply(c);
-}
-
-RiskModel::Outcome RiskModel::setWallet(double wallet)
-{
-    if (!positiveFinite(wallet))
-        return refusal("wallet", tr("must be greater than 0"));
-    PlanInputs c = m_inputs;
-    c.wallet = wallet;
-    return apply(c);
-}
-
-RiskModel::Outcome RiskModel::setExtraMargin(double margin)
-{
-    if (!(std::isfinite(margin) && margin >= 0.0))
-        return refusal("extra_margin", tr("must be 0 or more"));
-    if (margin > 0.0 && m_inputs.marginMode == engine::MarginMode::Cross)
-        return refusal("extra_margin", tr("a cross position draws on the wallet; add to the wallet instead"));
-    if (margin < m_inputs.extraMargin && m_inputs.marginMode == engine::MarginMode::StrictIsolated && !m_inputs.entryAtMarket)
-        return refusal("extra_margin", tr("strict isolated margin cannot be removed while the position is open"));
-    PlanInputs c = m_inputs;
-    c.extraMargin = margin;
-    return apply(c);
-}
-
-RiskModel::Outcome RiskModel::setStopLoss(std::optional<double> stop)
-{
-    if (stop) {
-        if (!positiveFinite(*stop))
-            return refusal("stop_loss", tr("must be a price greater than 0"));
-        const double entry = m_snapshot.entry;
-        if (positiveFinite(entry) && engine::sign(m_inputs.side) * (entry - *stop) <= 0.0)
-            return refusal("stop_loss", m_inputs.side == Side::Long ? tr("a long's stop must lie below the entry (%1)").arg(price(entry))
-                                                                    : tr("a short's stop must lie above the entry (%1)").arg(price(entry)));
-    }
-    PlanInputs c = m_inputs;
-    c.stopLoss = stop;
-    if (!stop && c.sizeMode == SizeMode::RiskPercent)
-        return refusal("stop_loss", tr("sizing by risk needs a stop-loss; change the size mode first"));
-    return apply(c);
-}
-
-RiskModel::Outcome RiskModel::setTakeProfit(std::optional<double> target)
-{
-    if (target) {
-        if (!positiveFinite(*target))
-            return refusal("take_profit", tr("must be a price greater than 0"));
-        const double entry = m_snapshot.entry;
-        if (positiveFinite(entry) && engine::sign(m_inputs.side) * (*target - entry) <= 0.0)
-            return refusal("take_profit", m_inputs.side == Side::Long ? tr("a long's target must lie above the entry (%1)").arg(price(entry))
-                                                                      : tr("a short's target must lie below the entry (%1)").arg(price(entry)));
-    }
-    PlanInputs c = m_inputs;
-    c.takeProfit = target;
-    return apply(c);
-}
-
-RiskModel::Outcome RiskModel::enableStopLoss(bool on)
-{
-    if (!on)
-        return setStopLoss(std::nullopt);
-    if (m_inputs.stopLoss)
-        return std::nullopt;
-    return setStopLoss(snapToTick(m_snapshot.entry * (1.0 - engine::sign(m_inputs.side) * kDefaultStopDistance)));
-}
-
-RiskModel::Outcome RiskModel::enableTakeProfit(bool on)
-{
-    if (!on)
-        return setTakeProfit(std::nullopt);
-    if (m_inputs.takeProfit)
-        return std::nullopt;
-    return setTakeProfit(snapToTick(m_snapshot.entry * (1.0 + engine::sign(m_inputs.side) * kDefaultTargetDistance)));
-}
-
-RiskModel::Outcome RiskModel::setHorizonHours(double hours)
-{
-    if (!(std::isfinite(hours) && hours >= 0.0 && hours <= 24.0 * 365.0))
-        return refusal("horizon", tr("must lie between 0 hours and a year"));
-    PlanInputs c = m_inputs;
-    c.horizonHours = hours;
-    return apply(c);
-}
-
-RiskModel::Outcome RiskModel::setFeeRate(double rate)
-{
-    if (!(std::isfinite(rate) && rate >= 0.0 && rate < 0.01))
-        return refusal("fee_rate", tr("must lie between 0% and 1%"));
-    PlanInputs c = m_inputs;
-    c.feeRate = rate;
-    return apply(c);
-}
-
-namespace {
-
-/// The planned position as the engine's input, isolated at the model's inputs.
-engine::PositionInput planAsPosition(const RiskSnapshot& s, const PlanInputs& in, const TierTable& table)
-{
-    engine::PositionInput p;
-    p.contract.kind = table.contract;
-    p.brackets = table.table;
-    p.side = in.side;
-    p.quantity = s.quantity;
-    p.entryPrice = s.entry;
-    p.mode = engine::MarginMode::Isolated;
-    p.leverage = in.leverage;
-    p.feeRate = in.feeRate;
-    p.mmRate = in.mmRate;
-    return p;
-}
-
-}  // namespace
-
-RiskModel::Outcome RiskModel::setLiquidationTarget(double target)
-{
-    const TierTable* table = m_tiers.find(m_inputs.venue, m_inputs.symbol);
-    if (!m_snapshot.valid || !table)
-        return refusal("liquidation", tr("there is no position to solve for yet"));
-    if (m_inputs.marginMode == engine::MarginMode::Cross)
-        return refusal("liquidation", tr("a cross position's liquidation depends on the wallet; switch to isolated to set it by leverage"));
-    auto lev = engine::leverageForLiquidation(m_inputs.venue, planAsPosition(m_snapshot, m_inputs, *table), target);
-    if (!lev)
-        return fromEngine(lev.error());
-    PlanInputs c = m_inputs;
-    c.leverage = std::max(1.0, std::round(lev.value() * 100.0) / 100.0);
-    c.extraMargin = 0.0;
-    return apply(c);
-}
-
-RiskModel::Outcome RiskModel::fixByLoweringLeverage()
-{
-    const TierTable* table = m_tiers.find(m_inputs.venue, m_inputs.symbol);
-    if (!m_inputs.stopLoss || !m_snapshot.valid || !table)
-        return refusal("leverage", tr("needs a stop-loss and a position"));
-    const double s = engine::sign(m_inputs.side);
-    const double target = *m_inputs.stopLoss - s * kFixBuffer * m_snapshot.entry;
-    auto lev = engine::leverageForLiquidation(m_inputs.venue, planAsPosition(m_snapshot, m_inputs, *table), target);
-    if (!lev)
-        return fromEngine(lev.error());
-    const double whole = std::floor(lev.value());
-    if (whole < 1.0)
-        return refusal("leverage", tr("even 1x liquidates before this stop; move the stop or add margin"));
-    return setLeverage(whole);
-}
-
-RiskModel::Outcome RiskModel::fixByMovingStop()
-{
-    const auto& liq = m_snapshot.position.liquidationPrice;
-    if (!m_snapshot.valid || !liq)
-        return refusal("stop_loss", tr("there is no liquidation price to keep the stop inside"));
-    const double s = engine::sign(m_inputs.side);
-    const double tick = tickSize();
-    double stop = *liq + s * kFixBuffer * m_snapshot.entry;
-    stop = s > 0 ? std::ceil(stop / tick) * tick : std::floor(stop / tick) * tick;
-    return setStopLoss(stop);
-}
-
-RiskModel::Outcome RiskModel::fixByAddingMargin()
-{
-    const TierTable* table = m_tiers.find(m_inputs.venue, m_inputs.symbol);
-    if (!m_inputs.stopLoss || !m_snapshot.valid || !table)
-        return refusal("extra_margin", tr("needs a stop-loss and a position"));
-    if (m_inputs.marginMode == engine::MarginMode::Cross)
-        return refusal("extra_margin", tr("a cross position draws on the wallet; add to the wallet instead"));
-    const double s = engine::sign(m_inputs.side);
-    const double target = *m_inputs.stopLoss - s * kFixBuffer * m_snapshot.entry;
-    auto margin = engine::marginForLiquidation(m_inputs.venue, planAsPosition(m_snapshot, m_inputs, *table), target);
-    if (!margin)
-        return fromEngine(margin.error());
-    const double extra = std::max(0.0, margin.value() - m_snapshot.notional / m_inputs.leverage);
-    return setExtraMargin(std::ceil(extra * 100.0) / 100.0);
-}
-
-void RiskModel::setMarket(const MarketState& market)
-{
-    if (market == m_market)
-        return;
-    const MarketState before = m_market;
-    m_market = market;
-    auto s = compute(m_inputs, m_market);
-    if (s) {
-        m_snapshot = std::move(s).value();
-    } else {
-        m_snapshot = RiskSnapshot{};
-        m_snapshot.problem = QString::fromStdString(s.error().message());
-    }
-    detectEvents(before, market);
-    publish();
-}
-
-void RiskModel::clearEvents()
-{
-    if (m_events.empty())
-        return;
-    m_events.clear();
-    publish();
-}
-
-void RiskModel::detectEvents(const MarketState& before, const MarketState& after)
-{
-    // Only a position with a fixed entry is "open"; at market it re-enters at every price.
-    if (m_inputs.entryAtMarket || !m_snapshot.valid || !positiveFinite(before.mark))
-        return;
-    const double s = engine::sign(m_inputs.side);
-    auto crossed = [&](double level) { return s * (before.mark - level) > 0.0 && s * (after.mark - level) <= 0.0; };
-    if (const auto& liq = m_snapshot.position.liquidationPrice; liq && crossed(*liq)) {
-        const double loss = engine::isIsolated(m_inputs.marginMode) ? m_snapshot.position.margin : m_inputs.wallet;
-        m_events.push_back({PositionEvent::Kind::Liquidated, after.timeMs, after.mark, loss});
-        emit eventOccurred(m_events.back());
-    } else if (m_inputs.stopLoss && crossed(*m_inputs.stopLoss)) {
-        m_events.push_back({PositionEvent::Kind::StoppedOut, after.timeMs, after.mark, m_snapshot.riskAtStop.value_or(0.0)});
-        emit eventOccurred(m_events.back());
-    }
-    constexpr std::size_t kMaxEvents = 200;
-    if (m_events.size() > kMaxEvents)
-        m_events.erase(m_events.begin());
+    return std::nullopt;
 }
 
 }  // namespace levlab::model

@@ -3,8 +3,12 @@
 #include "core/engine/result.h"
 #include "core/model/plan/plan_inputs.h"
 #include "core/model/plan/risk_snapshot.h"
+#include "core/model/plan/trade.h"
 
+#include <QHash>
 #include <QObject>
+
+#include <functional>
 
 #include <optional>
 #include <vector>
@@ -13,13 +17,12 @@ namespace levlab::model {
 
 class TierLibrary;
 
-/// Something that happened to the planned position as the mark moved.
-struct PositionEvent final {
-    enum class Kind { StoppedOut, Liquidated };
-    Kind kind = Kind::StoppedOut;
-    qint64 timeMs = 0;
-    double price = 0.0;  ///< the mark that crossed
-    double loss = 0.0;   ///< money lost: to the stop, or the whole margin on liquidation
+/// A trade from its opening to its one exit, kept in the trade log.
+struct ClosedTrade final {
+    PlanInputs inputs;  ///< as it was open: the entry is the fill
+    double quantity = 0.0;
+    qint64 openedMs = 0;
+    PositionEvent exit;
 };
 
 /// The one owner of the planned position's inputs and of its risk snapshot.
@@ -28,6 +31,14 @@ struct PositionEvent final {
 /// previous inputs and snapshot. An equal value changes nothing and emits
 /// nothing. An accepted change recomputes the snapshot (microseconds) and emits
 /// changed() once; a Batch groups many changes into one signal.
+///
+/// It also owns the trade's life (see TradeState): planning, where an entry at
+/// market follows the mark and the stop and target keep their distance from it;
+/// open, after "open at market" or when the market reaches a fixed entry; closed by
+/// exactly one exit. Every change is checked against every rule: an edit that
+/// would leave the stop or target on the wrong side is refused whatever field it
+/// came from, and a size that moves into a risk-limit row with a lower maximum
+/// brings the leverage down to it (notice() says so).
 class RiskModel final : public QObject {
     Q_OBJECT
 public:
@@ -36,7 +47,14 @@ public:
     [[nodiscard]] const PlanInputs& inputs() const { return m_inputs; }
     [[nodiscard]] const MarketState& market() const { return m_market; }
     [[nodiscard]] const RiskSnapshot& snapshot() const { return m_snapshot; }
+    /// The current trade's exit, if it has closed (at most one event).
     [[nodiscard]] const std::vector<PositionEvent>& events() const { return m_events; }
+    [[nodiscard]] TradeState tradeState() const { return m_state; }
+    [[nodiscard]] qint64 openedMs() const { return m_openedMs; }
+    /// Every trade closed since the app started, oldest first.
+    [[nodiscard]] const std::vector<ClosedTrade>& tradeLog() const { return m_log; }
+    /// Unrealised result of the open trade at the mark, fees to close included.
+    [[nodiscard]] double openResult() const;
 
     using Outcome = std::optional<Refusal>;  ///< nullopt: accepted (or already so)
 
@@ -56,6 +74,7 @@ public:
     /// Turns the stop (target) on at a default distance from entry, or off.
     Outcome enableStopLoss(bool on);
     Outcome enableTakeProfit(bool on);
+    Outcome setExitTrigger(TriggerPrice trigger);
     Outcome setHorizonHours(double hours);
     Outcome setFeeRate(double rate);
     /// All inputs at once (a preset, a lesson example, a restored session).
@@ -68,8 +87,20 @@ public:
     Outcome fixByMovingStop();
     Outcome fixByAddingMargin();
 
-    /// The market moved. Never refused; may record a stop-out or liquidation.
+    /// Opens the planned trade now: the entry is fixed at the current mark.
+    Outcome openAtMarket();
+    /// Closes the open trade at the current mark.
+    Outcome closeAtMarket();
+    /// Leaves a closed (or open) trade and plans again with the inputs it was planned with.
+    void planAgain();
+
+    /// Where the market of another symbol comes from, for a symbol switch: the entry,
+    /// stop and target move to that market's prices. Without it they stay as they are.
+    void setMarketSource(std::function<MarketState(const QString& symbol)> source) { m_marketOf = std::move(source); }
+
+    /// The market moved. Never refused; may open a fixed entry or close the trade.
     void setMarket(const MarketState& market);
+    /// Drops the current trade's exit markers (planning again does it too).
     void clearEvents();
 
     /// Symbols the venue ships a table for, and the tick of the current one.
@@ -98,18 +129,59 @@ public:
 signals:
     void changed();
     void eventOccurred(const levlab::model::PositionEvent& event);
+    /// The trade opened, closed or was planned again.
+    void tradeStateChanged(levlab::model::TradeState state);
+    /// A user's change was accepted: the inputs before and after (never a market move).
+    void edited(const levlab::model::PlanInputs& before, const levlab::model::PlanInputs& after);
+    /// The model adjusted something the user did not set, and why ("Leverage lowered to 5×: …").
+    void notice(const QString& text);
 
 private:
-    Outcome apply(const PlanInputs& candidate);
+    /// Which field a change comes from: names it in refusals, and a change of the
+    /// leverage itself is refused above the row's maximum instead of lowered.
+    Outcome apply(PlanInputs candidate, const char* field);
     engine::Result<RiskSnapshot> compute(const PlanInputs& in, const MarketState& market) const;
+    std::optional<Refusal> checkExits(const PlanInputs& in, const RiskSnapshot& s, const char* field) const;
+    /// The highest leverage the candidate's opening row allows; 0 when unknown.
+    double rowMaxLeverage(const PlanInputs& in, const MarketState& market) const;
     void publish();
+    void followMarket();
+    /// The inputs with an at-market plan's stop and target moved along with the mark.
+    [[nodiscard]] PlanInputs following(PlanInputs in) const;
     void detectEvents(const MarketState& before, const MarketState& after);
+    void close(PositionEvent::Kind kind, double price, qint64 timeMs);
+    void setState(TradeState state);
+    void anchorExits();
+    void setPlanning(const PlanInputs& plan);
+
+    /// Values in the units of a contract kind before a switch, to come back to exactly.
+    struct UnitMemory final {
+        engine::ContractKind kind = engine::ContractKind::Linear;
+        double wallet = 0.0, size = 0.0, extraMargin = 0.0;
+        SizeMode sizeMode = SizeMode::Quantity;
+        double convertedWallet = 0.0, convertedSize = 0.0, convertedExtra = 0.0;
+    };
 
     const TierLibrary& m_tiers;
     PlanInputs m_inputs;
     MarketState m_market;
     RiskSnapshot m_snapshot;
     std::vector<PositionEvent> m_events;
+    std::vector<ClosedTrade> m_log;
+    TradeState m_state = TradeState::Planning;
+    PlanInputs m_plan;  ///< the inputs as planned, restored by planAgain()
+    qint64 m_openedMs = 0;
+    double m_anchorEntry = 0.0;  ///< entry when the stop and target were last set
+    std::optional<double> m_anchorStop;
+    std::optional<double> m_anchorTarget;
+    std::optional<UnitMemory> m_units;
+    /// Prices as they were on each symbol left, with its mark then: coming back restores them.
+    struct SymbolPrices final {
+        double mark = 0.0, entryPrice = 0.0;
+        std::optional<double> stopLoss, takeProfit;
+    };
+    QHash<QString, SymbolPrices> m_symbolPrices;
+    std::function<MarketState(const QString&)> m_marketOf;
     int m_batchDepth = 0;
     bool m_dirty = false;
 };

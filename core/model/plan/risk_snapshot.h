@@ -32,7 +32,9 @@ struct RiskSnapshot final {
 
     std::optional<double> stopDistance;        ///< |entry − stop| ÷ entry
     std::optional<double> takeProfitDistance;
-    std::optional<double> riskAtStop;          ///< money lost if the stop fills
+    double maxLoss = 0.0;                      ///< the most it can lose: its isolated margin, or the wallet (cross)
+    std::optional<double> riskAtStop;          ///< money lost if the stop fills; at most maxLoss, and maxLoss
+                                               ///< when liquidation comes first
     std::optional<double> riskAtStopOfWallet;  ///< that as a share of the wallet
     std::optional<double> rewardRisk;
     double fees = 0.0;                          ///< taker fee to open and to close at entry value

@@ -1,5 +1,7 @@
 #include "core/model/portfolio/portfolio_model.h"
 
+#include "core/model/plan/messages.h"
+
 #include "core/model/tiers/tier_library.h"
 
 #include <algorithm>
@@ -16,7 +18,10 @@ constexpr double kDefaultMmRate = 0.01;
 
 bool positiveFinite(double v) { return std::isfinite(v) && v > 0.0; }
 
-Refusal fromEngine(const engine::Error& e) { return Refusal{QString::fromStdString(e.field), QString::fromStdString(e.reason)}; }
+Refusal fromEngine(const engine::Error& e)
+{
+    return Refusal{QString::fromStdString(e.field), readableReason(QString::fromStdString(e.reason))};
+}
 
 QString baseOf(const QString& symbol)
 {

@@ -65,7 +65,7 @@ TEST_F(RiskModelTest, RefusalNamesTheFieldAndKeepsState)
 
     auto r = model.setLeverage(0.5);
     ASSERT_TRUE(r.has_value());
-    EXPECT_EQ(r->message(), QStringLiteral("leverage: must be at least 1x"));
+    EXPECT_EQ(r->message(), QStringLiteral("Leverage: must be at least 1×."));
 
     // 30 BTC at 10,000 is 300,000: the third row caps leverage at 50x.
     ASSERT_FALSE(model.setWallet(100000.0).has_value());
@@ -74,7 +74,7 @@ TEST_F(RiskModelTest, RefusalNamesTheFieldAndKeepsState)
     r = model.setLeverage(75.0);
     ASSERT_TRUE(r.has_value());
     EXPECT_EQ(r->field, QStringLiteral("leverage"));
-    EXPECT_EQ(r->reason, QStringLiteral("75x is above the 50x maximum of bracket 3 (notional 250000 to 1000000)"));
+    EXPECT_EQ(r->reason, QStringLiteral("75x is above the 50x maximum of risk-limit row 3 (notional 250,000 to 1,000,000)"));
     EXPECT_DOUBLE_EQ(model.inputs().leverage, 10.0);
     EXPECT_EQ(spy.count(), 1) << "only the accepted size change signalled";
 
@@ -83,11 +83,11 @@ TEST_F(RiskModelTest, RefusalNamesTheFieldAndKeepsState)
     EXPECT_TRUE(model.inputs() == before);
     EXPECT_DOUBLE_EQ(*model.snapshot().position.liquidationPrice, liq);
 
-    EXPECT_EQ(model.setStopLoss(10500.0)->message(), QStringLiteral("stop_loss: a long's stop must lie below the entry (10000.00)"));
-    EXPECT_EQ(model.setTakeProfit(9000.0)->message(), QStringLiteral("take_profit: a long's target must lie above the entry (10000.00)"));
-    EXPECT_EQ(model.setWallet(-1)->message(), QStringLiteral("wallet: must be greater than 0"));
-    EXPECT_EQ(model.setSymbol(QStringLiteral("DOGEUSDT"))->message(), QStringLiteral("symbol: 'DOGEUSDT' has no table on binance"));
-    EXPECT_EQ(model.setWallet(500)->message(), QStringLiteral("wallet: 500 does not cover the isolated margins (1000)"));
+    EXPECT_EQ(model.setStopLoss(10500.0)->message(), QStringLiteral("Stop-loss: a long's stop must lie below the entry (10,000.0)."));
+    EXPECT_EQ(model.setTakeProfit(9000.0)->message(), QStringLiteral("Take-profit: a long's target must lie above the entry (10,000.0)."));
+    EXPECT_EQ(model.setWallet(-1)->message(), QStringLiteral("Wallet: must be greater than 0."));
+    EXPECT_EQ(model.setSymbol(QStringLiteral("DOGEUSDT"))->message(), QStringLiteral("Symbol: DOGEUSDT has no risk-limit table on Binance."));
+    EXPECT_EQ(model.setWallet(500)->message(), QStringLiteral("Wallet: 500.00 does not cover the isolated margin of 1,000.00."));
 }
 
 TEST_F(RiskModelTest, BatchEmitsOnce)
@@ -178,7 +178,7 @@ TEST_F(RiskModelTest, DraggingLiquidationBackSolvesLeverage)
     ASSERT_FALSE(model.setLiquidationTarget(9000.0).has_value());
     EXPECT_NEAR(model.inputs().leverage, 9.65, 0.006);
     EXPECT_NEAR(*model.snapshot().position.liquidationPrice, 9000.0, 5.0);
-    EXPECT_EQ(model.setLiquidationTarget(10500.0)->message(), QStringLiteral("liquidation: a long liquidates below its entry"));
+    EXPECT_EQ(model.setLiquidationTarget(10500.0)->message(), QStringLiteral("Liquidation: a long liquidates below its entry."));
 }
 
 TEST_F(RiskModelTest, LiquidationTriggersOnMarkNotOnAWickInLast)

@@ -159,7 +159,7 @@ TEST_F(PortfolioTest, BadEditsAreRefusedAndRemovalCanBeUndone)
     a.quantity = -1;
     auto r = model.update(0, a);
     ASSERT_TRUE(r.has_value());
-    EXPECT_EQ(r->message(), QStringLiteral("positions[0].quantity: must be a finite number greater than 0"));
+    EXPECT_EQ(r->message(), QStringLiteral("Position 1, size: must be a finite number greater than 0."));
     EXPECT_DOUBLE_EQ(model.holdings()[0].quantity, 1.0);
 
     const Holding removed = model.holdings()[0];

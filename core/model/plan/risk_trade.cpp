@@ -1,0 +1,202 @@
+#include "core/model/plan/risk_model.h"
+
+#include "core/model/plan/messages.h"
+#include "core/model/plan/risk_model_detail.h"
+
+namespace levlab::model {
+
+using detail::positiveFinite;
+using detail::refusal;
+
+void RiskModel::setState(TradeState state)
+{
+    if (state == m_state)
+        return;
+    m_state = state;
+    emit tradeStateChanged(state);
+}
+
+void RiskModel::anchorExits()
+{
+    m_anchorEntry = m_snapshot.entry;
+    m_anchorStop = m_inputs.stopLoss;
+    m_anchorTarget = m_inputs.takeProfit;
+}
+
+PlanInputs RiskModel::following(PlanInputs in) const
+{
+    // Planning at market: the stop and target keep their distance from the entry as
+    // it follows the mark, so the plan stays the plan the trader made.
+    if (!in.entryAtMarket || !positiveFinite(m_anchorEntry) || !positiveFinite(m_market.mark))
+        return in;
+    const double ratio = m_market.mark / m_anchorEntry;
+    if (m_anchorStop && in.stopLoss)
+        in.stopLoss = snapToTick(*m_anchorStop * ratio);
+    if (m_anchorTarget && in.takeProfit)
+        in.takeProfit = snapToTick(*m_anchorTarget * ratio);
+    return in;
+}
+
+void RiskModel::followMarket()
+{
+    if (m_state != TradeState::Planning)
+        return;
+    m_inputs = following(m_inputs);
+    // A notional that grows into a row with a lower maximum brings the leverage down.
+    const double cap = rowMaxLeverage(m_inputs, m_market);
+    if (cap >= 1.0 && m_inputs.leverage > cap + 1e-9) {
+        const double from = m_inputs.leverage;
+        m_inputs.leverage = cap;
+        emit notice(tr("Leverage lowered from %1× to %2×: the position is now in a risk-limit row whose maximum is %2×.").arg(from).arg(cap));
+    }
+    m_plan = m_inputs;
+}
+
+void RiskModel::setMarket(const MarketState& market)
+{
+    if (market == m_market)
+        return;
+    const MarketState before = m_market;
+    m_market = market;
+    followMarket();
+    auto s = compute(m_inputs, m_market);
+    if (s) {
+        m_snapshot = std::move(s).value();
+    } else {
+        m_snapshot = RiskSnapshot{};
+        m_snapshot.problem = detail::fromEngine(s.error(), "").message();
+    }
+    detectEvents(before, market);
+    publish();
+}
+
+void RiskModel::detectEvents(const MarketState& before, const MarketState& after)
+{
+    if (!m_snapshot.valid || !positiveFinite(before.mark))
+        return;
+    if (m_state == TradeState::Planning) {
+        // A fixed entry is a limit order: a long fills once the last price is at or
+        // below it, a short at or above.
+        if (!m_inputs.entryAtMarket && engine::sign(m_inputs.side) * (after.last - m_inputs.entryPrice) <= 0.0
+            && positiveFinite(after.last)) {
+            m_plan = m_inputs;
+            m_openedMs = after.timeMs;
+            setState(TradeState::Open);
+        }
+        return;
+    }
+    if (m_state != TradeState::Open)
+        return;
+    ExitLevels levels;
+    levels.side = m_inputs.side;
+    levels.liquidation = m_snapshot.position.liquidationPrice;
+    levels.stopLoss = m_inputs.stopLoss;
+    levels.takeProfit = m_inputs.takeProfit;
+    levels.trigger = m_inputs.exitTrigger;
+    const auto exit = firstExit(levels, before, after);
+    if (!exit)
+        return;
+    switch (*exit) {
+    case PositionEvent::Kind::Liquidated: close(*exit, *levels.liquidation, after.timeMs); break;
+    case PositionEvent::Kind::StoppedOut: close(*exit, *levels.stopLoss, after.timeMs); break;
+    case PositionEvent::Kind::TookProfit: close(*exit, *levels.takeProfit, after.timeMs); break;
+    case PositionEvent::Kind::ClosedByHand: break;
+    }
+}
+
+void RiskModel::close(PositionEvent::Kind kind, double price, qint64 timeMs)
+{
+    const RiskSnapshot& s = m_snapshot;
+    PositionEvent e;
+    e.kind = kind;
+    e.timeMs = timeMs;
+    e.price = price;
+    if (kind == PositionEvent::Kind::Liquidated) {
+        e.result = -s.maxLoss;  // the margin behind it is gone, fees and all
+    } else {
+        const double pnl = engine::profitAndLoss(s.contract, m_inputs.side, s.quantity, s.entry, price);
+        e.fees = m_inputs.feeRate * (s.notional + engine::positionValue(s.contract, s.quantity, price));
+        e.result = std::max(pnl - e.fees, -s.maxLoss);
+    }
+    e.loss = -e.result;
+    m_events = {e};
+    m_log.push_back({m_inputs, s.quantity, m_openedMs, e});
+    constexpr std::size_t kMaxLog = 500;
+    if (m_log.size() > kMaxLog)
+        m_log.erase(m_log.begin());
+    setState(TradeState::Closed);
+    emit eventOccurred(e);
+}
+
+double RiskModel::openResult() const
+{
+    const RiskSnapshot& s = m_snapshot;
+    if (m_state != TradeState::Open || !s.valid || !positiveFinite(m_market.mark))
+        return 0.0;
+    const double pnl = engine::profitAndLoss(s.contract, m_inputs.side, s.quantity, s.entry, m_market.mark);
+    const double fees = m_inputs.feeRate * (s.notional + engine::positionValue(s.contract, s.quantity, m_market.mark));
+    return std::max(pnl - fees, -s.maxLoss);
+}
+
+RiskModel::Outcome RiskModel::openAtMarket()
+{
+    if (m_state != TradeState::Planning)
+        return refusal("trade", tr("a trade is already open or closed; plan again first"));
+    if (!m_snapshot.valid || !positiveFinite(m_market.mark))
+        return refusal("trade", tr("there is no price to open at yet"));
+    const PlanInputs plan = m_inputs;
+    PlanInputs c = m_inputs;
+    c.entryAtMarket = false;
+    c.entryPrice = snapToTick(m_market.mark);
+    auto s = compute(c, m_market);
+    if (!s)
+        return detail::fromEngine(s.error(), "entry");
+    if (auto r = checkExits(c, s.value(), "entry"))
+        return r;
+    m_inputs = c;
+    m_snapshot = std::move(s).value();
+    m_plan = plan;
+    m_events.clear();
+    m_openedMs = m_market.timeMs;
+    setState(TradeState::Open);
+    publish();
+    return std::nullopt;
+}
+
+RiskModel::Outcome RiskModel::closeAtMarket()
+{
+    if (m_state != TradeState::Open)
+        return refusal("trade", tr("no trade is open"));
+    close(PositionEvent::Kind::ClosedByHand, m_market.mark, m_market.timeMs);
+    publish();
+    return std::nullopt;
+}
+
+void RiskModel::planAgain()
+{
+    if (m_state == TradeState::Planning) {
+        clearEvents();
+        return;
+    }
+    m_inputs = m_plan;
+    m_events.clear();
+    auto s = compute(m_inputs, m_market);
+    if (s)
+        m_snapshot = std::move(s).value();
+    setState(TradeState::Planning);
+    followMarket();
+    if (auto again = compute(m_inputs, m_market))
+        m_snapshot = std::move(again).value();
+    anchorExits();
+    publish();
+}
+
+void RiskModel::clearEvents()
+{
+    if (m_events.empty())
+        return;
+    m_events.clear();
+    publish();
+}
+
+}  // namespace levlab::model

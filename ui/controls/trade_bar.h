@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/model/plan/plan_inputs.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+
+namespace levlab::model {
+class RiskModel;
+}
+
+namespace levlab::ui {
+
+/// The trade's life in one row: where it stands (planning, waiting for its entry,
+/// open with its running result, closed by its one exit with the realised result),
+/// the action that moves it on (open at market, close at market, plan again), which
+/// price the stop and target watch, and the log of earlier trades.
+class TradeBar final : public QWidget {
+    Q_OBJECT
+public:
+    explicit TradeBar(model::RiskModel& model, QWidget* parent = nullptr);
+
+    [[nodiscard]] QLabel* stateLabel() const { return m_state; }
+    [[nodiscard]] QPushButton* actionButton() const { return m_action; }
+    [[nodiscard]] QComboBox* triggerBox() const { return m_trigger; }
+
+    /// The sentence the state label shows, for the model's current state.
+    [[nodiscard]] static QString describe(const model::RiskModel& model);
+
+signals:
+    void refused(const levlab::model::Refusal& refusal);
+
+private:
+    void refresh();
+    void act();
+    void showLog();
+
+    model::RiskModel& m_model;
+    QLabel* m_state = nullptr;
+    QPushButton* m_action = nullptr;
+    QPushButton* m_log = nullptr;
+    QComboBox* m_trigger = nullptr;
+};
+
+}  // namespace levlab::ui
