@@ -16,6 +16,7 @@
 namespace levlab::model {
 
 class TierLibrary;
+struct TierTable;
 
 /// A trade from its opening to its one exit, kept in the trade log.
 struct ClosedTrade final {
@@ -181,6 +182,7 @@ private:
         std::optional<double> stopLoss, takeProfit;
     };
     QHash<QString, SymbolPrices> m_symbolPrices;
+    Outcome convertUnits(PlanInputs& c, const TierTable* before, const TierTable* after, std::optional<UnitMemory>& memory) const;
     std::function<MarketState(const QString&)> m_marketOf;
     int m_batchDepth = 0;
     bool m_dirty = false;

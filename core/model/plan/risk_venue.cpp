@@ -10,6 +10,37 @@ namespace levlab::model {
 using detail::positiveFinite;
 using detail::refusal;
 
+RiskModel::Outcome RiskModel::convertUnits(PlanInputs& c, const TierTable* before, const TierTable* after,
+                                           std::optional<UnitMemory>& memory) const
+{
+    if (!before || !after || before->contract == after->contract)
+        return std::nullopt;
+    // Wallet and size change units between quote-settled and coin-settled contracts.
+    // Coming back to the units the trader typed restores their numbers exactly.
+    if (m_units && m_units->kind == after->contract && m_units->convertedWallet == c.wallet && m_units->convertedSize == c.size
+        && m_units->convertedExtra == c.extraMargin && m_units->sizeMode == c.sizeMode) {
+        c.wallet = m_units->wallet;
+        c.size = m_units->size;
+        c.extraMargin = m_units->extraMargin;
+        memory.reset();
+        return std::nullopt;
+    }
+    const double mark = m_market.mark;
+    if (!positiveFinite(mark))
+        return refusal("venue", tr("waiting for a price to convert the wallet"));
+    UnitMemory kept{before->contract, c.wallet, c.size, c.extraMargin, c.sizeMode, 0.0, 0.0, 0.0};
+    const bool toInverse = after->contract == engine::ContractKind::Inverse;
+    c.wallet = toInverse ? c.wallet / mark : c.wallet * mark;
+    if (c.sizeMode == SizeMode::Quantity)
+        c.size = toInverse ? std::max(1.0, std::round(c.size * mark)) : c.size / mark;
+    c.extraMargin = toInverse ? c.extraMargin / mark : c.extraMargin * mark;
+    kept.convertedWallet = c.wallet;
+    kept.convertedSize = c.size;
+    kept.convertedExtra = c.extraMargin;
+    memory = kept;
+    return std::nullopt;
+}
+
 RiskModel::Outcome RiskModel::setVenue(engine::Venue venue)
 {
     if (venue == m_inputs.venue)
@@ -32,32 +63,8 @@ RiskModel::Outcome RiskModel::setVenue(engine::Venue venue)
         return refusal("venue", tr("no risk-limit tables ship for %1").arg(QString::fromLatin1(engine::venueDisplayName(venue).data())));
     c.symbol = after->symbols.front();
     std::optional<UnitMemory> memory = m_units;
-    const double mark = m_market.mark;
-    if (before && before->contract != after->contract) {
-        // Wallet and size change units between quote-settled and coin-settled contracts.
-        // Coming back to the units the trader typed restores their numbers exactly.
-        if (m_units && m_units->kind == after->contract && m_units->convertedWallet == c.wallet
-            && m_units->convertedSize == c.size && m_units->convertedExtra == c.extraMargin
-            && m_units->sizeMode == c.sizeMode) {
-            c.wallet = m_units->wallet;
-            c.size = m_units->size;
-            c.extraMargin = m_units->extraMargin;
-            memory.reset();
-        } else {
-            if (!positiveFinite(mark))
-                return refusal("venue", tr("waiting for a price to convert the wallet"));
-            UnitMemory kept{before->contract, c.wallet, c.size, c.extraMargin, c.sizeMode, 0.0, 0.0, 0.0};
-            const bool toInverse = after->contract == engine::ContractKind::Inverse;
-            c.wallet = toInverse ? c.wallet / mark : c.wallet * mark;
-            if (c.sizeMode == SizeMode::Quantity)
-                c.size = toInverse ? std::max(1.0, std::round(c.size * mark)) : c.size / mark;
-            c.extraMargin = toInverse ? c.extraMargin / mark : c.extraMargin * mark;
-            kept.convertedWallet = c.wallet;
-            kept.convertedSize = c.size;
-            kept.convertedExtra = c.extraMargin;
-            memory = kept;
-        }
-    }
+    if (auto r = convertUnits(c, before, after, memory))
+        return r;
     if (auto r = apply(c, "venue"))
         return r;
     m_units = memory;
@@ -76,8 +83,15 @@ RiskModel::Outcome RiskModel::setSymbol(const QString& symbol)
     const MarketState marketNow = m_market;
     const QString oldSymbol = m_inputs.symbol;
     const bool otherAsset = detail::baseOf(c.symbol) != detail::baseOf(m_inputs.symbol);
-    if (!otherAsset || !m_marketOf)
-        return apply(c, "symbol");
+    std::optional<UnitMemory> memory = m_units;
+    if (auto r = convertUnits(c, m_tiers.find(m_inputs.venue, m_inputs.symbol), t, memory))
+        return r;
+    if (!otherAsset || !m_marketOf) {
+        if (auto r = apply(c, "symbol"))
+            return r;
+        m_units = memory;
+        return std::nullopt;
+    }
     // Another asset: its own market, and the prices move with it. Coming back to a
     // symbol at the same mark gives its prices back exactly.
     const MarketState next = m_marketOf(c.symbol);
@@ -102,6 +116,7 @@ RiskModel::Outcome RiskModel::setSymbol(const QString& symbol)
         return r;
     }
     m_symbolPrices.insert(oldSymbol, leaving);
+    m_units = memory;
     return std::nullopt;
 }
 

@@ -238,6 +238,20 @@ TEST_F(TradeTest, VenueRoundTripsAreExact)
     EXPECT_EQ(model.inputs().size, 0.5);
 }
 
+TEST_F(TradeTest, BybitOffersItsInverseContractAndTheSwitchConvertsExactly)
+{
+    ASSERT_FALSE(model.setVenue(engine::Venue::Bybit).has_value());
+    EXPECT_TRUE(model.symbols(engine::Venue::Bybit).contains(QStringLiteral("BTCUSD")));
+    ASSERT_FALSE(model.setSymbol(QStringLiteral("BTCUSD")).has_value());
+    EXPECT_EQ(model.snapshot().contract, engine::ContractKind::Inverse);
+    EXPECT_DOUBLE_EQ(model.inputs().wallet, 1.0);     // 10,000 USDT at 10,000
+    EXPECT_DOUBLE_EQ(model.inputs().size, 10000.0);   // 1 BTC = 10,000 one-dollar contracts
+    EXPECT_DOUBLE_EQ(model.snapshot().maxLeverage, 100.0);
+    ASSERT_FALSE(model.setSymbol(QStringLiteral("BTCUSDT")).has_value());
+    EXPECT_EQ(model.inputs().wallet, 10000.0);
+    EXPECT_EQ(model.inputs().size, 1.0);
+}
+
 TEST_F(TradeTest, ASymbolSwitchMovesToThatMarketAndBackExactly)
 {
     model.setMarketSource([](const QString& symbol) {
