@@ -53,8 +53,10 @@ QString clock(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).to
 
 TradeBar::TradeBar(model::RiskModel& model, QWidget* parent) : QWidget(parent), m_model(model)
 {
-    auto* row = new QHBoxLayout(this);
-    row->setContentsMargins(0, 0, 0, 0);
+    auto* column = new QVBoxLayout(this);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(4);
+    auto* row = new QHBoxLayout;
     m_state = new QLabel(this);
     m_state->setWordWrap(true);
     m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -69,10 +71,11 @@ TradeBar::TradeBar(model::RiskModel& model, QWidget* parent) : QWidget(parent), 
     m_log = new QPushButton(tr("Log"), this);
     m_log->setToolTip(tr("Every trade closed in this session, with its exit and result"));
     m_log->setAccessibleName(tr("Trade log"));
-    row->addWidget(m_state, 1);
+    row->addWidget(m_action, 1);
     row->addWidget(m_trigger);
-    row->addWidget(m_action);
     row->addWidget(m_log);
+    column->addWidget(m_state);
+    column->addLayout(row);
 
     connect(m_action, &QPushButton::clicked, this, &TradeBar::act);
     connect(m_log, &QPushButton::clicked, this, &TradeBar::showLog);

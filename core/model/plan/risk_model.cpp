@@ -200,6 +200,10 @@ engine::Result<RiskSnapshot> RiskModel::compute(const PlanInputs& in, const Mark
     s.position = evaluated->positions.front();
     s.maxLeverage = s.position.maxLeverage;
     s.tableMaxLeverage = table->table.brackets.front().maxLeverage;
+    if (engine::isIsolated(in.marginMode) && in.wallet > in.extraMargin) {
+        // Rounded up to the spin box's hundredths so the lowest value offered is accepted.
+        s.minLeverage = std::max(1.0, std::ceil(s.notional / (in.wallet - in.extraMargin) * 100.0 - 1e-9) / 100.0);
+    }
     const int decimals = detail::decimalsForTick(table->tickSize);
     if (s.position.bracket > 0 && s.maxLeverage < s.tableMaxLeverage) {
         const auto& row = table->table.brackets[static_cast<std::size_t>(s.position.bracket)];

@@ -27,6 +27,7 @@ struct RiskSnapshot final {
     double notional = 0.0;          ///< value at entry, settlement currency
     engine::PositionResult position;
     double maxLeverage = 0.0;       ///< of the row the size falls in
+    double minLeverage = 1.0;       ///< the lowest the wallet can carry (isolated: margin ≤ wallet less added margin)
     double tableMaxLeverage = 0.0;  ///< of the first row
     QString maxLeverageReason;      ///< empty unless a row below the first caps it
 

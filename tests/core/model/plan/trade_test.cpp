@@ -219,6 +219,17 @@ TEST_F(TradeTest, ASizeInARowWithALowerMaximumBringsTheLeverageDown)
     EXPECT_TRUE(notices.front().front().toString().startsWith(QStringLiteral("Leverage lowered from 100× to 50×")));
 }
 
+TEST_F(TradeTest, TheLowestLeverageIsWhatTheWalletCarries)
+{
+    // 1 BTC at 10,000 on a 3,000 wallet: 10,000 / 3,000 = 3.33…, offered as 3.34×.
+    ASSERT_FALSE(model.setWallet(3000.0).has_value());
+    EXPECT_DOUBLE_EQ(model.snapshot().minLeverage, 3.34);
+    EXPECT_FALSE(model.setLeverage(3.34).has_value());
+    EXPECT_TRUE(model.setLeverage(3.3).has_value());
+    ASSERT_FALSE(model.setWallet(20000.0).has_value());
+    EXPECT_DOUBLE_EQ(model.snapshot().minLeverage, 1.0);
+}
+
 TEST_F(TradeTest, VenueRoundTripsAreExact)
 {
     ASSERT_FALSE(model.setSize(0.5).has_value());
