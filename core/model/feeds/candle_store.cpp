@@ -84,6 +84,24 @@ void CandleStore::addTick(qint64 timeMs, double last, double mark)
         s.add(timeMs, last, mark);
 }
 
+void CandleSeries::scale(double factor)
+{
+    for (std::size_t i = 0; i < m_count; ++i) {
+        Candle& c = slot(i);
+        c.open *= factor;
+        c.high *= factor;
+        c.low *= factor;
+        c.close *= factor;
+        c.markClose *= factor;
+    }
+}
+
+void CandleStore::scale(double factor)
+{
+    for (auto& s : m_series)
+        s.scale(factor);
+}
+
 void CandleStore::addBar(const Candle& bar)
 {
     for (auto& s : m_series)

@@ -37,6 +37,9 @@ public:
     /// Folds a finished lower-timeframe bar in.
     void add(const Candle& bar);
 
+    /// Multiplies every price kept by `factor`.
+    void scale(double factor);
+
     /// Index of the first candle opening at or after `timeMs` (size() when none).
     [[nodiscard]] std::size_t lowerBound(qint64 timeMs) const;
 
@@ -63,6 +66,8 @@ public:
     void addTick(qint64 timeMs, double last, double mark);
     /// A whole one-minute bar at once (history generation, replay).
     void addBar(const Candle& bar);
+    /// Multiplies every price kept by `factor`.
+    void scale(double factor);
 
     [[nodiscard]] const CandleSeries& series(Timeframe tf) const { return m_series[static_cast<std::size_t>(tf)]; }
 

@@ -17,6 +17,7 @@ public:
     [[nodiscard]] const QString& symbol() const { return m_symbol; }
     [[nodiscard]] double price() const { return m_price; }
     [[nodiscard]] double beta() const { return m_beta; }
+    [[nodiscard]] double ownVol() const { return m_ownVol; }
     void setBeta(double beta) { m_beta = beta; }
 
     /// Moves with the leader's log-return over `seconds`.

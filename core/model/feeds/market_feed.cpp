@@ -45,6 +45,55 @@ void MarketFeed::generateHistory(std::size_t minutes)
     }
 }
 
+struct MarketFeed::Memento final {
+    PriceProcess process;
+    CandleStore candles;
+    std::vector<Follower> followers;
+    std::vector<CandleStore> followerCandles;
+    int focus = -1;
+    double speed = 0.0;
+};
+
+std::shared_ptr<const MarketFeed::Memento> MarketFeed::save() const
+{
+    return std::make_shared<const Memento>(Memento{m_process, m_candles, m_followers, m_followerCandles, m_focus, m_speed});
+}
+
+void MarketFeed::restore(const Memento& m)
+{
+    m_process = m.process;
+    m_candles = m.candles;
+    m_followers = m.followers;
+    m_followerCandles = m.followerCandles;
+    m_focus = m.focus;
+    emit seriesReset();
+    setSpeed(m.speed);
+    emit advanced();
+}
+
+void MarketFeed::restart(std::uint64_t seed, double price, std::size_t historyMinutes)
+{
+    const qint64 now = m_process.current().timeMs;
+    const qint64 start = now - static_cast<qint64>(historyMinutes) * 60000;
+    const double leader = markOf(QStringLiteral("BTC"));
+    m_process = PriceProcess(seed, price, start, 1.0 / kTicksPerSecond);
+    m_candles = CandleStore(kHistoryCapacity);
+    for (std::size_t k = 0; k < m_followers.size(); ++k) {
+        const Follower f = m_followers[k];
+        // Followers keep their price relative to the leader and take their own path of the seed.
+        m_followers[k] = Follower(f.symbol(), price * f.price() / leader, f.beta(), f.ownVol(), seed ^ (0xE7u + k));
+        m_followerCandles[k] = CandleStore(kHistoryCapacity);
+    }
+    generateHistory(historyMinutes);
+    // The path is scale-free: move it so that the mark is the stated price.
+    const double factor = price / m_process.current().mark;
+    m_process.rescale(factor);
+    m_candles.scale(factor);
+    emit seriesReset();
+    emit controlsChanged();
+    emit advanced();
+}
+
 void MarketFeed::setSpeed(double speed)
 {
     m_speed = std::max(0.0, speed);
@@ -145,7 +194,7 @@ void MarketFeed::setFocus(const QString& symbol)
     if (i == m_focus)
         return;
     m_focus = i;
-    emit focusChanged();
+    emit seriesReset();
 }
 
 QString MarketFeed::focus() const

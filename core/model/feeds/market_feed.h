@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <memory>
+
 namespace levlab::model {
 
 /// The embedded simulated market: a PriceProcess driven by the clock at a
@@ -35,6 +37,16 @@ public:
     /// Continues from the current price and time along the path of `seed`: the
     /// same seed gives the same moves (relative to where it starts) every time.
     void reseed(std::uint64_t seed);
+
+    /// Starts the market afresh along the path of `seed`: `historyMinutes` of history
+    /// ending now, moved so that the mark is exactly `price` (a lesson's stated price).
+    void restart(std::uint64_t seed, double price, std::size_t historyMinutes);
+
+    /// Everything the market is, to put back later exactly as it was (a lesson's
+    /// sandbox gives the learner's own market back).
+    struct Memento;
+    [[nodiscard]] std::shared_ptr<const Memento> save() const;
+    void restore(const Memento& memento);
 
     /// Advances exactly `ticks` ticks now (tests, benchmarks, replays of a seed).
     void advance(int ticks);
@@ -63,8 +75,9 @@ signals:
     void advanced();
     /// Speed or scenario changed.
     void controlsChanged();
-    /// candles() and state() now describe another asset.
-    void focusChanged();
+    /// candles() now holds other candles (another asset, a restart, a restore):
+    /// views redraw them whole.
+    void seriesReset();
 
 private:
     void onTimer();

@@ -100,6 +100,14 @@ void PriceProcess::updateMarkAndFunding(double seconds)
     m_tick.fundingRate = std::clamp(avg + std::clamp(kFundingInterest - avg, -kFundingClamp, kFundingClamp), -kFundingCap, kFundingCap);
 }
 
+void PriceProcess::rescale(double factor)
+{
+    m_tick.index *= factor;
+    m_tick.last *= factor;
+    m_tick.mark *= factor;
+    m_scenarioStartIndex *= factor;
+}
+
 const Tick& PriceProcess::step()
 {
     const qint64 before = m_tick.timeMs;

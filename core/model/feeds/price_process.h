@@ -45,6 +45,10 @@ public:
     /// Starts `s` now; crash, squeeze and wick storm end on their own.
     void setScenario(Scenario s);
 
+    /// Multiplies every price the process holds by `factor` (a path started elsewhere,
+    /// moved to a stated price). Returns are unchanged.
+    void rescale(double factor);
+
     /// Advances one tick.
     const Tick& step();
     /// Advances one minute in coarse steps and returns its bar (history generation).

@@ -9,6 +9,7 @@
 #include <QObject>
 
 #include <functional>
+#include <memory>
 
 #include <optional>
 #include <vector>
@@ -98,6 +99,12 @@ public:
     /// Where the market of another symbol comes from, for a symbol switch: the entry,
     /// stop and target move to that market's prices. Without it they stay as they are.
     void setMarketSource(std::function<MarketState(const QString& symbol)> source) { m_marketOf = std::move(source); }
+
+    /// Everything the trader made here (inputs, the trade and its state, the trade
+    /// log), to put back exactly later: a lesson's sandbox.
+    struct Memento;
+    [[nodiscard]] std::shared_ptr<const Memento> save() const;
+    void restore(const Memento& memento);
 
     /// The market moved. Never refused; may open a fixed entry or close the trade.
     void setMarket(const MarketState& market);

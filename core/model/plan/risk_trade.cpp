@@ -191,6 +191,54 @@ void RiskModel::planAgain()
     publish();
 }
 
+struct RiskModel::Memento final {
+    PlanInputs inputs;
+    PlanInputs plan;
+    TradeState state = TradeState::Planning;
+    std::vector<PositionEvent> events;
+    std::vector<ClosedTrade> log;
+    qint64 openedMs = 0;
+    double anchorEntry = 0.0;
+    std::optional<double> anchorStop;
+    std::optional<double> anchorTarget;
+    std::optional<UnitMemory> units;
+    QHash<QString, SymbolPrices> symbolPrices;
+    MarketState market;
+};
+
+std::shared_ptr<const RiskModel::Memento> RiskModel::save() const
+{
+    return std::make_shared<const Memento>(Memento{m_inputs, m_plan, m_state, m_events, m_log, m_openedMs, m_anchorEntry,
+                                                   m_anchorStop, m_anchorTarget, m_units, m_symbolPrices, m_market});
+}
+
+void RiskModel::restore(const Memento& m)
+{
+    m_inputs = m.inputs;
+    m_plan = m.plan;
+    m_events = m.events;
+    m_log = m.log;
+    m_openedMs = m.openedMs;
+    m_anchorEntry = m.anchorEntry;
+    m_anchorStop = m.anchorStop;
+    m_anchorTarget = m.anchorTarget;
+    m_units = m.units;
+    m_symbolPrices = m.symbolPrices;
+    m_market = m.market;
+    auto s = compute(m_inputs, m_market);
+    if (s) {
+        m_snapshot = std::move(s).value();
+    } else {
+        m_snapshot = RiskSnapshot{};
+        m_snapshot.problem = detail::fromEngine(s.error(), "").message();
+    }
+    const bool stateChanged = m_state != m.state;
+    m_state = m.state;
+    if (stateChanged)
+        emit tradeStateChanged(m_state);
+    publish();
+}
+
 void RiskModel::clearEvents()
 {
     if (m_events.empty())

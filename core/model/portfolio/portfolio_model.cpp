@@ -161,6 +161,20 @@ PortfolioModel::Outcome PortfolioModel::commit(std::vector<Holding> holdings, do
     return std::nullopt;
 }
 
+void PortfolioModel::restore(const Memento& m)
+{
+    m_venue = m.venue;
+    m_shock = m.shock;
+    m_horizonHours = m.horizonHours;
+    m_events = m.events;
+    if (auto r = commit(m.holdings, m.wallet)) {
+        // What was saved was valid when saved; at today's marks it may not evaluate.
+        m_holdings = m.holdings;
+        m_wallet = m.wallet;
+        emit changed();
+    }
+}
+
 PortfolioModel::Outcome PortfolioModel::setVenue(engine::Venue venue)
 {
     if (venue == m_venue)

@@ -95,6 +95,19 @@ public:
     void setMarks(const QHash<QString, double>& marks, double fundingRate, qint64 timeMs = 0);
     [[nodiscard]] const std::vector<PortfolioEvent>& events() const { return m_events; }
 
+    /// Everything the trader made (venue, wallet, positions, shock, holding period,
+    /// the liquidations so far), to put back exactly later: a lesson's sandbox.
+    struct Memento final {
+        engine::Venue venue = engine::Venue::Binance;
+        double wallet = 0.0;
+        std::vector<Holding> holdings;
+        double shock = 0.0;
+        double horizonHours = 0.0;
+        std::vector<PortfolioEvent> events;
+    };
+    [[nodiscard]] Memento save() const { return {m_venue, m_wallet, m_holdings, m_shock, m_horizonHours, m_events}; }
+    void restore(const Memento& memento);
+
     /// The account as the engine sees it: every position at its mark.
     [[nodiscard]] engine::AccountInput accountInput() const { return build(m_holdings, m_wallet, true); }
 
