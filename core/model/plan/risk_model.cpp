@@ -384,6 +384,17 @@ RiskModel::Outcome RiskModel::apply(PlanInputs candidate, const char* field)
     return std::nullopt;
 }
 
+RiskModel::Outcome RiskModel::edit(const PlanInputs& inputs)
+{
+    if (!positiveFinite(inputs.wallet))
+        return refusal("wallet", tr("must be greater than 0"));
+    if (!(std::isfinite(inputs.leverage) && inputs.leverage >= 1.0))
+        return refusal("leverage", tr("must be at least 1×"));
+    if (!positiveFinite(inputs.size))
+        return refusal("size", tr("must be greater than 0"));
+    return apply(inputs, "plan");
+}
+
 RiskModel::Outcome RiskModel::setInputs(const PlanInputs& inputs)
 {
     if (!positiveFinite(inputs.wallet))

@@ -79,8 +79,12 @@ public:
     Outcome setExitTrigger(TriggerPrice trigger);
     Outcome setHorizonHours(double hours);
     Outcome setFeeRate(double rate);
-    /// All inputs at once (a preset, a lesson example, a restored session).
+    /// All inputs at once (a preset, a lesson example, a restored session): a new plan,
+    /// leaving any open or closed trade behind.
     Outcome setInputs(const PlanInputs& inputs);
+    /// All inputs at once as one edit of the current trade (undo and redo): the rules
+    /// of its state apply, so an open trade's entry or size cannot change this way.
+    Outcome edit(const PlanInputs& inputs);
 
     /// Back-solves the leverage (isolated) that puts liquidation at `price`.
     Outcome setLiquidationTarget(double price);

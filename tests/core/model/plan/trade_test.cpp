@@ -184,6 +184,19 @@ TEST_F(TradeTest, AnOpenTradeKeepsItsPositionAndPlanningAgainClearsTheChart)
     EXPECT_TRUE(model.inputs().entryAtMarket) << "the plan as it was before opening";
 }
 
+TEST_F(TradeTest, AnEditAsAWholeKeepsTheTradeWhileSetInputsPlansAnew)
+{
+    ASSERT_FALSE(model.openAtMarket().has_value());
+    PlanInputs moved = model.inputs();
+    moved.stopLoss = 9850.0;
+    ASSERT_FALSE(model.edit(moved).has_value());
+    EXPECT_EQ(model.tradeState(), TradeState::Open);
+    moved.size = 2.0;
+    EXPECT_TRUE(model.edit(moved).has_value()) << "an open trade's size is fixed";
+    ASSERT_FALSE(model.setInputs(moved).has_value());
+    EXPECT_EQ(model.tradeState(), TradeState::Planning);
+}
+
 TEST_F(TradeTest, AnEditAfterTheExitPlansAgainFromThePlan)
 {
     ASSERT_FALSE(model.openAtMarket().has_value());
