@@ -1,5 +1,8 @@
 #include "ui/risk/value_table.h"
 
+#include "ui/risk/value_table_accessible.h"
+
+#include <QAccessible>
 #include <QHelpEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -8,13 +11,14 @@ namespace levlab::ui {
 
 namespace {
 
-constexpr int kRowPadding = 5;
+constexpr int kRowPadding = 4;
 constexpr int kMinValueWidth = 230;
 
 }  // namespace
 
-ValueTable::ValueTable(QWidget* parent) : QWidget(parent)
+ValueTable::ValueTable(QWidget* parent) : QWidget(parent), m_minValueWidth(kMinValueWidth)
 {
+    ValueTableAccessible::installFactory();
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setAttribute(Qt::WA_OpaquePaintEvent, false);
 }
@@ -38,7 +42,19 @@ void ValueTable::setValue(int row, const QString& value)
     r.value = value;
     r.valueText.setText(value);
     r.valueText.prepare(QTransform(), font());
-    update(0, row * rowHeight(), width(), rowHeight());
+    update(rowRect(row));
+    if (QAccessible::isActive()) {
+        if (QAccessibleInterface* table = QAccessible::queryAccessibleInterface(this)) {
+            QAccessibleEvent changed(table->child(row), QAccessible::DescriptionChanged);
+            QAccessible::updateAccessibility(&changed);
+        }
+    }
+}
+
+void ValueTable::setMinimumValueWidth(int px)
+{
+    m_minValueWidth = px;
+    updateGeometry();
 }
 
 int ValueTable::rowHeight() const
@@ -51,7 +67,7 @@ QSize ValueTable::sizeHint() const
     int nameWidth = 0;
     for (const Row& r : m_rows)
         nameWidth = std::max(nameWidth, fontMetrics().horizontalAdvance(r.name));
-    return {nameWidth + kMinValueWidth, rowHeight() * static_cast<int>(m_rows.size())};
+    return {nameWidth + m_minValueWidth, rowHeight() * static_cast<int>(m_rows.size())};
 }
 
 void ValueTable::paintEvent(QPaintEvent* event)
