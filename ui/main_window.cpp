@@ -41,7 +41,8 @@ constexpr int kPortfolioDockHeight = 250;
 constexpr int kLessonsDockWidth = 330;
 constexpr int kLessonsMinWidth = 300;
 constexpr int kStateVersion = 2;  ///< window states saved before the plan column became a dock are not restored
-constexpr QSize kPreferredSize(1680, 1000);
+constexpr QSize kLargestFirstSize(2400, 1400);  ///< a first start fills the screen up to this
+constexpr int kWideScreen = 1680;               ///< from this width the lessons dock starts wider
 constexpr int kFrameAllowance = 40;  ///< a window manager's title bar and borders, before they are known
 
 /// A titled section. A plain frame rather than a QGroupBox: a group box repaints its
@@ -160,7 +161,7 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
     focus(QKeySequence(Qt::CTRL | Qt::Key_G), static_cast<QWidget*>(m_chart));
 
     buildMenus();
-    resize(kPreferredSize);
+    resize(kLargestFirstSize);
     resizeDocks({plan}, {kPlanWidth}, Qt::Horizontal);
     resizeDocks({portfolioDock}, {kPortfolioDockHeight}, Qt::Vertical);
     restoreGeometry(m_settings.windowGeometry());
@@ -245,7 +246,7 @@ void MainWindow::addSideDock(QWidget* panel, const QString& title, const QString
     QDockWidget* d = makeDock(title, objectName, panel, this);
     addDockWidget(Qt::LeftDockWidgetArea, d);
     const QScreen* s = screen() != nullptr ? screen() : QGuiApplication::primaryScreen();
-    const bool narrow = s != nullptr && s->availableGeometry().width() < kPreferredSize.width();
+    const bool narrow = s != nullptr && s->availableGeometry().width() < kWideScreen;
     resizeDocks({d}, {narrow ? kLessonsMinWidth : kLessonsDockWidth}, Qt::Horizontal);
     if (auto* view = menuBar()->findChild<QMenu*>())
         view->addAction(d->toggleViewAction());

@@ -37,7 +37,8 @@ namespace {
 
 using Column = PositionsTableModel::Column;
 constexpr int kCellPadding = 4;
-constexpr int kGaugeSteps = 10000;  ///< the margin-ratio gauge in hundredths of a percent
+constexpr int kGaugeSteps = 10000;
+constexpr int kRulesRow = 8;  ///< the account row naming whose margin rules apply  ///< the margin-ratio gauge in hundredths of a percent
 
 QString money(double v) { return QLocale().toString(v, 'f', 2); }
 QString pct(double f) { return QStringLiteral("%1%2%").arg(f >= 0 ? QStringLiteral("+") : QString()).arg(f * 100.0, 0, 'f', 2); }
@@ -234,9 +235,9 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     QVBoxLayout* middle = pane();
     m_account = new ValueTable(this);
     m_account->setAccessibleName(tr("Account"));
-    m_account->setMinimumValueWidth(fm.horizontalAdvance(QStringLiteral("BTCUSDT-1 -00.00%, ETHUSDT-1 -00.00%")) / 2);
+    m_account->setMinimumValueWidth(fm.horizontalAdvance(tr("pay 00,000.00 over 99 payments")));
     for (const QString& name : {tr("Wallet"), tr("Equity"), tr("Maintenance"), tr("Margin ratio"), tr("Cross liquidated by"),
-                                tr("Isolated, own move"), tr("Funding over holding"), tr("Liquidation drift")})
+                                tr("Isolated, own move"), tr("Funding over holding"), tr("Liquidation drift"), tr("Margin rules")})
         m_account->addRow(name);
     m_gauge = new QProgressBar(this);
     m_gauge->setRange(0, kGaugeSteps);
@@ -257,15 +258,12 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     inputs->addWidget(m_horizon, 1);
     middle->addLayout(inputs);
     middle->addWidget(m_account);
-    middle->addWidget(m_gauge);
     middle->addStretch();
-    m_showLevels = new QCheckBox(tr("Show every position's liquidation on the chart"), this);
-    m_venue = new QLabel(this);
-    m_venue->setToolTip(tr("Whose margin rules and risk limits the portfolio follows"));
+    m_showLevels = new QCheckBox(tr("Every liquidation on the chart"), this);
+    m_showLevels->setToolTip(tr("Draw each BTC position's liquidation level on the chart"));
     auto* chartRow = new QHBoxLayout;
     chartRow->addWidget(m_showLevels);
-    chartRow->addStretch();
-    chartRow->addWidget(m_venue);
+    chartRow->addWidget(m_gauge, 1);
     left->addLayout(chartRow);
 
     // Right: the comparison.
@@ -290,6 +288,13 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     m_compare->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_compare->setAccessibleName(tr("Compare layouts under the price shock"));
     m_compare->setColumnWidth(0, fm.horizontalAdvance(tr("All isolated")) + 4 * kCellPadding);
+    m_compare->setColumnWidth(1, fm.horizontalAdvance(tr("Equity left")) + 4 * kCellPadding);
+    // Three rows that never scroll: the table is exactly as tall as them.
+    m_compare->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_compare->verticalHeader()->setDefaultSectionSize(fm.height() + 6);
+    m_compare->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_compare->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_compare->setFixedHeight(m_compare->horizontalHeader()->sizeHint().height() + 3 * (fm.height() + 6) + 2 * m_compare->frameWidth());
     const QStringList names{tr("As entered"), tr("All cross"), tr("All isolated")};
     for (int r = 0; r < 3; ++r) {
         m_compare->setItem(r, 0, new QTableWidgetItem(names[r]));
@@ -301,6 +306,7 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     right->addWidget(logName);
     m_log = new QListWidget(this);
     m_log->setAccessibleName(logName->text());
+    m_log->setMinimumHeight(2 * fm.height() + 8);
     right->addWidget(m_log, 1);
     connect(m_panes, &QSplitter::splitterMoved, this, [this] { m_panesMoved = true; });
 
@@ -374,7 +380,7 @@ void PortfolioPanel::resizeEvent(QResizeEvent* event)
 
 void PortfolioPanel::distributePanes()
 {
-    // The table gets the width its columns need; the account and the comparison share the rest.
+    // The table gets the width its columns need, the account what its figures need, the comparison the rest.
     const int handles = 2 * m_panes->handleWidth();
     const int total = m_panes->width() - handles;
     const int account = m_panes->widget(1)->minimumSizeHint().width();
@@ -383,9 +389,7 @@ void PortfolioPanel::distributePanes()
     for (int c = 0; c < PositionsTableModel::ColumnCount; ++c)
         columns += m_table->columnWidth(c);
     const int table = std::max(m_panes->widget(0)->minimumSizeHint().width(), std::min(columns, total - account - compare));
-    const int rest = std::max(0, total - table);
-    const int accountWidth = std::max(account, rest * 9 / 20);
-    m_panes->setSizes({table, accountWidth, std::max(compare, rest - accountWidth)});
+    m_panes->setSizes({table, account, std::max(compare, total - table - account)});
 }
 
 int PortfolioPanel::selectedRow() const
@@ -445,9 +449,7 @@ void PortfolioPanel::refresh()
         m_shock->setValue(static_cast<int>(std::lround(m_portfolio.shock() * 100.0)));
     }
     m_shockLabel->setText(pct(m_portfolio.shock()));
-    const QString rules = tr("%1 rules").arg(QString::fromLatin1(engine::venueDisplayName(m_portfolio.venue()).data()));
-    if (m_venue->text() != rules)
-        m_venue->setText(rules);
+    m_account->setValue(kRulesRow, QString::fromLatin1(engine::venueDisplayName(m_portfolio.venue()).data()));
     if (!s.valid) {
         m_account->setValue(0, money(m_portfolio.wallet()));
         m_account->setValue(1, s.problem);

@@ -42,7 +42,6 @@ public:
     [[nodiscard]] ValueTable* account() const { return m_account; }
     [[nodiscard]] QCheckBox* showLevels() const { return m_showLevels; }
     [[nodiscard]] QProgressBar* marginGauge() const { return m_gauge; }
-    [[nodiscard]] QLabel* venueLabel() const { return m_venue; }
 
     void removeSelected();
     void applyTransfer();
@@ -79,7 +78,6 @@ private:
     QListWidget* m_log = nullptr;
     QDoubleSpinBox* m_transfer = nullptr;
     QLabel* m_preview = nullptr;
-    QLabel* m_venue = nullptr;
     QSplitter* m_panes = nullptr;
     bool m_panesMoved = false;  ///< once the user drags a divider, the panes keep their widths
     QCheckBox* m_showLevels = nullptr;

@@ -13,6 +13,7 @@ namespace {
 
 constexpr int kRowPadding = 4;
 constexpr int kMinValueWidth = 230;
+constexpr int kNameGap = 8;  ///< the least space between a name and its value
 
 }  // namespace
 
@@ -84,7 +85,14 @@ void ValueTable::paintEvent(QPaintEvent* event)
         p.setPen(muted);
         p.drawStaticText(QPointF(0, y), r.nameText);
         p.setPen(palette().color(QPalette::WindowText));
-        p.drawStaticText(QPointF(row.right() - r.valueText.size().width(), y), r.valueText);
+        // A value wider than the room beside its name is cut short with "…", never drawn over the name.
+        const double room = width() - r.nameText.size().width() - kNameGap;
+        if (r.valueText.size().width() <= room) {
+            p.drawStaticText(QPointF(row.right() - r.valueText.size().width(), y), r.valueText);
+        } else {
+            const QString shown = fontMetrics().elidedText(r.value, Qt::ElideRight, std::max(0, static_cast<int>(room)));
+            p.drawText(row.adjusted(static_cast<int>(width() - room), 0, 0, 0), Qt::AlignRight | Qt::AlignVCenter, shown);
+        }
     }
 }
 
@@ -99,8 +107,16 @@ bool ValueTable::event(QEvent* event)
     if (event->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(event);
         const int row = help->pos().y() / rowHeight();
-        if (row >= 0 && row < rowCount() && !m_rows[static_cast<std::size_t>(row)].toolTip.isEmpty())
-            QToolTip::showText(help->globalPos(), m_rows[static_cast<std::size_t>(row)].toolTip, this);
+        QString tip;
+        if (row >= 0 && row < rowCount()) {
+            const Row& r = m_rows[static_cast<std::size_t>(row)];
+            tip = r.toolTip;
+            // A value cut short shows whole in its tooltip.
+            if (r.valueText.size().width() > width() - r.nameText.size().width() - kNameGap)
+                tip = tip.isEmpty() ? r.value : r.value + QLatin1Char('\n') + tip;
+        }
+        if (!tip.isEmpty())
+            QToolTip::showText(help->globalPos(), tip, this);
         else
             QToolTip::hideText();
         return true;
