@@ -206,13 +206,13 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     // Each column as wide as its header or its widest likely value, measured once.
     const QFontMetrics fm = m_table->fontMetrics();
     const std::array<QString, PositionsTableModel::ColumnCount> widest{
-        QStringLiteral("btc-10"), QStringLiteral("BTCUSDT"), tr("Short"), QStringLiteral("0,000.0000"),
+        QStringLiteral("btc-10"), QStringLiteral("BTCUSDT"), tr("Short"), QStringLiteral("000.0000"),
         QStringLiteral("000,000.0"), QStringLiteral("100×"), tr("Isolated"), tr("00,000.00 (cross)"),
         QStringLiteral("000,000.0"), QStringLiteral("-00,000.00"), QStringLiteral("000,000.0"), QStringLiteral("-100.00%")};
     for (int c = 0; c < PositionsTableModel::ColumnCount; ++c) {
         const QString header = m_rows->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
-        const int text = std::max(fm.horizontalAdvance(header) + 2 * fm.averageCharWidth(), fm.horizontalAdvance(widest[static_cast<std::size_t>(c)]));
-        m_table->setColumnWidth(c, text + 3 * kCellPadding);
+        const int text = std::max(fm.horizontalAdvance(header), fm.horizontalAdvance(widest[static_cast<std::size_t>(c)]));
+        m_table->setColumnWidth(c, text + 4 * kCellPadding);
     }
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
     left->addWidget(m_table, 1);
@@ -282,7 +282,9 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     shockRow->addWidget(m_shockLabel);
     right->addLayout(shockRow);
     m_compare = new QTableWidget(3, 3, this);
-    m_compare->setHorizontalHeaderLabels({tr("Layout"), tr("Equity left"), tr("Liquidated, in order")});
+    m_compare->setHorizontalHeaderLabels({tr("Layout"), tr("Equity left"), tr("Liquidated")});
+    m_compare->horizontalHeaderItem(2)->setToolTip(tr("The positions liquidated on the way to the shock, in order, with the move that took each"));
+    m_compare->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_compare->verticalHeader()->hide();
     m_compare->horizontalHeader()->setStretchLastSection(true);
     m_compare->setEditTriggers(QAbstractItemView::NoEditTriggers);
