@@ -19,7 +19,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -65,7 +64,35 @@ QFrame* group(const QString& title, QWidget* content, QWidget* parent)
     return box;
 }
 
-/// A dock with the window's usual features; the plan column cannot be closed.
+/// Keeps a scroll area at least as wide as its content needs, as rows come and go.
+class FollowMinimumWidth final : public QObject {
+public:
+    FollowMinimumWidth(QScrollArea* area, QWidget* content) : QObject(area), m_area(area), m_content(content)
+    {
+        content->installEventFilter(this);
+        update();
+    }
+
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (watched == m_content && event->type() == QEvent::LayoutRequest)
+            update();
+        return false;
+    }
+
+private:
+    void update()
+    {
+        const int width = m_content->minimumSizeHint().width() + m_area->verticalScrollBar()->sizeHint().width();
+        if (m_area->minimumWidth() != width)
+            m_area->setMinimumWidth(width);
+    }
+
+    QScrollArea* m_area;
+    QWidget* m_content;
+};
+
+/// A dock that can be moved, floated and closed (View lists it).
 QDockWidget* makeDock(const QString& title, const QString& objectName, QWidget* content, QMainWindow* window)
 {
     auto* d = new QDockWidget(title, window);
@@ -112,9 +139,9 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
     m_planScroll->setWidgetResizable(true);
     m_planScroll->setFrameShape(QFrame::NoFrame);
     m_planScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_planScroll->setMinimumWidth(side->minimumSizeHint().width() + m_planScroll->verticalScrollBar()->sizeHint().width());
+    new FollowMinimumWidth(m_planScroll, side);
     QDockWidget* plan = makeDock(tr("Plan"), QStringLiteral("planDock"), m_planScroll, this);
-    plan->setFeatures(QDockWidget::NoDockWidgetFeatures);
+    plan->setFeatures(QDockWidget::NoDockWidgetFeatures);  // the plan is always there
     plan->setTitleBarWidget(new QWidget(plan));
     addDockWidget(Qt::RightDockWidgetArea, plan);
 
