@@ -139,6 +139,12 @@ TEST_F(Accessibility, EveryControlInTheMarketRiskAndPortfolioPanelsHasItsLabelAs
     // Spin boxes whose label is their prefix are named by it.
     EXPECT_EQ(QAccessible::queryAccessibleInterface(p->transferAmount())->text(QAccessible::Name), shown(p->transferAmount()->prefix()));
     EXPECT_EQ(QAccessible::queryAccessibleInterface(p->marginGauge())->text(QAccessible::Name), QStringLiteral("Margin ratio"));
+    // The portfolio's wallet is told apart from the plan's by name.
+    EXPECT_EQ(QAccessible::queryAccessibleInterface(dash->window->form()->walletBox())->text(QAccessible::Name), QStringLiteral("Wallet"));
+    int wallets = 0;
+    for (QAbstractSpinBox* box : dash->window->findChildren<QAbstractSpinBox*>())
+        wallets += QAccessible::queryAccessibleInterface(box)->text(QAccessible::Name) == QStringLiteral("Wallet") ? 1 : 0;
+    EXPECT_EQ(wallets, 1);
     // A combo box on Linux is named by its value and labelled by a relation to its label.
     QAccessibleInterface* scenario = QAccessible::queryAccessibleInterface(dash->window->marketBar()->scenarioBox());
     const auto labels = scenario->relations(QAccessible::Label);

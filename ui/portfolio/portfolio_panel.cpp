@@ -183,7 +183,8 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     m_wallet->setDecimals(2);
     m_wallet->setPrefix(tr("Wallet "));
     m_wallet->setToolTip(tr("The account's whole balance; isolated margins come out of it"));
-    m_wallet->setAccessibleName(tr("Wallet"));
+    // Named apart from the plan's Wallet and Holding fields, which a screen reader (and a search by name) meets first.
+    m_wallet->setAccessibleName(tr("Portfolio wallet"));
     m_newSymbol->setAccessibleName(tr("Symbol of a new position"));
     m_newSide->setAccessibleName(tr("Side of a new position"));
     for (QWidget* w : std::initializer_list<QWidget*>{m_newSymbol, m_newSide, add, dup, rem})
@@ -248,7 +249,7 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     m_horizon->setDecimals(0);
     m_horizon->setPrefix(tr("Holding "));
     m_horizon->setSuffix(tr(" h"));
-    m_horizon->setAccessibleName(tr("Holding"));
+    m_horizon->setAccessibleName(tr("Portfolio holding"));
     // Spin boxes size themselves for their largest value (a trillion); these never need that.
     m_wallet->setMinimumWidth(fm.horizontalAdvance(m_wallet->prefix() + QStringLiteral("000,000.00")) + 2 * fm.height());
     m_horizon->setMinimumWidth(fm.horizontalAdvance(m_horizon->prefix() + QStringLiteral("0000 h")) + 2 * fm.height());
