@@ -93,6 +93,14 @@ TEST_P(ThemeContrast, BodyTextMeetsAA)
         {"take-profit tag", t.labelText, t.takeProfit},
         {"mark tag", t.labelText, t.mark},
         {"last tag", t.labelText, t.last},
+        // The same colours as text on the plot (pinned values, event notes).
+        {"entry text", t.entry, t.plotBackground},
+        {"liquidation text", t.liquidation, t.plotBackground},
+        {"bankruptcy text", t.bankruptcy, t.plotBackground},
+        {"stop-loss text", t.stopLoss, t.plotBackground},
+        {"take-profit text", t.takeProfit, t.plotBackground},
+        {"mark text", t.mark, t.plotBackground},
+        {"last text", t.last, t.plotBackground},
     };
     for (const Pair& pair : pairs)
         EXPECT_GE(contrast(pair.fg, pair.bg), kBodyText) << pair.what << ": " << pair.fg.name().toStdString() << " on "
