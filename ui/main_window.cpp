@@ -10,6 +10,7 @@
 #include "ui/market/market_bar.h"
 #include "ui/portfolio/portfolio_panel.h"
 #include "ui/risk/risk_panel.h"
+#include "ui/theme/style.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -19,22 +20,30 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QSlider>
-#include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace levlab::ui {
 
 namespace {
 
 constexpr int kRefusalShownMs = 8000;
-constexpr int kSidePanelWidth = 470;
-constexpr int kPortfolioDockHeight = 260;
-constexpr int kLessonsDockWidth = 380;
+constexpr int kPlanWidth = 400;
+constexpr int kPortfolioDockHeight = 250;
+constexpr int kLessonsDockWidth = 330;
+constexpr int kLessonsMinWidth = 300;
+constexpr int kStateVersion = 2;  ///< window states saved before the plan column became a dock are not restored
+constexpr QSize kLargestFirstSize(2400, 1400);  ///< a first start fills the screen up to this
+constexpr int kWideScreen = 1680;               ///< from this width the lessons dock starts wider
+constexpr int kFrameAllowance = 40;  ///< a window manager's title bar and borders, before they are known
 
 /// A titled section. A plain frame rather than a QGroupBox: a group box repaints its
 /// title whenever any child repaints, which a slider drag does on every step.
@@ -43,64 +52,119 @@ QFrame* group(const QString& title, QWidget* content, QWidget* parent)
     auto* box = new QFrame(parent);
     box->setFrameShape(QFrame::StyledPanel);
     auto* layout = new QVBoxLayout(box);
-    auto* heading = new QLabel(title, box);
-    QFont f = heading->font();
-    f.setBold(true);
-    heading->setFont(f);
-    layout->addWidget(heading);
+    layout->setContentsMargins(8, 6, 8, 6);
+    layout->setSpacing(4);
+    if (!title.isEmpty()) {
+        auto* heading = new QLabel(title, box);
+        QFont f = heading->font();
+        f.setBold(true);
+        heading->setFont(f);
+        layout->addWidget(heading);
+    }
     layout->addWidget(content);
     return box;
+}
+
+/// Keeps a scroll area at least as wide as its content needs, as rows come and go.
+class FollowMinimumWidth final : public QObject {
+public:
+    FollowMinimumWidth(QScrollArea* area, QWidget* content) : QObject(area), m_area(area), m_content(content)
+    {
+        content->installEventFilter(this);
+        update();
+    }
+
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (watched == m_content && event->type() == QEvent::LayoutRequest)
+            update();
+        return false;
+    }
+
+private:
+    void update()
+    {
+        const int width = m_content->minimumSizeHint().width() + m_area->verticalScrollBar()->sizeHint().width();
+        if (m_area->minimumWidth() != width)
+            m_area->setMinimumWidth(width);
+    }
+
+    QScrollArea* m_area;
+    QWidget* m_content;
+};
+
+/// A dock that can be moved, floated and closed (View lists it).
+QDockWidget* makeDock(const QString& title, const QString& objectName, QWidget* content, QMainWindow* window)
+{
+    auto* d = new QDockWidget(title, window);
+    d->setObjectName(objectName);
+    d->setWidget(content);
+    d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    return d;
 }
 
 }  // namespace
 
 MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::PortfolioModel& portfolio,
                        model::AppSettings& settings, QWidget* parent)
-    : QMainWindow(parent), m_model(&model), m_settings(settings), m_theme(Theme::forPalette(QApplication::palette()))
+    : QMainWindow(parent), m_model(&model), m_settings(settings), m_systemPalette(QApplication::palette()),
+      m_theme(Theme::forPalette(m_systemPalette))
 {
     setWindowTitle(tr("Leverage Lab"));
+    Style::apply(m_theme);
 
-    auto* left = new QWidget(this);
-    auto* leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->setSpacing(0);
-    m_marketBar = new MarketBar(feed, left);
-    m_chart = new PriceChartView(model, feed, m_theme, left);
-    leftLayout->addWidget(m_marketBar);
-    leftLayout->addWidget(m_chart, 1);
+    // The chart in the middle, the market's controls above it.
+    auto* centre = new QWidget(this);
+    auto* centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    m_marketBar = new MarketBar(feed, centre);
+    m_chart = new PriceChartView(model, feed, m_theme, centre);
+    centreLayout->addWidget(m_marketBar);
+    centreLayout->addWidget(m_chart, 1);
+    setCentralWidget(centre);
 
+    // The plan on the right, the full height of the window: the position's inputs,
+    // the leverage, then the risk with its key figures first.
     auto* side = new QWidget(this);
-    auto* sideLayout = new QVBoxLayout(side);
+    m_planColumn = new QVBoxLayout(side);
+    m_planColumn->setContentsMargins(4, 4, 4, 4);
+    m_planColumn->setSpacing(4);
     m_tradeBar = new TradeBar(model, side);
-    sideLayout->addWidget(m_tradeBar);
+    m_planColumn->addWidget(m_tradeBar);
     m_form = new PositionForm(model, side);
     m_leverage = new LeverageControl(model, side);
     m_risk = new RiskPanel(model, side);
-    sideLayout->addWidget(group(tr("Position"), m_form, side));
-    sideLayout->addWidget(group(tr("Leverage"), m_leverage, side));
-    sideLayout->addWidget(group(tr("Risk"), m_risk, side), 1);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(side);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(kSidePanelWidth);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_planColumn->addWidget(group(tr("Position"), m_form, side));
+    m_planColumn->addWidget(group(QString(), m_leverage, side));  // the control has its own "Leverage" label
+    m_planColumn->addWidget(group(tr("Risk"), m_risk, side), 1);
+    m_planScroll = new QScrollArea(this);
+    m_planScroll->setWidget(side);
+    m_planScroll->setWidgetResizable(true);
+    m_planScroll->setFrameShape(QFrame::NoFrame);
+    m_planScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    new FollowMinimumWidth(m_planScroll, side);
+    QDockWidget* plan = makeDock(tr("Plan"), QStringLiteral("planDock"), m_planScroll, this);
+    plan->setFeatures(QDockWidget::NoDockWidgetFeatures);  // the plan is always there
+    plan->setTitleBarWidget(new QWidget(plan));
+    addDockWidget(Qt::RightDockWidgetArea, plan);
 
-    m_splitter = new QSplitter(Qt::Horizontal, this);
-    m_splitter->addWidget(left);
-    m_splitter->addWidget(scroll);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 1);
-    setCentralWidget(m_splitter);
+    // The lessons (added later) run the full height on the left, the plan on the
+    // right; the portfolio sits under the lessons and the chart.
+    setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
 
-    // Several positions, one wallet: a dock under the chart.
+    // Several positions, one wallet: a dock under the chart. At small sizes its
+    // panes scroll rather than hold the window wide.
     m_portfolio = new PortfolioPanel(portfolio, this);
-    auto* dock = new QDockWidget(tr("Portfolio — several positions, one wallet"), this);
-    dock->setObjectName(QStringLiteral("portfolioDock"));
-    dock->setWidget(m_portfolio);
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
-    addDockWidget(Qt::BottomDockWidgetArea, dock);
-    resizeDocks({dock}, {kPortfolioDockHeight}, Qt::Vertical);
+    auto* portfolioScroll = new QScrollArea(this);
+    portfolioScroll->setWidget(m_portfolio);
+    portfolioScroll->setWidgetResizable(true);
+    portfolioScroll->setFrameShape(QFrame::NoFrame);
+    QDockWidget* portfolioDock = makeDock(tr("Portfolio — several positions, one wallet"), QStringLiteral("portfolioDock"), portfolioScroll, this);
+    addDockWidget(Qt::BottomDockWidgetArea, portfolioDock);
     connect(m_portfolio, &PortfolioPanel::refused, this, &MainWindow::showRefusal);
     m_chart->setPortfolio(&portfolio);
     connect(m_portfolio, &PortfolioPanel::showLevelsToggled, m_chart, &PriceChartView::setShowPortfolioLevels);
@@ -126,12 +190,52 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
     focus(QKeySequence(Qt::CTRL | Qt::Key_G), static_cast<QWidget*>(m_chart));
 
     buildMenus();
-    resize(1500, 1000);
+    resize(kLargestFirstSize);
+    resizeDocks({plan}, {kPlanWidth}, Qt::Horizontal);
+    resizeDocks({portfolioDock}, {kPortfolioDockHeight}, Qt::Vertical);
     restoreGeometry(m_settings.windowGeometry());
-    restoreState(m_settings.windowState());
-    if (!m_splitter->restoreState(m_settings.splitterState()))
-        m_splitter->setSizes({width() - kSidePanelWidth, kSidePanelWidth});
+    restoreState(m_settings.windowState(), kStateVersion);
+    fitToScreen();
     setThemeChoice(m_settings.theme());
+}
+
+QRect MainWindow::fittedFrame(const QRect& frame, const QSize& decoration, const QRect& available, const QSize& minimum)
+{
+    const QSize size = frame.size().boundedTo(available.size()).expandedTo(minimum + decoration);
+    const int left = std::clamp(frame.left(), available.left(), std::max(available.left(), available.right() + 1 - size.width()));
+    const int top = std::clamp(frame.top(), available.top(), std::max(available.top(), available.bottom() + 1 - size.height()));
+    return {QPoint(left, top), size};
+}
+
+void MainWindow::fitToScreen()
+{
+    const QScreen* s = screen() != nullptr ? screen() : QGuiApplication::primaryScreen();
+    if (s == nullptr)
+        return;
+    // Before the window manager has framed the window, allow for a title bar and borders.
+    const QSize decoration = isVisible() && frameGeometry().size() != size() ? frameGeometry().size() - size()
+                                                                             : QSize(kFrameAllowance / 4, kFrameAllowance);
+    const QRect frame(isVisible() ? frameGeometry().topLeft() : pos(), size() + decoration);
+    const QRect fitted = fittedFrame(frame, decoration, s->availableGeometry(), minimumSizeHint());
+    if (fitted.size() != frame.size())
+        resize(fitted.size() - decoration);
+    if (fitted.topLeft() != frame.topLeft())
+        move(fitted.topLeft());
+    m_fittedSize = size();
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_shown) {
+        m_shown = true;
+        // The frame is known once the window manager has placed the window. A size the
+        // caller chose after construction is theirs to keep.
+        QTimer::singleShot(0, this, [this] {
+            if (size() == m_fittedSize)
+                fitToScreen();
+        });
+    }
 }
 
 void MainWindow::buildMenus()
@@ -166,42 +270,31 @@ void MainWindow::buildMenus()
 
 void MainWindow::addSideDock(QWidget* panel, const QString& title, const QString& objectName)
 {
-    auto* dock = new QDockWidget(title, this);
-    dock->setObjectName(objectName);
-    dock->setWidget(panel);
-    addDockWidget(Qt::LeftDockWidgetArea, dock);
-    resizeDocks({dock}, {kLessonsDockWidth}, Qt::Horizontal);
+    // The lessons read well at 300 pixels; any wider would push the chart off a 1280-wide screen.
+    panel->setMinimumWidth(std::max(kLessonsMinWidth, panel->minimumSizeHint().width()));
+    QDockWidget* d = makeDock(title, objectName, panel, this);
+    addDockWidget(Qt::LeftDockWidgetArea, d);
+    const QScreen* s = screen() != nullptr ? screen() : QGuiApplication::primaryScreen();
+    const bool narrow = s != nullptr && s->availableGeometry().width() < kWideScreen;
+    resizeDocks({d}, {narrow ? kLessonsMinWidth : kLessonsDockWidth}, Qt::Horizontal);
     if (auto* view = menuBar()->findChild<QMenu*>())
-        view->addAction(dock->toggleViewAction());
-    restoreState(m_settings.windowState());
+        view->addAction(d->toggleViewAction());
+    restoreState(m_settings.windowState(), kStateVersion);
 }
 
 void MainWindow::setThemeChoice(model::ThemeChoice choice)
 {
     m_settings.setTheme(choice);
     switch (choice) {
-    case model::ThemeChoice::System: m_theme = Theme::forPalette(QApplication::palette()); break;
+    case model::ThemeChoice::System: m_theme = Theme::forPalette(m_systemPalette); break;
     case model::ThemeChoice::Dark: m_theme = Theme::darkTheme(); break;
     case model::ThemeChoice::Light: m_theme = Theme::lightTheme(); break;
     }
-    setPalette(m_theme.palette());
-    // Checked segments (side, margin mode, speed) must stand out in both themes. The
-    // sheet goes on those buttons only: on the window it would slow every paint.
-    const QString sheet = QStringLiteral("QPushButton:checked { background-color: %1; color: %2; border: 1px solid %1; border-radius: 3px; padding: 4px 8px; }")
-                              .arg(m_theme.entry.name(), QColor(Qt::white).name());
-    for (QPushButton* b : findChildren<QPushButton*>()) {
-        if (b->isCheckable())
-            b->setStyleSheet(sheet);
-    }
+    // The palette goes to the whole application: menus, dialogs and tooltips are
+    // windows of their own and would otherwise keep the system's colours.
+    Style::apply(m_theme);
     m_chart->setTheme(m_theme);
     m_risk->setTheme(m_theme);
-}
-
-void MainWindow::changeEvent(QEvent* event)
-{
-    if (event->type() == QEvent::ApplicationPaletteChange && m_settings.theme() == model::ThemeChoice::System)
-        setThemeChoice(model::ThemeChoice::System);
-    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::showRefusal(const model::Refusal& refusal)
@@ -212,8 +305,7 @@ void MainWindow::showRefusal(const model::Refusal& refusal)
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_settings.setWindowGeometry(saveGeometry());
-    m_settings.setWindowState(saveState());
-    m_settings.setSplitterState(m_splitter->saveState());
+    m_settings.setWindowState(saveState(kStateVersion));
     m_settings.sync();
     QMainWindow::closeEvent(event);
 }

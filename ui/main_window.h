@@ -5,7 +5,8 @@
 
 #include <QMainWindow>
 
-class QSplitter;
+class QScrollArea;
+class QVBoxLayout;
 
 namespace levlab::model {
 class MarketFeed;
@@ -24,9 +25,11 @@ class PriceChartView;
 class RiskPanel;
 class TradeBar;
 
-/// The dashboard: the market bar and live chart on the left, the position's
-/// inputs, leverage and risk on the right. It lays the views out, applies the
-/// theme and remembers the layout; every number comes from the model.
+/// The dashboard: the market bar and live chart in the middle, the plan (the
+/// position's inputs, leverage and risk) in a column on the right, the lessons
+/// on the left and the portfolio under the chart. It lays the views out to fit
+/// the screen, applies the theme and remembers the layout; every number comes
+/// from the model.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
@@ -41,23 +44,40 @@ public:
     [[nodiscard]] PortfolioPanel* portfolio() const { return m_portfolio; }
     [[nodiscard]] TradeBar* tradeBar() const { return m_tradeBar; }
 
+    /// The theme, applied to the whole application (every widget, menu, dialog and tooltip).
+    /// "System" picks dark or light from the palette the system gave at start-up.
     void setThemeChoice(model::ThemeChoice choice);
+    /// The plan column's layout, for rows added above the position's inputs.
+    [[nodiscard]] QVBoxLayout* planColumn() const { return m_planColumn; }
+    /// The scroll area around the plan column (it scrolls only when the window is very short).
+    [[nodiscard]] QScrollArea* planScroll() const { return m_planScroll; }
     /// Adds a panel as a dock on the left (the lessons), remembered with the layout.
     void addSideDock(QWidget* panel, const QString& title, const QString& objectName);
     [[nodiscard]] const Theme& theme() const { return m_theme; }
 
+    /// Where a window frame goes to lie inside the available area: no larger than
+    /// it (unless the minimum size needs more) and moved inside. decoration is the
+    /// frame's size less the window's.
+    [[nodiscard]] static QRect fittedFrame(const QRect& frame, const QSize& decoration, const QRect& available, const QSize& minimum);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
-    void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void showRefusal(const model::Refusal& refusal);
     void buildMenus();
+    /// Keeps the window inside the screen's available area, also when a remembered size is larger.
+    void fitToScreen();
 
     model::RiskModel* m_model = nullptr;
     model::AppSettings& m_settings;
+    QPalette m_systemPalette;
     Theme m_theme;
-    QSplitter* m_splitter = nullptr;
+    QVBoxLayout* m_planColumn = nullptr;
+    QScrollArea* m_planScroll = nullptr;
+    bool m_shown = false;
+    QSize m_fittedSize;  ///< the size fitToScreen chose; a different size was chosen by someone else
     PriceChartView* m_chart = nullptr;
     LeverageControl* m_leverage = nullptr;
     PositionForm* m_form = nullptr;

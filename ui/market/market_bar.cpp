@@ -5,11 +5,14 @@
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDateTime>
+#include <QBoxLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
 #include <QSignalBlocker>
+
+#include <algorithm>
 
 namespace levlab::ui {
 
@@ -21,17 +24,21 @@ constexpr std::array kSpeeds{0, 1, 10, 60, 600};
 
 MarketBar::MarketBar(model::MarketFeed& feed, QWidget* parent) : QWidget(parent), m_feed(feed)
 {
-    auto* row = new QHBoxLayout(this);
-    row->setContentsMargins(4, 2, 4, 2);
+    m_layout = new QBoxLayout(QBoxLayout::LeftToRight, this);
+    m_layout->setContentsMargins(4, 2, 4, 2);
+    m_layout->setSpacing(2);
+    m_controls = new QWidget(this);
+    auto* row = new QHBoxLayout(m_controls);
+    row->setContentsMargins(0, 0, 0, 0);
     m_speed = new QButtonGroup(this);
     for (int speed : kSpeeds) {
-        auto* b = new QPushButton(speed == 0 ? tr("Pause") : QStringLiteral("%1×").arg(speed), this);
+        auto* b = new QPushButton(speed == 0 ? tr("Pause") : QStringLiteral("%1×").arg(speed), m_controls);
         b->setCheckable(true);
         b->setToolTip(speed == 0 ? tr("Pause the simulated market") : tr("Run simulated time %1 times faster than real time").arg(speed));
         m_speed->addButton(b, speed);
         row->addWidget(b);
     }
-    m_scenario = new QComboBox(this);
+    m_scenario = new QComboBox(m_controls);
     m_scenario->setToolTip(tr("Put the simulated market into a mood"));
     const std::array<std::pair<model::Scenario, QString>, 6> scenarios{{
         {model::Scenario::Normal, tr("Normal")},
@@ -44,16 +51,23 @@ MarketBar::MarketBar(model::MarketFeed& feed, QWidget* parent) : QWidget(parent)
     for (const auto& [s, name] : scenarios)
         m_scenario->addItem(name, static_cast<int>(s));
     row->addSpacing(12);
-    row->addWidget(new QLabel(tr("Scenario"), this));
+    auto* scenarioName = new QLabel(tr("Scenario"), m_controls);
+    scenarioName->setBuddy(m_scenario);
+    m_scenario->setAccessibleName(scenarioName->text());
+    row->addWidget(scenarioName);
     row->addWidget(m_scenario);
     row->addStretch();
+    m_layout->addWidget(m_controls, 1);
     m_prices = new QLabel(this);
     m_prices->setTextFormat(Qt::PlainText);
     // A fixed width: the text changes every frame and must not reflow the bar.
     m_prices->setFixedWidth(m_prices->fontMetrics().horizontalAdvance(
         QStringLiteral("Mark 000,000.00   Last 000,000.00   Funding -0.0000%   2024-01-01 00:00:00 UTC  ")));
     m_prices->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    row->addWidget(m_prices);
+    m_layout->addWidget(m_prices, 0, Qt::AlignRight);
+    // Narrower than both side by side, the prices go under the controls.
+    const QMargins m = m_layout->contentsMargins();
+    setMinimumWidth(std::max(m_controls->minimumSizeHint().width(), m_prices->width()) + m.left() + m.right());
 
     connect(m_speed, &QButtonGroup::idClicked, this, [this](int speed) { m_feed.setSpeed(speed); });
     connect(m_scenario, &QComboBox::activated, this, [this] {
@@ -61,6 +75,21 @@ MarketBar::MarketBar(model::MarketFeed& feed, QWidget* parent) : QWidget(parent)
     });
     connect(&m_feed, &model::MarketFeed::controlsChanged, this, &MarketBar::refresh);
     refresh();
+}
+
+void MarketBar::resizeEvent(QResizeEvent* event)
+{
+    const QMargins m = m_layout->contentsMargins();
+    const int oneRow = m_controls->sizeHint().width() + m_layout->spacing() + m_prices->width() + m.left() + m.right();
+    const auto direction = width() >= oneRow ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
+    if (m_layout->direction() != direction)
+        m_layout->setDirection(direction);
+    QWidget::resizeEvent(event);
+}
+
+bool MarketBar::oneRow() const
+{
+    return m_layout->direction() == QBoxLayout::LeftToRight;
 }
 
 void MarketBar::refresh()

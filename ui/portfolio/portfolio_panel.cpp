@@ -18,9 +18,11 @@
 #include <QLocale>
 #include <QPainter>
 #include <QProgressBar>
+#include <QScrollBar>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSlider>
+#include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTableWidget>
@@ -35,6 +37,8 @@ namespace {
 
 using Column = PositionsTableModel::Column;
 constexpr int kCellPadding = 4;
+constexpr int kGaugeSteps = 10000;
+constexpr int kRulesRow = 8;  ///< the account row naming whose margin rules apply  ///< the margin-ratio gauge in hundredths of a percent
 
 QString money(double v) { return QLocale().toString(v, 'f', 2); }
 QString pct(double f) { return QStringLiteral("%1%2%").arg(f >= 0 ? QStringLiteral("+") : QString()).arg(f * 100.0, 0, 'f', 2); }
@@ -139,9 +143,22 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
 {
     m_undo = new QUndoStack(this);
     auto* outer = new QHBoxLayout(this);
+    outer->setContentsMargins(4, 2, 4, 2);
+    // Three panes the user can resize; the positions table takes the spare width.
+    m_panes = new QSplitter(Qt::Horizontal, this);
+    m_panes->setChildrenCollapsible(false);
+    outer->addWidget(m_panes);
+    auto pane = [this] {
+        auto* w = new QWidget(m_panes);
+        auto* l = new QVBoxLayout(w);
+        l->setContentsMargins(2, 0, 2, 0);
+        l->setSpacing(4);
+        m_panes->addWidget(w);
+        return l;
+    };
 
     // Left: the positions.
-    auto* left = new QVBoxLayout;
+    QVBoxLayout* left = pane();
     auto* bar = new QHBoxLayout;
     m_newSymbol = new QComboBox(this);
     m_newSymbol->addItems({QStringLiteral("BTCUSDT"), QStringLiteral("ETHUSDT"), QStringLiteral("SOLUSDT")});
@@ -166,10 +183,13 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     m_wallet->setDecimals(2);
     m_wallet->setPrefix(tr("Wallet "));
     m_wallet->setToolTip(tr("The account's whole balance; isolated margins come out of it"));
+    // Named apart from the plan's Wallet and Holding fields, which a screen reader (and a search by name) meets first.
+    m_wallet->setAccessibleName(tr("Portfolio wallet"));
+    m_newSymbol->setAccessibleName(tr("Symbol of a new position"));
+    m_newSide->setAccessibleName(tr("Side of a new position"));
     for (QWidget* w : std::initializer_list<QWidget*>{m_newSymbol, m_newSide, add, dup, rem})
         bar->addWidget(w);
     bar->addStretch();
-    bar->addWidget(m_wallet);
     left->addLayout(bar);
     m_rows = new PositionsTableModel(m_portfolio, this);
     m_table = new QTableView(this);
@@ -183,8 +203,18 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->setWordWrap(false);
-    for (int c = 0; c < PositionsTableModel::ColumnCount; ++c)
-        m_table->setColumnWidth(c, c <= PositionsTableModel::Side ? 70 : c == PositionsTableModel::Margin ? 130 : 92);
+    m_table->setAccessibleName(tr("Positions"));
+    // Each column as wide as its header or its widest likely value, measured once.
+    const QFontMetrics fm = m_table->fontMetrics();
+    const std::array<QString, PositionsTableModel::ColumnCount> widest{
+        QStringLiteral("btc-10"), QStringLiteral("BTCUSDT"), tr("Short"), QStringLiteral("000.0000"),
+        QStringLiteral("000,000.0"), QStringLiteral("100×"), tr("Isolated"), tr("00,000.00 (cross)"),
+        QStringLiteral("000,000.0"), QStringLiteral("-00,000.00"), QStringLiteral("000,000.0"), QStringLiteral("-100.00%")};
+    for (int c = 0; c < PositionsTableModel::ColumnCount; ++c) {
+        const QString header = m_rows->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+        const int text = std::max(fm.horizontalAdvance(header), fm.horizontalAdvance(widest[static_cast<std::size_t>(c)]));
+        m_table->setColumnWidth(c, text + 4 * kCellPadding);
+    }
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
     left->addWidget(m_table, 1);
     auto* transferRow = new QHBoxLayout;
@@ -193,6 +223,7 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     m_transfer->setDecimals(2);
     m_transfer->setPrefix(tr("Margin ± "));
     m_transfer->setToolTip(tr("Add (+) or remove (−) isolated margin of the selected position"));
+    m_transfer->setAccessibleName(tr("Margin ±"));
     auto* apply = new QPushButton(tr("&Transfer"), this);
     m_preview = new QLabel(this);
     m_preview->setWordWrap(true);
@@ -200,48 +231,73 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     transferRow->addWidget(apply);
     transferRow->addWidget(m_preview, 1);
     left->addLayout(transferRow);
-    outer->addLayout(left, 3);
 
     // Middle: the account.
-    auto* middle = new QVBoxLayout;
+    QVBoxLayout* middle = pane();
     m_account = new ValueTable(this);
+    m_account->setAccessibleName(tr("Account"));
+    m_account->setMinimumValueWidth(fm.horizontalAdvance(tr("pay 00,000.00 over 99 payments")));
     for (const QString& name : {tr("Wallet"), tr("Equity"), tr("Maintenance"), tr("Margin ratio"), tr("Cross liquidated by"),
-                                tr("Isolated, own move"), tr("Funding over holding"), tr("Liquidation drift")})
+                                tr("Isolated, own move"), tr("Funding over holding"), tr("Liquidation drift"), tr("Margin rules")})
         m_account->addRow(name);
     m_gauge = new QProgressBar(this);
-    m_gauge->setRange(0, 100);
-    m_gauge->setFormat(tr("margin ratio %p%"));
+    m_gauge->setRange(0, kGaugeSteps);
     m_gauge->setToolTip(tr("Maintenance ÷ equity: at 100% the cross account is liquidated"));
+    m_gauge->setAccessibleName(tr("Margin ratio"));
     m_horizon = new QDoubleSpinBox(this);
     m_horizon->setRange(0, 24 * 365);
     m_horizon->setDecimals(0);
     m_horizon->setPrefix(tr("Holding "));
     m_horizon->setSuffix(tr(" h"));
+    m_horizon->setAccessibleName(tr("Portfolio holding"));
+    // Spin boxes size themselves for their largest value (a trillion); these never need that.
+    m_wallet->setMinimumWidth(fm.horizontalAdvance(m_wallet->prefix() + QStringLiteral("000,000.00")) + 2 * fm.height());
+    m_horizon->setMinimumWidth(fm.horizontalAdvance(m_horizon->prefix() + QStringLiteral("0000 h")) + 2 * fm.height());
+    m_transfer->setMinimumWidth(fm.horizontalAdvance(m_transfer->prefix() + QStringLiteral("-00,000.00")) + 2 * fm.height());
+    auto* inputs = new QHBoxLayout;
+    inputs->addWidget(m_wallet, 1);
+    inputs->addWidget(m_horizon, 1);
+    middle->addLayout(inputs);
     middle->addWidget(m_account);
-    middle->addWidget(m_gauge);
-    middle->addWidget(m_horizon);
-    m_showLevels = new QCheckBox(tr("Show every position's liquidation on the chart"), this);
-    middle->addWidget(m_showLevels);
     middle->addStretch();
-    outer->addLayout(middle, 2);
+    m_showLevels = new QCheckBox(tr("Every liquidation on the chart"), this);
+    m_showLevels->setToolTip(tr("Draw each BTC position's liquidation level on the chart"));
+    auto* chartRow = new QHBoxLayout;
+    chartRow->addWidget(m_showLevels);
+    chartRow->addWidget(m_gauge, 1);
+    left->addLayout(chartRow);
 
     // Right: the comparison.
-    auto* right = new QVBoxLayout;
+    QVBoxLayout* right = pane();
     auto* shockRow = new QHBoxLayout;
     m_shock = new QSlider(Qt::Horizontal, this);
     m_shock->setRange(-60, 60);
     m_shock->setToolTip(tr("Move every price by this much from entry"));
     m_shockLabel = new QLabel(this);
     m_shockLabel->setMinimumWidth(60);
-    shockRow->addWidget(new QLabel(tr("Price shock"), this));
+    auto* shockName = new QLabel(tr("Price shock"), this);
+    shockName->setBuddy(m_shock);
+    m_shock->setAccessibleName(shockName->text());
+    shockRow->addWidget(shockName);
     shockRow->addWidget(m_shock, 1);
     shockRow->addWidget(m_shockLabel);
     right->addLayout(shockRow);
     m_compare = new QTableWidget(3, 3, this);
-    m_compare->setHorizontalHeaderLabels({tr("Layout"), tr("Equity left"), tr("Liquidated, in order")});
+    m_compare->setHorizontalHeaderLabels({tr("Layout"), tr("Equity left"), tr("Liquidated")});
+    m_compare->horizontalHeaderItem(2)->setToolTip(tr("The positions liquidated on the way to the shock, in order, with the move that took each"));
+    m_compare->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_compare->verticalHeader()->hide();
     m_compare->horizontalHeader()->setStretchLastSection(true);
     m_compare->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_compare->setAccessibleName(tr("Compare layouts under the price shock"));
+    m_compare->setColumnWidth(0, fm.horizontalAdvance(tr("All isolated")) + 4 * kCellPadding);
+    m_compare->setColumnWidth(1, fm.horizontalAdvance(tr("Equity left")) + 4 * kCellPadding);
+    // Three rows that never scroll: the table is exactly as tall as them.
+    m_compare->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_compare->verticalHeader()->setDefaultSectionSize(fm.height() + 6);
+    m_compare->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_compare->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_compare->setFixedHeight(m_compare->horizontalHeader()->sizeHint().height() + 3 * (fm.height() + 6) + 2 * m_compare->frameWidth());
     const QStringList names{tr("As entered"), tr("All cross"), tr("All isolated")};
     for (int r = 0; r < 3; ++r) {
         m_compare->setItem(r, 0, new QTableWidgetItem(names[r]));
@@ -249,10 +305,13 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
         m_compare->setItem(r, 2, new QTableWidgetItem);
     }
     right->addWidget(m_compare);
-    right->addWidget(new QLabel(tr("Liquidations as the market moves"), this));
+    auto* logName = new QLabel(tr("Liquidations as the market moves"), this);
+    right->addWidget(logName);
     m_log = new QListWidget(this);
+    m_log->setAccessibleName(logName->text());
+    m_log->setMinimumHeight(2 * fm.height() + 8);
     right->addWidget(m_log, 1);
-    outer->addLayout(right, 3);
+    connect(m_panes, &QSplitter::splitterMoved, this, [this] { m_panesMoved = true; });
 
     connect(add, &QPushButton::clicked, this, [this] {
         model::Holding h;
@@ -315,6 +374,27 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     refresh();
 }
 
+void PortfolioPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    if (!m_panesMoved)
+        distributePanes();
+}
+
+void PortfolioPanel::distributePanes()
+{
+    // The table gets the width its columns need, the account what its figures need, the comparison the rest.
+    const int handles = 2 * m_panes->handleWidth();
+    const int total = m_panes->width() - handles;
+    const int account = m_panes->widget(1)->minimumSizeHint().width();
+    const int compare = m_panes->widget(2)->minimumSizeHint().width();
+    int columns = 2 * m_table->frameWidth() + m_table->verticalScrollBar()->sizeHint().width() + 8;
+    for (int c = 0; c < PositionsTableModel::ColumnCount; ++c)
+        columns += m_table->columnWidth(c);
+    const int table = std::max(m_panes->widget(0)->minimumSizeHint().width(), std::min(columns, total - account - compare));
+    m_panes->setSizes({table, account, std::max(compare, total - table - account)});
+}
+
 int PortfolioPanel::selectedRow() const
 {
     const auto rows = m_table->selectionModel()->selectedRows();
@@ -372,6 +452,7 @@ void PortfolioPanel::refresh()
         m_shock->setValue(static_cast<int>(std::lround(m_portfolio.shock() * 100.0)));
     }
     m_shockLabel->setText(pct(m_portfolio.shock()));
+    m_account->setValue(kRulesRow, QString::fromLatin1(engine::venueDisplayName(m_portfolio.venue()).data()));
     if (!s.valid) {
         m_account->setValue(0, money(m_portfolio.wallet()));
         m_account->setValue(1, s.problem);
@@ -381,7 +462,7 @@ void PortfolioPanel::refresh()
     m_account->setValue(0, money(a.walletBalance));
     m_account->setValue(1, money(a.equity));
     m_account->setValue(2, money(a.maintenanceMargin));
-    m_account->setValue(3, a.marginRatio ? QStringLiteral("%1%").arg(*a.marginRatio * 100.0, 0, 'f', 2) : tr("—"));
+    m_account->setValue(3, a.marginRatio ? QLocale().toString(*a.marginRatio * 100.0, 'f', 2) + QLatin1Char('%') : tr("—"));
     bool anyCross = false;
     for (const auto& h : m_portfolio.holdings())
         anyCross = anyCross || h.mode == engine::MarginMode::Cross;
@@ -405,7 +486,12 @@ void PortfolioPanel::refresh()
             drift << QStringLiteral("%1 %2%3").arg(QString::fromStdString(f.before.positions[i].id), *c - *b >= 0 ? QStringLiteral("+") : QString(), money(*c - *b));
     }
     m_account->setValue(7, drift.isEmpty() ? tr("—") : drift.join(QStringLiteral(", ")));
-    m_gauge->setValue(a.marginRatio ? std::clamp(static_cast<int>(std::lround(*a.marginRatio * 100.0)), 0, 100) : 100);
+    // The gauge says the same number as the row beside it, to the same decimals.
+    const QString ratio = m_account->value(3);
+    m_gauge->setValue(a.marginRatio ? std::clamp(static_cast<int>(std::lround(*a.marginRatio * kGaugeSteps)), 0, kGaugeSteps) : kGaugeSteps);
+    const QString gaugeText = tr("margin ratio %1").arg(ratio);
+    if (m_gauge->format() != gaugeText)
+        m_gauge->setFormat(gaugeText);
 
     for (std::size_t l = 0; l < 3; ++l) {
         const auto& o = s.atShock[l];

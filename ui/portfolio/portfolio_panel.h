@@ -9,6 +9,7 @@ class QLabel;
 class QListWidget;
 class QProgressBar;
 class QSlider;
+class QSplitter;
 class QTableView;
 class QTableWidget;
 class QUndoStack;
@@ -40,6 +41,7 @@ public:
     [[nodiscard]] QLabel* transferPreview() const { return m_preview; }
     [[nodiscard]] ValueTable* account() const { return m_account; }
     [[nodiscard]] QCheckBox* showLevels() const { return m_showLevels; }
+    [[nodiscard]] QProgressBar* marginGauge() const { return m_gauge; }
 
     void removeSelected();
     void applyTransfer();
@@ -51,7 +53,11 @@ signals:
     /// The selected row changed (−1: none).
     void selectedChanged(int row);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    void distributePanes();
     void refresh();
     void refreshPreview();
     [[nodiscard]] int selectedRow() const;
@@ -72,6 +78,8 @@ private:
     QListWidget* m_log = nullptr;
     QDoubleSpinBox* m_transfer = nullptr;
     QLabel* m_preview = nullptr;
+    QSplitter* m_panes = nullptr;
+    bool m_panesMoved = false;  ///< once the user drags a divider, the panes keep their widths
     QCheckBox* m_showLevels = nullptr;
 };
 

@@ -17,7 +17,6 @@ namespace levlab::ui {
 
 namespace {
 
-
 QString amount(double v, int decimals = 2) { return QLocale().toString(v, 'f', decimals); }
 QString percent(double fraction) { return QLocale().toString(fraction * 100.0, 'f', 2) + QLatin1Char('%'); }
 
@@ -27,23 +26,29 @@ RiskPanel::RiskPanel(model::RiskModel& model, QWidget* parent) : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_table = new ValueTable(this);
+    // The figures that decide the trade come first; the rest follow the warnings.
+    m_key = new ValueTable(this);
+    m_key->setAccessibleName(tr("Risk"));
+    m_details = new ValueTable(this);
+    m_details->setAccessibleName(tr("Risk details"));
     const std::array<std::tuple<Row, QString, QString>, 11> rows{{
-        {Row::Notional, tr("Notional"), tr("Position value at entry")},
-        {Row::InitialMargin, tr("Initial margin"), tr("Notional ÷ leverage: what opening the position takes")},
-        {Row::MaintenanceMargin, tr("Maintenance margin"), tr("Below this much equity the position is liquidated")},
         {Row::Liquidation, tr("Liquidation"), tr("Where the mark price liquidates the position, and how far that is from entry")},
-        {Row::Bankruptcy, tr("Bankruptcy"), tr("Where the position's margin is exhausted; the gap to liquidation is the maintenance margin")},
+        {Row::InitialMargin, tr("Initial margin"), tr("Notional ÷ leverage: what opening the position takes")},
         {Row::RiskAtStop, tr("Risk at stop"), tr("What the stop loses, in money and as a share of the wallet")},
         {Row::RewardRisk, tr("Reward : risk"), tr("Distance to target ÷ distance to stop")},
+        {Row::Notional, tr("Notional"), tr("Position value at entry")},
+        {Row::MaintenanceMargin, tr("Maintenance margin"), tr("Below this much equity the position is liquidated")},
+        {Row::Bankruptcy, tr("Bankruptcy"), tr("Where the position's margin is exhausted; the gap to liquidation is the maintenance margin")},
         {Row::Fees, tr("Fees (open + close)"), tr("Taker fee on opening and on closing at the entry value")},
         {Row::Funding, tr("Funding / 8 h"), tr("Paid each funding interval at today's rate; positive rates make longs pay shorts")},
         {Row::FundingHorizon, tr("Funding over holding"), tr("Funding paid over the holding period, and how far it drags the liquidation price")},
         {Row::State, tr("Status"), QString()},
     }};
-    for (const auto& [row, name, tip] : rows)
-        m_table->addRow(name, tip);
-    layout->addWidget(m_table);
+    for (const auto& [row, name, tip] : rows) {
+        ValueTable* table = isKey(row) ? m_key : m_details;
+        m_cells[static_cast<std::size_t>(row)] = {table, table->addRow(name, tip)};
+    }
+    layout->addWidget(m_key);
 
     m_warnings = new QLabel(this);
     m_warnings->setWordWrap(true);
@@ -63,6 +68,7 @@ RiskPanel::RiskPanel(model::RiskModel& model, QWidget* parent) : QWidget(parent)
     for (QPushButton* b : {m_lowerLeverage, m_moveStop, m_addMargin})
         fixes->addWidget(b);
     layout->addWidget(m_fixes);
+    layout->addWidget(m_details);
     layout->addStretch();
 
     connect(m_lowerLeverage, &QPushButton::clicked, this, [this] { report(m_model.fixByLoweringLeverage()); });
@@ -72,9 +78,15 @@ RiskPanel::RiskPanel(model::RiskModel& model, QWidget* parent) : QWidget(parent)
     refresh();
 }
 
+bool RiskPanel::isKey(Row row)
+{
+    return row == Row::Liquidation || row == Row::InitialMargin || row == Row::RiskAtStop || row == Row::RewardRisk;
+}
+
 QString RiskPanel::text(Row row) const
 {
-    return m_table->value(static_cast<int>(row));
+    const Cell& c = m_cells[static_cast<std::size_t>(row)];
+    return c.table->value(c.row);
 }
 
 void RiskPanel::report(const std::optional<model::Refusal>& outcome)
@@ -93,7 +105,8 @@ void RiskPanel::setTheme(const Theme& theme)
 
 void RiskPanel::set(Row row, const QString& text)
 {
-    m_table->setValue(static_cast<int>(row), text);
+    const Cell& c = m_cells[static_cast<std::size_t>(row)];
+    c.table->setValue(c.row, text);
 }
 
 void RiskPanel::refresh()
@@ -104,8 +117,8 @@ void RiskPanel::refresh()
     const bool inverse = s.contract == engine::ContractKind::Inverse;
     const int md = inverse ? 6 : 2;  // coin amounts need more places
     if (!s.valid) {
-        for (int row = 0; row < m_table->rowCount(); ++row)
-            m_table->setValue(row, QStringLiteral("—"));
+        for (const Cell& c : m_cells)
+            c.table->setValue(c.row, QStringLiteral("—"));
         set(Row::State, s.problem);
         m_warnings->setVisible(false);
         m_fixes->setVisible(false);

@@ -4,8 +4,8 @@
 
 #include <QWidget>
 
+#include <array>
 #include <optional>
-
 
 class QLabel;
 class QPushButton;
@@ -19,7 +19,8 @@ namespace levlab::ui {
 
 class ValueTable;
 
-/// The numbers of the planned position and its warnings. A stop beyond
+/// The numbers of the planned position and its warnings: the figures that
+/// decide the trade first, then the warnings, then the details. A stop beyond
 /// liquidation comes with one-click fixes: lower the leverage, move the stop, or
 /// add margin.
 class RiskPanel final : public QWidget {
@@ -27,14 +28,19 @@ class RiskPanel final : public QWidget {
 public:
     enum class Row {
         Notional, InitialMargin, MaintenanceMargin, Liquidation, Bankruptcy, RiskAtStop, RewardRisk,
-        Fees, Funding, FundingHorizon, State
+        Fees, Funding, FundingHorizon, State, Count
     };
+    /// The rows shown first, above the warnings: liquidation with its distance,
+    /// initial margin, risk at stop and reward:risk.
+    [[nodiscard]] static bool isKey(Row row);
 
     explicit RiskPanel(model::RiskModel& model, QWidget* parent = nullptr);
 
     void setTheme(const Theme& theme);
 
     [[nodiscard]] QString text(Row row) const;
+    [[nodiscard]] ValueTable* keyTable() const { return m_key; }
+    [[nodiscard]] ValueTable* detailsTable() const { return m_details; }
     [[nodiscard]] QLabel* warnings() const { return m_warnings; }
     [[nodiscard]] QPushButton* lowerLeverageButton() const { return m_lowerLeverage; }
     [[nodiscard]] QPushButton* moveStopButton() const { return m_moveStop; }
@@ -48,8 +54,15 @@ private:
     void set(Row row, const QString& text);
     void report(const std::optional<model::Refusal>& outcome);
 
+    struct Cell {
+        ValueTable* table = nullptr;
+        int row = 0;
+    };
+
     model::RiskModel& m_model;
-    ValueTable* m_table = nullptr;
+    ValueTable* m_key = nullptr;
+    ValueTable* m_details = nullptr;
+    std::array<Cell, static_cast<std::size_t>(Row::Count)> m_cells{};
     QLabel* m_warnings = nullptr;
     QPushButton* m_lowerLeverage = nullptr;
     QPushButton* m_moveStop = nullptr;

@@ -1,5 +1,8 @@
 #include "ui/risk/value_table.h"
 
+#include "ui/risk/value_table_accessible.h"
+
+#include <QAccessible>
 #include <QHelpEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -8,13 +11,15 @@ namespace levlab::ui {
 
 namespace {
 
-constexpr int kRowPadding = 5;
+constexpr int kRowPadding = 4;
 constexpr int kMinValueWidth = 230;
+constexpr int kNameGap = 8;  ///< the least space between a name and its value
 
 }  // namespace
 
-ValueTable::ValueTable(QWidget* parent) : QWidget(parent)
+ValueTable::ValueTable(QWidget* parent) : QWidget(parent), m_minValueWidth(kMinValueWidth)
 {
+    ValueTableAccessible::installFactory();
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setAttribute(Qt::WA_OpaquePaintEvent, false);
 }
@@ -38,7 +43,19 @@ void ValueTable::setValue(int row, const QString& value)
     r.value = value;
     r.valueText.setText(value);
     r.valueText.prepare(QTransform(), font());
-    update(0, row * rowHeight(), width(), rowHeight());
+    update(rowRect(row));
+    if (QAccessible::isActive()) {
+        if (QAccessibleInterface* table = QAccessible::queryAccessibleInterface(this)) {
+            QAccessibleEvent changed(table->child(row), QAccessible::DescriptionChanged);
+            QAccessible::updateAccessibility(&changed);
+        }
+    }
+}
+
+void ValueTable::setMinimumValueWidth(int px)
+{
+    m_minValueWidth = px;
+    updateGeometry();
 }
 
 int ValueTable::rowHeight() const
@@ -51,7 +68,7 @@ QSize ValueTable::sizeHint() const
     int nameWidth = 0;
     for (const Row& r : m_rows)
         nameWidth = std::max(nameWidth, fontMetrics().horizontalAdvance(r.name));
-    return {nameWidth + kMinValueWidth, rowHeight() * static_cast<int>(m_rows.size())};
+    return {nameWidth + m_minValueWidth, rowHeight() * static_cast<int>(m_rows.size())};
 }
 
 void ValueTable::paintEvent(QPaintEvent* event)
@@ -68,7 +85,14 @@ void ValueTable::paintEvent(QPaintEvent* event)
         p.setPen(muted);
         p.drawStaticText(QPointF(0, y), r.nameText);
         p.setPen(palette().color(QPalette::WindowText));
-        p.drawStaticText(QPointF(row.right() - r.valueText.size().width(), y), r.valueText);
+        // A value wider than the room beside its name is cut short with "…", never drawn over the name.
+        const double room = width() - r.nameText.size().width() - kNameGap;
+        if (r.valueText.size().width() <= room) {
+            p.drawStaticText(QPointF(row.right() - r.valueText.size().width(), y), r.valueText);
+        } else {
+            const QString shown = fontMetrics().elidedText(r.value, Qt::ElideRight, std::max(0, static_cast<int>(room)));
+            p.drawText(row.adjusted(static_cast<int>(width() - room), 0, 0, 0), Qt::AlignRight | Qt::AlignVCenter, shown);
+        }
     }
 }
 
@@ -83,8 +107,16 @@ bool ValueTable::event(QEvent* event)
     if (event->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(event);
         const int row = help->pos().y() / rowHeight();
-        if (row >= 0 && row < rowCount() && !m_rows[static_cast<std::size_t>(row)].toolTip.isEmpty())
-            QToolTip::showText(help->globalPos(), m_rows[static_cast<std::size_t>(row)].toolTip, this);
+        QString tip;
+        if (row >= 0 && row < rowCount()) {
+            const Row& r = m_rows[static_cast<std::size_t>(row)];
+            tip = r.toolTip;
+            // A value cut short shows whole in its tooltip.
+            if (r.valueText.size().width() > width() - r.nameText.size().width() - kNameGap)
+                tip = tip.isEmpty() ? r.value : r.value + QLatin1Char('\n') + tip;
+        }
+        if (!tip.isEmpty())
+            QToolTip::showText(help->globalPos(), tip, this);
         else
             QToolTip::hideText();
         return true;

@@ -8,13 +8,21 @@ namespace levlab::ui {
 
 /// Every colour, pen and padding the views use, in one place. Lines differ by
 /// dash pattern and label as well as hue, so colour is never the only cue.
+/// Text colours meet WCAG AA (4.5:1) on the backgrounds they are drawn on.
 struct Theme final {
     bool dark = true;
     QColor background;
     QColor plotBackground;
+    QColor inputBackground;  ///< fields, lists, radio and check indicators
+    QColor button;
+    QColor border;           ///< outlines of buttons and indicators (3:1 on the window)
     QColor grid;
     QColor text;
     QColor mutedText;
+    QColor accent;           ///< checked segments, selections
+    QColor accentText;       ///< text on the accent
+    QColor focus;            ///< the keyboard focus ring
+    QColor link;
     QColor candleUp;
     QColor candleDown;
     QColor entry;
@@ -39,7 +47,7 @@ struct Theme final {
     /// Dark or light to match the palette the system gives the application.
     static Theme forPalette(const QPalette& palette);
 
-    /// The palette that goes with the theme, for the widgets around the chart.
+    /// The palette that goes with the theme, for every widget, menu, dialog and tooltip.
     [[nodiscard]] QPalette palette() const;
 };
 
