@@ -2,8 +2,10 @@
 
 #include "core/model/feeds/market_feed.h"
 #include "core/model/plan/risk_model.h"
+#include "ui/binding/edit_history.h"
 #include "ui/binding/market_throttle.h"
 #include "ui/chart/price_chart_view.h"
+#include "ui/controls/keyboard_shortcuts.h"
 #include "ui/controls/leverage_control.h"
 #include "ui/controls/position_form.h"
 #include "ui/market/market_bar.h"
@@ -23,6 +25,7 @@
 #include <QShortcut>
 #include <QSlider>
 #include <QSplitter>
+#include <QUndoStack>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -118,13 +121,15 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
     });
 
     // Keyboard: every control is reachable by Tab; these jump straight to the main ones.
-    auto focus = [this](const QKeySequence& keys, QWidget* target) {
-        connect(new QShortcut(keys, this), &QShortcut::activated, target, [target] { target->setFocus(Qt::ShortcutFocusReason); });
+    auto focus = [this](const QKeySequence& keys, QWidget* target, const QString& what) {
+        auto* shortcut = new QShortcut(keys, this);
+        shortcut->setWhatsThis(what);  // Help › Keyboard shortcuts lists it
+        connect(shortcut, &QShortcut::activated, target, [target] { target->setFocus(Qt::ShortcutFocusReason); });
     };
-    focus(QKeySequence(Qt::CTRL | Qt::Key_L), static_cast<QWidget*>(m_leverage->slider()));
-    focus(QKeySequence(Qt::CTRL | Qt::Key_G), static_cast<QWidget*>(m_chart));
+    focus(QKeySequence(Qt::CTRL | Qt::Key_L), static_cast<QWidget*>(m_leverage->slider()), tr("Go to the leverage slider"));
+    focus(QKeySequence(Qt::CTRL | Qt::Key_G), static_cast<QWidget*>(m_chart), tr("Go to the chart"));
 
-    buildMenus();
+    buildMenus(model);
     resize(1500, 1000);
     restoreGeometry(m_settings.windowGeometry());
     restoreState(m_settings.windowState());
@@ -133,9 +138,22 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
     setThemeChoice(m_settings.theme());
 }
 
-void MainWindow::buildMenus()
+void MainWindow::buildMenus(model::RiskModel& model)
 {
+    // One history for the plan's and the portfolio's edits.
+    m_history = new EditHistory(model, this);
+    m_portfolio->setUndoStack(m_history->stack());
+    connect(m_history, &EditHistory::refused, this, &MainWindow::showRefusal);
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_history->stack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    edit->addAction(undo);
+    QAction* redo = m_history->stack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(redo);
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
     QMenu* themes = view->addMenu(tr("&Theme"));
     auto* group = new QActionGroup(this);
     const std::array<std::pair<model::ThemeChoice, QString>, 3> choices{{
@@ -154,6 +172,7 @@ void MainWindow::buildMenus()
     if (auto* dock = findChild<QDockWidget*>(QStringLiteral("portfolioDock")))
         view->addAction(dock->toggleViewAction());
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this] { keyboardShortcutsDialog(this)->show(); });
     help->addAction(tr("&About Leverage Lab"), this, [this] {
         QMessageBox::about(this, tr("About Leverage Lab"),
                            tr("<p><b>Leverage Lab %1</b></p><p>See where a leveraged perpetual-futures position is "
@@ -170,7 +189,7 @@ void MainWindow::addSideDock(QWidget* panel, const QString& title, const QString
     dock->setWidget(panel);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     resizeDocks({dock}, {kLessonsDockWidth}, Qt::Horizontal);
-    if (auto* view = menuBar()->findChild<QMenu*>())
+    if (auto* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu")))
         view->addAction(dock->toggleViewAction());
     restoreState(m_settings.windowState());
 }

@@ -16,6 +16,7 @@ struct Refusal;
 
 namespace levlab::ui {
 
+class EditHistory;
 class LeverageControl;
 class MarketBar;
 class PortfolioPanel;
@@ -38,6 +39,8 @@ public:
     [[nodiscard]] RiskPanel* risk() const { return m_risk; }
     [[nodiscard]] MarketBar* marketBar() const { return m_marketBar; }
     [[nodiscard]] PortfolioPanel* portfolio() const { return m_portfolio; }
+    /// Edit › Undo and Redo: the plan's and the portfolio's edits in one history.
+    [[nodiscard]] EditHistory* history() const { return m_history; }
 
     void setThemeChoice(model::ThemeChoice choice);
     /// Adds a panel as a dock on the left (the lessons), remembered with the layout.
@@ -50,7 +53,7 @@ protected:
 
 private:
     void showRefusal(const model::Refusal& refusal);
-    void buildMenus();
+    void buildMenus(model::RiskModel& model);
 
     model::AppSettings& m_settings;
     Theme m_theme;
@@ -61,6 +64,7 @@ private:
     RiskPanel* m_risk = nullptr;
     MarketBar* m_marketBar = nullptr;
     PortfolioPanel* m_portfolio = nullptr;
+    EditHistory* m_history = nullptr;
 };
 
 }  // namespace levlab::ui

@@ -28,6 +28,8 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <functional>
+#include <utility>
 
 namespace levlab::ui {
 
@@ -44,7 +46,9 @@ QString pct(double f) { return QStringLiteral("%1%2%").arg(f >= 0 ? QStringLiter
 /// times the text itself, and the table repaints as prices move.
 class PositionsDelegate final : public QStyledItemDelegate {
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    /// `record(row, column, apply)` runs the edit and puts it on the undo history.
+    using Recorder = std::function<void(int row, int column, const std::function<void()>& apply)>;
+    PositionsDelegate(Recorder record, QObject* parent) : QStyledItemDelegate(parent), m_record(std::move(record)) {}
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override
     {
@@ -101,11 +105,119 @@ public:
 
     void setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const override
     {
+        QVariant value;
         if (auto* box = qobject_cast<QComboBox*>(editor))
-            model->setData(index, box->currentData(), Qt::EditRole);
+            value = box->currentData();
         else if (auto* spin = qobject_cast<QDoubleSpinBox*>(editor))
-            model->setData(index, spin->value(), Qt::EditRole);
+            value = spin->value();
+        else
+            return;
+        m_record(index.row(), index.column(), [&] { model->setData(index, value, Qt::EditRole); });
     }
+
+private:
+    Recorder m_record;
+};
+
+/// "BTC long", as the undo history names a position.
+QString holdingName(const model::Holding& h)
+{
+    QString asset = h.symbol;
+    for (const QString& quote : {QStringLiteral("USDT"), QStringLiteral("USDC"), QStringLiteral("USD")}) {
+        if (asset.endsWith(quote) && asset.size() > quote.size()) {
+            asset.chop(quote.size());
+            break;
+        }
+    }
+    return QStringLiteral("%1 %2").arg(asset, h.side == engine::Side::Long ? QObject::tr("long") : QObject::tr("short"));
+}
+
+QString plainNumber(double v)
+{
+    QLocale locale;
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
+    return locale.toString(std::round(v * 1e8) / 1e8, 'f', QLocale::FloatingPointShortest);
+}
+
+QString modeName(engine::MarginMode m)
+{
+    return m == engine::MarginMode::Cross ? QObject::tr("Cross") : m == engine::MarginMode::Isolated ? QObject::tr("Isolated") : QObject::tr("Strict");
+}
+
+/// "BTC long: Leverage 10× → 20×".
+QString describeUpdate(const model::Holding& a, const model::Holding& b)
+{
+    QStringList parts;
+    if (a.side != b.side)
+        parts << QObject::tr("Side %1 → %2").arg(a.side == engine::Side::Long ? QObject::tr("Long") : QObject::tr("Short"),
+                                                  b.side == engine::Side::Long ? QObject::tr("Long") : QObject::tr("Short"));
+    if (a.quantity != b.quantity)
+        parts << QObject::tr("Size %1 → %2").arg(plainNumber(a.quantity), plainNumber(b.quantity));
+    if (a.entry != b.entry)
+        parts << QObject::tr("Entry %1 → %2").arg(plainNumber(a.entry), plainNumber(b.entry));
+    if (a.leverage != b.leverage)
+        parts << QObject::tr("Leverage %1× → %2×").arg(plainNumber(a.leverage), plainNumber(b.leverage));
+    if (a.mode != b.mode)
+        parts << QObject::tr("Margin %1 → %2").arg(modeName(a.mode), modeName(b.mode));
+    return QStringLiteral("%1: %2").arg(holdingName(a), parts.isEmpty() ? QObject::tr("edit") : parts.join(QStringLiteral(", ")));
+}
+
+/// An edit in place of one position; the edit itself applied it.
+class HoldingUpdate final : public QUndoCommand {
+public:
+    HoldingUpdate(PortfolioPanel& panel, model::PortfolioModel& p, std::size_t index, model::Holding before, model::Holding after)
+        : QUndoCommand(describeUpdate(before, after)), m_panel(panel), m_portfolio(p), m_index(index), m_before(std::move(before)), m_after(std::move(after))
+    {
+    }
+    void undo() override { put(m_before); }
+    void redo() override
+    {
+        if (std::exchange(m_done, false))
+            return;
+        put(m_after);
+    }
+
+private:
+    void put(const model::Holding& h)
+    {
+        if (auto r = m_portfolio.update(m_index, h))
+            emit m_panel.refused(*r);
+    }
+    PortfolioPanel& m_panel;
+    model::PortfolioModel& m_portfolio;
+    std::size_t m_index;
+    model::Holding m_before;
+    model::Holding m_after;
+    bool m_done = true;
+};
+
+/// A change of the portfolio's wallet; the edit itself applied it.
+class WalletChange final : public QUndoCommand {
+public:
+    WalletChange(PortfolioPanel& panel, model::PortfolioModel& p, double before, double after)
+        : QUndoCommand(QObject::tr("Portfolio wallet %1 → %2").arg(plainNumber(before), plainNumber(after))),
+          m_panel(panel), m_portfolio(p), m_before(before), m_after(after)
+    {
+    }
+    void undo() override { put(m_before); }
+    void redo() override
+    {
+        if (std::exchange(m_done, false))
+            return;
+        put(m_after);
+    }
+
+private:
+    void put(double wallet)
+    {
+        if (auto r = m_portfolio.setWallet(wallet))
+            emit m_panel.refused(*r);
+    }
+    PortfolioPanel& m_panel;
+    model::PortfolioModel& m_portfolio;
+    double m_before;
+    double m_after;
+    bool m_done = true;
 };
 
 /// Undoable structural edits: add, duplicate, remove.
@@ -148,19 +260,11 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     m_newSide = new QComboBox(this);
     m_newSide->addItem(tr("Long"), static_cast<int>(engine::Side::Long));
     m_newSide->addItem(tr("Short"), static_cast<int>(engine::Side::Short));
-    auto* add = new QPushButton(tr("&Add"), this);
+    auto* add = new QPushButton(tr("&Add"), this);  // Alt+A; the quiz's Answer is Alt+N
     add->setToolTip(tr("Add a position at the current mark: 10× cross, about 2,000 of notional"));
     auto* dup = new QPushButton(tr("&Duplicate"), this);
     auto* rem = new QPushButton(tr("&Remove"), this);
-    rem->setToolTip(tr("Remove the selected position (Ctrl+Z brings it back)"));
-    QAction* undo = m_undo->createUndoAction(this, tr("Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    undo->setShortcutContext(Qt::WindowShortcut);
-    addAction(undo);
-    QAction* redo = m_undo->createRedoAction(this, tr("Redo"));
-    redo->setShortcut(QKeySequence::Redo);
-    redo->setShortcutContext(Qt::WindowShortcut);
-    addAction(redo);
+    rem->setToolTip(tr("Remove the selected position (Edit › Undo brings it back)"));
     m_wallet = new QDoubleSpinBox(this);
     m_wallet->setRange(0.01, 1e12);
     m_wallet->setDecimals(2);
@@ -174,7 +278,17 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     m_rows = new PositionsTableModel(m_portfolio, this);
     m_table = new QTableView(this);
     m_table->setModel(m_rows);
-    m_table->setItemDelegate(new PositionsDelegate(m_table));
+    m_table->setItemDelegate(new PositionsDelegate(
+        [this](int row, int column, const std::function<void()>& apply) {
+            const auto at = static_cast<std::size_t>(row);
+            const model::Holding before = m_portfolio.holdings().at(at);
+            apply();
+            // A new margin is a transfer, which moves money as well: it is not undone here.
+            if (column == Column::Margin || at >= m_portfolio.holdings().size() || m_portfolio.holdings()[at] == before)
+                return;
+            m_undo->push(new HoldingUpdate(*this, m_portfolio, at, before, m_portfolio.holdings()[at]));
+        },
+        m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
@@ -268,7 +382,7 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
         }
         const model::Holding added = m_portfolio.holdings().back();
         m_portfolio.remove(at);
-        m_undo->push(new HoldingCommand(m_portfolio, HoldingCommand::Kind::Insert, at, added, tr("add %1").arg(added.id)));
+        m_undo->push(new HoldingCommand(m_portfolio, HoldingCommand::Kind::Insert, at, added, tr("Add %1").arg(holdingName(added))));
     });
     connect(dup, &QPushButton::clicked, this, [this] {
         const int row = selectedRow();
@@ -281,7 +395,7 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
         const model::Holding copy = m_portfolio.holdings()[static_cast<std::size_t>(row) + 1];
         m_portfolio.remove(static_cast<std::size_t>(row) + 1);
         m_undo->push(new HoldingCommand(m_portfolio, HoldingCommand::Kind::Insert, static_cast<std::size_t>(row) + 1, copy,
-                                        tr("duplicate %1").arg(copy.id)));
+                                        tr("Duplicate %1").arg(holdingName(copy))));
     });
     connect(rem, &QPushButton::clicked, this, &PortfolioPanel::removeSelected);
     connect(apply, &QPushButton::clicked, this, &PortfolioPanel::applyTransfer);
@@ -291,8 +405,11 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { emit selectedChanged(selectedRow()); });
     connect(m_rows, &PositionsTableModel::refused, this, &PortfolioPanel::refused);
     connect(m_wallet, &QDoubleSpinBox::editingFinished, this, [this] {
+        const double before = m_portfolio.wallet();
         if (auto r = m_portfolio.setWallet(m_wallet->value()))
             emit refused(*r);
+        else if (m_portfolio.wallet() != before)
+            m_undo->push(new WalletChange(*this, m_portfolio, before, m_portfolio.wallet()));
         refresh();
     });
     connect(m_horizon, &QDoubleSpinBox::valueChanged, this, [this](double h) {
@@ -315,6 +432,15 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     refresh();
 }
 
+void PortfolioPanel::setUndoStack(QUndoStack* stack)
+{
+    if (stack == m_undo || stack == nullptr)
+        return;
+    if (m_undo->parent() == this)
+        delete m_undo;
+    m_undo = stack;
+}
+
 int PortfolioPanel::selectedRow() const
 {
     const auto rows = m_table->selectionModel()->selectedRows();
@@ -327,7 +453,7 @@ void PortfolioPanel::removeSelected()
     if (row < 0)
         return;
     const model::Holding h = m_portfolio.holdings()[static_cast<std::size_t>(row)];
-    m_undo->push(new HoldingCommand(m_portfolio, HoldingCommand::Kind::Remove, static_cast<std::size_t>(row), h, tr("remove %1").arg(h.id)));
+    m_undo->push(new HoldingCommand(m_portfolio, HoldingCommand::Kind::Remove, static_cast<std::size_t>(row), h, tr("Remove %1").arg(holdingName(h))));
 }
 
 void PortfolioPanel::applyTransfer()

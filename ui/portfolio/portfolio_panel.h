@@ -41,6 +41,9 @@ public:
     [[nodiscard]] ValueTable* account() const { return m_account; }
     [[nodiscard]] QCheckBox* showLevels() const { return m_showLevels; }
 
+    /// Adds, duplicates, removals and edits in place go on `stack` from now on: the
+    /// window's one history (Edit › Undo). Until then the panel keeps its own.
+    void setUndoStack(QUndoStack* stack);
     void removeSelected();
     void applyTransfer();
 

@@ -1,0 +1,229 @@
+// Number entry as a person types it: real key events into the real window's
+// fields, character by character, and the model's values checked exactly.
+#include "app/gui/dashboard.h"
+#include "ui/controls/leverage_control.h"
+#include "ui/controls/number_field.h"
+#include "ui/controls/position_form.h"
+
+#include <gtest/gtest.h>
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSlider>
+#include <QStatusBar>
+#include <QStyleOptionSlider>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace levlab {
+namespace {
+
+class NumberEntry : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(settingsDir.isValid());
+        app::DashboardOptions o;
+        o.historyMinutes = 600;
+        o.settingsPath = settingsDir.filePath(QStringLiteral("settings.ini"));
+        o.progressPath = settingsDir.filePath(QStringLiteral("progress.json"));
+        dash = std::make_unique<app::Dashboard>(o);
+        dash->feed.setSpeed(0);  // the market stands still unless a test moves it
+        dash->window->resize(1366, 768);
+        dash->window->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(dash->window.get()));
+        dash->window->activateWindow();
+    }
+
+    model::RiskModel& model() { return dash->model; }
+    ui::PositionForm& form() { return *dash->window->form(); }
+
+    /// Focus, select all with Ctrl+A, then type `text` one key at a time.
+    void typeInto(ui::NumberField* field, const QString& text)
+    {
+        field->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
+        for (QChar c : text)
+            QTest::keyClick(field, c.toLatin1());
+    }
+
+    QTemporaryDir settingsDir;
+    std::unique_ptr<app::Dashboard> dash;
+};
+
+TEST_F(NumberEntry, TakeProfitTypedKeyByKeyIsExactlyWhatWasTyped)
+{
+    ASSERT_LT(model().snapshot().entry, 65000.0) << "a long's target above entry";
+    const auto before = model().inputs();
+    ui::NumberField* target = form().targetBox();
+    target->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(target, Qt::Key_A, Qt::ControlModifier);
+    for (QChar c : QStringLiteral("65000")) {
+        QTest::keyClick(target, c.toLatin1());
+        EXPECT_EQ(model().inputs(), before) << "nothing half-typed reaches the model (after '" << c.toLatin1() << "')";
+    }
+    EXPECT_EQ(target->text(), QStringLiteral("65000"));
+    QTest::keyClick(target, Qt::Key_Enter);
+    ASSERT_TRUE(model().inputs().takeProfit.has_value());
+    EXPECT_EQ(*model().inputs().takeProfit, 65000.0);
+    EXPECT_FALSE(target->isInvalid());
+    EXPECT_EQ(target->value(), 65000.0);
+}
+
+TEST_F(NumberEntry, WalletTypedKeyByKeyIsExactlyWhatWasTyped)
+{
+    ASSERT_EQ(model().inputs().wallet, 10000.0);
+    ui::NumberField* wallet = form().walletBox();
+    typeInto(wallet, QStringLiteral("20000"));
+    EXPECT_EQ(model().inputs().wallet, 10000.0);
+    QTest::keyClick(wallet, Qt::Key_Return);
+    EXPECT_EQ(model().inputs().wallet, 20000.0);
+    EXPECT_EQ(wallet->value(), 20000.0);
+}
+
+TEST_F(NumberEntry, TabCommitsAndArrowsStepOneCommitEach)
+{
+    ui::NumberField* wallet = form().walletBox();
+    typeInto(wallet, QStringLiteral("12345"));
+    QTest::keyClick(wallet, Qt::Key_Tab);
+    EXPECT_EQ(model().inputs().wallet, 12345.0);
+
+    wallet->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(wallet, Qt::Key_Up);
+    EXPECT_EQ(model().inputs().wallet, 12346.0) << "a step of 1 is one commit";
+    QTest::keyClick(wallet, Qt::Key_Down);
+    QTest::keyClick(wallet, Qt::Key_Down);
+    EXPECT_EQ(model().inputs().wallet, 12344.0);
+}
+
+TEST_F(NumberEntry, RefusedStopStaysAsTypedWithTheReasonAndEscRestores)
+{
+    ASSERT_EQ(model().inputs().side, engine::Side::Long);
+    ASSERT_LT(model().snapshot().entry, 70000.0);
+    const auto before = model().inputs();
+    ui::NumberField* stop = form().stopBox();
+    typeInto(stop, QStringLiteral("70000"));
+    QTest::keyClick(stop, Qt::Key_Enter);
+
+    EXPECT_EQ(model().inputs(), before) << "a long's stop above entry is refused; nothing changes";
+    EXPECT_EQ(stop->value(), 70000.0) << "the refused value stays in the field";
+    EXPECT_TRUE(stop->isInvalid());
+    EXPECT_TRUE(stop->property("invalid").toBool());
+    EXPECT_TRUE(stop->problemLabel()->isVisible());
+    EXPECT_FALSE(stop->problemLabel()->text().isEmpty());
+    EXPECT_FALSE(dash->window->statusBar()->currentMessage().isEmpty());
+
+    // Tab away and back: the refused text is still there, and a market move does not clear it.
+    QTest::keyClick(stop, Qt::Key_Tab);
+    dash->feed.advance(5);
+    EXPECT_EQ(stop->value(), 70000.0);
+    EXPECT_TRUE(stop->isInvalid());
+
+    stop->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(stop, Qt::Key_Escape);
+    EXPECT_FALSE(stop->isInvalid());
+    EXPECT_FALSE(stop->problemLabel()->isVisible());
+    EXPECT_EQ(stop->value(), *before.stopLoss) << "Esc shows the model's stop again";
+    EXPECT_EQ(model().inputs().stopLoss, before.stopLoss);
+}
+
+TEST_F(NumberEntry, EscDropsATextBeingTyped)
+{
+    ui::NumberField* wallet = form().walletBox();
+    typeInto(wallet, QStringLiteral("777"));
+    QTest::keyClick(wallet, Qt::Key_Escape);
+    EXPECT_EQ(wallet->value(), 10000.0);
+    EXPECT_EQ(model().inputs().wallet, 10000.0);
+    QTest::keyClick(wallet, Qt::Key_Enter);
+    EXPECT_EQ(model().inputs().wallet, 10000.0);
+}
+
+TEST_F(NumberEntry, ModelChangesDoNotOverwriteAFieldBeingTyped)
+{
+    ui::NumberField* wallet = form().walletBox();
+    typeInto(wallet, QStringLiteral("3210"));
+    // Another input changes and the market moves while the wallet is being typed.
+    ASSERT_FALSE(model().setLeverage(12.0).has_value());
+    dash->feed.advance(20);
+    EXPECT_EQ(wallet->text(), QStringLiteral("3210"));
+    QTest::keyClick(wallet, Qt::Key_Enter);
+    EXPECT_EQ(model().inputs().wallet, 3210.0);
+}
+
+TEST_F(NumberEntry, AStopMovedElsewhereReplacesARefusedText)
+{
+    ui::NumberField* stop = form().stopBox();
+    typeInto(stop, QStringLiteral("70000"));
+    QTest::keyClick(stop, Qt::Key_Enter);
+    ASSERT_TRUE(stop->isInvalid());
+    QTest::keyClick(stop, Qt::Key_Tab);
+    const double moved = model().snapToTick(model().snapshot().entry * 0.97);
+    ASSERT_FALSE(model().setStopLoss(moved).has_value());  // as a drag of the stop line does
+    EXPECT_FALSE(stop->isInvalid());
+    EXPECT_DOUBLE_EQ(stop->value(), moved);
+}
+
+TEST_F(NumberEntry, TypedLeverageAboveTheRowIsRefusedBesideTheField)
+{
+    ui::NumberField* lev = dash->window->leverage()->spinBox();
+    const double before = model().inputs().leverage;
+    typeInto(lev, QStringLiteral("500"));
+    EXPECT_EQ(model().inputs().leverage, before);
+    QTest::keyClick(lev, Qt::Key_Enter);
+    EXPECT_EQ(model().inputs().leverage, before);
+    EXPECT_EQ(lev->value(), 500.0);
+    EXPECT_TRUE(lev->isInvalid());
+    EXPECT_TRUE(lev->problemLabel()->isVisible());
+
+    typeInto(lev, QStringLiteral("7"));
+    QTest::keyClick(lev, Qt::Key_Enter);
+    EXPECT_EQ(model().inputs().leverage, 7.0);
+    EXPECT_FALSE(lev->isInvalid());
+    EXPECT_EQ(dash->window->leverage()->slider()->value(), 7);
+}
+
+TEST_F(NumberEntry, AChipThatCannotApplySaysWhyBesideTheSlider)
+{
+    // Half a bitcoin at about 42,000 is 21,000 of value: at 2× the margin is over the 10,000 wallet.
+    ASSERT_GT(model().snapshot().notional / 2.0, model().inputs().wallet);
+    auto* control = dash->window->leverage();
+    const double before = model().inputs().leverage;
+    QTest::mouseClick(control->chip(0), Qt::LeftButton);
+    EXPECT_EQ(model().inputs().leverage, before);
+    EXPECT_TRUE(control->reasonLabel()->isVisible());
+    EXPECT_TRUE(control->reasonLabel()->text().startsWith(QStringLiteral("2× does not apply: ")))
+        << control->reasonLabel()->text().toStdString();
+    QTest::mouseClick(control->chip(1), Qt::LeftButton);  // 5×: 4,200 of margin fits
+    EXPECT_EQ(model().inputs().leverage, 5.0);
+    EXPECT_FALSE(control->reasonLabel()->isVisible());
+}
+
+TEST_F(NumberEntry, DraggingTheSliderIntoRefusedValuesShowsWhy)
+{
+    auto* control = dash->window->leverage();
+    QSlider* slider = control->slider();
+    QStyleOptionSlider opt;
+    opt.initFrom(slider);
+    opt.orientation = slider->orientation();
+    opt.minimum = slider->minimum();
+    opt.maximum = slider->maximum();
+    opt.sliderPosition = slider->sliderPosition();
+    opt.sliderValue = slider->value();
+    opt.subControls = QStyle::SC_All;
+    const QRect handle = slider->style()->subControlRect(QStyle::CC_Slider, &opt, QStyle::SC_SliderHandle, slider);
+    const QPoint from = handle.center();
+    QTest::mousePress(slider, Qt::LeftButton, Qt::NoModifier, from);
+    for (int x = from.x(); x >= 0; x -= 4)
+        QTest::mouseMove(slider, QPoint(x, from.y()));
+    QTest::mouseRelease(slider, Qt::LeftButton, Qt::NoModifier, QPoint(0, from.y()));
+    const double lev = model().inputs().leverage;
+    EXPECT_GT(lev, 2.0) << "1× and 2× need more margin than the wallet holds";
+    EXPECT_LT(lev, 10.0);
+    EXPECT_EQ(slider->value(), static_cast<int>(lev));
+    EXPECT_TRUE(control->reasonLabel()->isVisible());
+    EXPECT_TRUE(control->reasonLabel()->text().contains(QStringLiteral(" does not apply: ")));
+}
+
+}  // namespace
+}  // namespace levlab

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "core/model/plan/plan_inputs.h"
+
+#include <QObject>
+
+class QUndoStack;
+
+namespace levlab::model {
+class RiskModel;
+}
+
+namespace levlab::ui {
+
+/// One undo history for the window: the plan's edits and the portfolio's, in
+/// the order they were made (Edit › Undo, Ctrl+Z).
+///
+/// A plan edit is recorded when the plan's inputs change while the market did
+/// not: whatever made the change (a field, the slider, a chart drag, a one-click
+/// fix, a lesson's example), the market never does. Steps made while one mouse
+/// button stays down (a slider or line drag) merge into one entry. Undo puts
+/// back the fields that entry changed, through RiskModel::setInputs.
+class EditHistory final : public QObject {
+    Q_OBJECT
+public:
+    explicit EditHistory(model::RiskModel& plan, QObject* parent = nullptr);
+
+    [[nodiscard]] QUndoStack* stack() const { return m_stack; }
+
+    /// What changed, in the words of the screen: "Leverage 25× → 5×",
+    /// "Wallet 10,000 → 20,000", "Stop-loss off".
+    [[nodiscard]] static QString describe(const model::PlanInputs& before, const model::PlanInputs& after);
+    /// A number as the history writes it: the locale's separators, no trailing zeros.
+    [[nodiscard]] static QString number(double value);
+
+    /// The current drag, if a mouse button is down: edits with the same token merge.
+    [[nodiscard]] int gesture();
+
+    /// Puts `inputs` into the plan without recording it (undo and redo).
+    void restore(const model::PlanInputs& inputs);
+    [[nodiscard]] const model::PlanInputs& current() const;
+
+signals:
+    /// Undo or redo could not put a value back (the market has moved since).
+    void refused(const levlab::model::Refusal& refusal);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void planChanged();
+
+    model::RiskModel& m_plan;
+    QUndoStack* m_stack = nullptr;
+    model::PlanInputs m_last;
+    model::MarketState m_lastMarket;
+    bool m_restoring = false;
+    int m_presses = 0;          ///< mouse presses seen, one per drag
+    bool m_buttonDown = false;
+    int m_loose = 0;            ///< tokens for edits made with no button down: never equal
+};
+
+}  // namespace levlab::ui
