@@ -146,10 +146,12 @@ void MainWindow::buildMenus(model::RiskModel& model)
     connect(m_history, &EditHistory::refused, this, &MainWindow::showRefusal);
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = m_history->stack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
+    undo->setShortcuts(QKeySequence::Undo);
+    undo->setWhatsThis(tr("Undo the last edit of the plan or the portfolio"));
     edit->addAction(undo);
     QAction* redo = m_history->stack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
+    redo->setShortcuts(QKeySequence::Redo);
+    redo->setWhatsThis(tr("Redo the edit last undone"));
     edit->addAction(redo);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));

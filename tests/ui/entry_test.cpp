@@ -194,6 +194,13 @@ TEST_F(NumberEntry, AChipThatCannotApplySaysWhyBesideTheSlider)
     EXPECT_TRUE(control->reasonLabel()->isVisible());
     EXPECT_TRUE(control->reasonLabel()->text().startsWith(QStringLiteral("2× does not apply: ")))
         << control->reasonLabel()->text().toStdString();
+    // The reason stays while the plan stays as it was, and goes when the plan changes.
+    dash->feed.advance(5);
+    EXPECT_TRUE(control->reasonLabel()->isVisible());
+    ASSERT_FALSE(model().setWallet(9000.0).has_value());
+    EXPECT_FALSE(control->reasonLabel()->isVisible());
+    QTest::mouseClick(control->chip(0), Qt::LeftButton);
+    EXPECT_TRUE(control->reasonLabel()->isVisible());
     QTest::mouseClick(control->chip(1), Qt::LeftButton);  // 5×: 4,200 of margin fits
     EXPECT_EQ(model().inputs().leverage, 5.0);
     EXPECT_FALSE(control->reasonLabel()->isVisible());

@@ -103,8 +103,10 @@ QList<KeyboardShortcut> windowShortcuts(const QWidget* window)
 {
     QList<KeyboardShortcut> out;
     for (const QAction* a : window->findChildren<QAction*>()) {
+        // An action whose text changes (Undo "Leverage 25× → 5×") names itself in whatsThis.
+        const QString what = a->whatsThis().isEmpty() ? plain(a->text()) : a->whatsThis();
         for (const QKeySequence& keys : a->shortcuts())
-            out.push_back({keys, plain(a->text()), menuOf(a)});
+            out.push_back({keys, what, menuOf(a)});
     }
     for (const QShortcut* s : window->findChildren<QShortcut*>()) {
         if (!s->key().isEmpty())
@@ -150,14 +152,17 @@ QDialog* keyboardShortcutsDialog(QWidget* window)
         put(s.keys.toString(QKeySequence::NativeText), s.action, s.where);
     for (const auto& [keys, does, where] : inControls)
         put(keys, does, where);
-    table->resizeColumnsToContents();
-    table->horizontalHeader()->setStretchLastSection(true);
+    table->setWordWrap(true);
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     auto* layout = new QVBoxLayout(dialog);
     layout->addWidget(table);
     layout->addWidget(buttons);
-    dialog->resize(620, 560);
+    dialog->resize(760, 620);
     return dialog;
 }
 

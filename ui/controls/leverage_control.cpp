@@ -126,6 +126,7 @@ void LeverageControl::explain(const QString& text, bool problem)
     m_reason->setPalette(p);
     m_reason->setText(text);
     m_reason->show();
+    m_explained = m_model.inputs();
 }
 
 void LeverageControl::refresh()
@@ -152,8 +153,11 @@ void LeverageControl::refresh()
     if (m_maxLabel->text() != text)
         m_maxLabel->setText(text);
     // The model brought the leverage down to a lower row's maximum: say so where it shows.
+    // Any other change of the plan makes an earlier explanation stale.
     if (m_shownLeverage > 0 && lev < m_shownLeverage && !m_requesting && lev >= maxLev && m_shownLeverage > maxLev)
         explain(tr("Leverage lowered from %1 to %2, the most this size allows.").arg(times(m_shownLeverage), times(lev)), false);
+    else if (!m_reason->text().isEmpty() && !m_requesting && !(m_model.inputs() == m_explained))
+        explain(QString(), false);
     m_shownLeverage = lev;
 }
 

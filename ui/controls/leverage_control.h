@@ -48,6 +48,7 @@ private:
     QLabel* m_maxLabel = nullptr;
     QLabel* m_reason = nullptr;
     double m_shownLeverage = 0.0;
+    model::PlanInputs m_explained;  ///< the plan when the reason was given: it goes when the plan changes
     bool m_requesting = false;
     std::array<QPushButton*, 5> m_chips{};
 };
