@@ -2,6 +2,7 @@
 // real clicks, drags and key presses on the real window.
 #include "app/gui/dashboard.h"
 #include "ui/binding/edit_history.h"
+#include "ui/chart/price_chart_view.h"
 #include "ui/controls/keyboard_shortcuts.h"
 #include "ui/controls/leverage_control.h"
 #include "ui/controls/number_field.h"
@@ -15,6 +16,8 @@
 #include <QApplication>
 #include <QDialog>
 #include <QDoubleSpinBox>
+#include <QKeyEvent>
+#include <QMouseEvent>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
@@ -134,6 +137,45 @@ TEST_F(EditHistory, OneSliderDragIsOneEntry)
     stack().undo();
     stack().undo();
     EXPECT_EQ(model().inputs().leverage, 10.0);
+}
+
+TEST_F(EditHistory, AHeldArrowKeyIsOneEntry)
+{
+    QSlider* slider = dash->window->leverage()->slider();
+    slider->setFocus();
+    const int count = stack().count();
+    QTest::keyPress(slider, Qt::Key_Right);
+    for (int i = 0; i < 4; ++i) {
+        QKeyEvent repeat(QEvent::KeyPress, Qt::Key_Right, Qt::NoModifier, QString(), true);
+        QApplication::sendEvent(slider, &repeat);
+    }
+    QTest::keyRelease(slider, Qt::Key_Right);
+    EXPECT_EQ(model().inputs().leverage, 15.0);
+    EXPECT_EQ(stack().count(), count + 1);
+    EXPECT_EQ(stack().undoText(), QStringLiteral("Leverage 10× → 15×"));
+}
+
+TEST_F(EditHistory, ADragOfTheStopLineIsOneEntry)
+{
+    auto& chart = *dash->window->chart();
+    chart.flushFrame();
+    const double from = *model().inputs().stopLoss;
+    const int count = stack().count();
+    QWidget* viewport = chart.viewport();
+    const QPoint start = chart.viewportPointFor(from);
+    QTest::mousePress(viewport, Qt::LeftButton, Qt::NoModifier, start);
+    for (int dy = 5; dy <= 40; dy += 5) {
+        const QPointF at(start + QPoint(0, dy));
+        QMouseEvent move(QEvent::MouseMove, at, viewport->mapToGlobal(at), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &move);
+    }
+    QTest::mouseRelease(viewport, Qt::LeftButton, Qt::NoModifier, start + QPoint(0, 40));
+    const double to = *model().inputs().stopLoss;
+    ASSERT_LT(to, from) << "dragged down";
+    EXPECT_EQ(stack().count(), count + 1);
+    EXPECT_EQ(stack().undoText(), QStringLiteral("Stop-loss %1 → %2").arg(ui::EditHistory::number(from), ui::EditHistory::number(to)));
+    stack().undo();
+    EXPECT_EQ(*model().inputs().stopLoss, from);
 }
 
 TEST_F(EditHistory, MarketTicksAreNotEdits)

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QUndoStack>
 
@@ -16,6 +17,7 @@ namespace {
 constexpr int kPlanEditId = 0x504c;  // merges only with another plan edit
 constexpr double kShownDigits = 1e8;  // history text: at most 8 decimals, no binary noise
 constexpr qsizetype kPartsNamed = 2;  // "A, B and 3 more"
+constexpr int kUndoLimit = 500;       // entries kept; the oldest go first
 
 QString side(engine::Side s)
 {
@@ -134,6 +136,7 @@ private:
 EditHistory::EditHistory(model::RiskModel& plan, QObject* parent)
     : QObject(parent), m_plan(plan), m_stack(new QUndoStack(this)), m_last(plan.inputs()), m_lastMarket(plan.market())
 {
+    m_stack->setUndoLimit(kUndoLimit);
     connect(&m_plan, &model::RiskModel::changed, this, &EditHistory::planChanged);
     if (auto* app = QCoreApplication::instance())
         app->installEventFilter(this);
@@ -170,7 +173,7 @@ void EditHistory::restore(const model::PlanInputs& inputs)
 
 int EditHistory::gesture()
 {
-    return m_buttonDown ? m_presses : -(++m_loose);
+    return m_buttonDown || m_keyHeld ? m_presses : -(++m_loose);
 }
 
 bool EditHistory::eventFilter(QObject* watched, QEvent* event)
@@ -182,6 +185,17 @@ bool EditHistory::eventFilter(QObject* watched, QEvent* event)
         m_buttonDown = true;
         break;
     case QEvent::MouseButtonRelease: m_buttonDown = static_cast<QMouseEvent*>(event)->buttons() != Qt::NoButton; break;
+    case QEvent::KeyPress:
+        // A key held down repeats: its steps are one gesture, like a drag.
+        if (!static_cast<QKeyEvent*>(event)->isAutoRepeat()) {
+            ++m_presses;
+            m_keyHeld = true;
+        }
+        break;
+    case QEvent::KeyRelease:
+        if (!static_cast<QKeyEvent*>(event)->isAutoRepeat())
+            m_keyHeld = false;
+        break;
     default: break;
     }
     return QObject::eventFilter(watched, event);

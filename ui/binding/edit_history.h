@@ -18,8 +18,9 @@ namespace levlab::ui {
 /// A plan edit is recorded when the plan's inputs change while the market did
 /// not: whatever made the change (a field, the slider, a chart drag, a one-click
 /// fix, a lesson's example), the market never does. Steps made while one mouse
-/// button stays down (a slider or line drag) merge into one entry. Undo puts
-/// back the fields that entry changed, through RiskModel::setInputs.
+/// button or one key stays down (a slider or line drag, an arrow key repeating)
+/// merge into one entry. Undo puts back the fields that entry changed, through
+/// RiskModel::setInputs.
 class EditHistory final : public QObject {
     Q_OBJECT
 public:
@@ -33,7 +34,7 @@ public:
     /// A number as the history writes it: the locale's separators, no trailing zeros.
     [[nodiscard]] static QString number(double value);
 
-    /// The current drag, if a mouse button is down: edits with the same token merge.
+    /// The current gesture (a drag, a held key): edits with the same token merge.
     [[nodiscard]] int gesture();
 
     /// Puts `inputs` into the plan without recording it (undo and redo).
@@ -55,8 +56,9 @@ private:
     model::PlanInputs m_last;
     model::MarketState m_lastMarket;
     bool m_restoring = false;
-    int m_presses = 0;          ///< mouse presses seen, one per drag
+    int m_presses = 0;          ///< mouse and key presses seen, one per gesture
     bool m_buttonDown = false;
+    bool m_keyHeld = false;
     int m_loose = 0;            ///< tokens for edits made with no button down: never equal
 };
 

@@ -135,6 +135,7 @@ QDialog* keyboardShortcutsDialog(QWidget* window)
     auto* dialog = new QDialog(window);
     dialog->setWindowTitle(tr("Keyboard shortcuts"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setPalette(window->palette());  // a dialog is a window of its own: it takes the theme explicitly
     auto* table = new QTableWidget(static_cast<int>(all.size() + inControls.size()), 3, dialog);
     table->setObjectName(QStringLiteral("shortcutsTable"));
     table->setHorizontalHeaderLabels({tr("Keys"), tr("Does"), tr("Where")});
