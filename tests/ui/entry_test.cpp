@@ -52,6 +52,49 @@ protected:
     std::unique_ptr<app::Dashboard> dash;
 };
 
+TEST(NumberField, ARefusedTextGoesOnlyWithEscACommitOrAnotherEdit)
+{
+    QWidget host;
+    auto* field = new ui::NumberField(&host);
+    field->setRange(0.0, 1e6);
+    field->setDecimals(1);
+    double limit = 100.0;  // the "model" takes values up to this
+    double value = 50.0;
+    QObject::connect(field, &ui::NumberField::committed, field, [&](double v) {
+        if (v > limit)
+            field->setProblem(QStringLiteral("Too high"));
+        else
+            field->showModelValue(value = v);
+    });
+    field->showModelValue(value);
+    host.show();
+    field->setFocus();
+    QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(field, QStringLiteral("150"));
+    QTest::keyClick(field, Qt::Key_Enter);
+    EXPECT_TRUE(field->isInvalid());
+    EXPECT_EQ(value, 50.0);
+    EXPECT_EQ(field->problemLabel()->text(), QStringLiteral("Too high"));
+
+    field->showModelValue(51.0, true);  // the market moved the input: the refused text stays
+    EXPECT_TRUE(field->isInvalid());
+    EXPECT_EQ(field->value(), 150.0);
+
+    limit = 200.0;  // another input made it valid: Enter asks again
+    QTest::keyClick(field, Qt::Key_Enter);
+    EXPECT_FALSE(field->isInvalid());
+    EXPECT_EQ(value, 150.0);
+
+    limit = 100.0;
+    QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(field, QStringLiteral("170"));
+    QTest::keyClick(field, Qt::Key_Enter);
+    ASSERT_TRUE(field->isInvalid());
+    field->showModelValue(60.0);  // another edit of the same input (a line drag)
+    EXPECT_FALSE(field->isInvalid());
+    EXPECT_EQ(field->value(), 60.0);
+}
+
 TEST_F(NumberEntry, TakeProfitTypedKeyByKeyIsExactlyWhatWasTyped)
 {
     ASSERT_LT(model().snapshot().entry, 65000.0) << "a long's target above entry";

@@ -35,14 +35,14 @@ bool NumberField::isEditing() const
     return lineEdit()->isModified();
 }
 
-void NumberField::showModelValue(double value)
+void NumberField::showModelValue(double value, bool movedByMarket)
 {
     const bool moved = value != m_model || m_shown.isEmpty();
     m_model = value;
     if (isEditing())
         return;  // never under the person's fingers
     if (m_invalid) {
-        if (value == m_modelAtRefusal)
+        if (value == m_modelAtRefusal || movedByMarket)
             return;  // the refused text stays on show until Esc or another commit
         setInvalid(false);
         display(value);

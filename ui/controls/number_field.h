@@ -18,8 +18,10 @@ public:
     explicit NumberField(QWidget* parent = nullptr);
 
     /// The model's current value. Shown at once unless the person is typing, or a
-    /// refused text is on show and the model's value has not changed since.
-    void showModelValue(double value);
+    /// refused text is on show and either the model's value has not changed since
+    /// or the market moved it (a stop that follows the mark): a refused text goes
+    /// only with Esc, a new commit, or another edit of the same input.
+    void showModelValue(double value, bool movedByMarket = false);
     /// The outcome of the last commit: an empty reason accepts it, any other
     /// marks the field invalid and keeps the typed text.
     void setProblem(const QString& reason);

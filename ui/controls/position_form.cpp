@@ -150,7 +150,7 @@ PositionForm::PositionForm(model::RiskModel& model, QWidget* parent) : QWidget(p
     m_wallet = spin(this, 0.0, 1e12, 2, tr("Wallet balance in the settlement currency"));
     addRow(form, tr("&Wallet"), withProblem(m_wallet), m_wallet);
     m_extra = spin(this, 0.0, 1e12, 2, tr("Isolated margin added beyond the initial margin"));
-    addRow(form, tr("Added margin"), withProblem(m_extra), m_extra);
+    addRow(form, tr("Added &margin"), withProblem(m_extra), m_extra);
 
     m_stopOn = new QCheckBox(this);
     m_stopOn->setToolTip(tr("Use a stop-loss"));
@@ -166,11 +166,11 @@ PositionForm::PositionForm(model::RiskModel& model, QWidget* parent) : QWidget(p
     auto* targetRow = new QHBoxLayout;
     targetRow->addWidget(m_targetOn);
     targetRow->addWidget(m_target, 1);
-    addRow(form, tr("Take-&profit"), withProblem(targetRow, m_target), m_target);
+    addRow(form, tr("Take-prof&it"), withProblem(targetRow, m_target), m_target);
 
     m_horizon = spin(this, 0.0, 24.0 * 365, 0, tr("How long you plan to hold: funding is paid every 8 hours"));
     m_horizon->setSuffix(tr(" h"));
-    addRow(form, tr("H&olding"), withProblem(m_horizon), m_horizon);
+    addRow(form, tr("Holdin&g"), withProblem(m_horizon), m_horizon);
     m_fee = spin(this, 0.0, 0.99, 3, tr("Taker fee per side, in percent of value"));
     m_fee->setSuffix(QStringLiteral(" %"));
     addRow(form, tr("Taker &fee"), withProblem(m_fee), m_fee);
@@ -234,6 +234,8 @@ void PositionForm::refresh()
 {
     const auto& in = m_model.inputs();
     const auto& s = m_model.snapshot();
+    const bool byMarket = !(m_model.market() == m_refreshedMarket);
+    m_refreshedMarket = m_model.market();
     // Number fields guard themselves: they never overwrite what the person is typing.
     const QList<QWidget*> all{m_venue, m_symbol, m_atMarket, m_sizeMode, m_stopOn, m_targetOn};
     std::vector<std::unique_ptr<QSignalBlocker>> blockers;
@@ -258,26 +260,26 @@ void PositionForm::refresh()
     }
     m_atMarket->setChecked(in.entryAtMarket);
     m_entry->setEnabled(!in.entryAtMarket);
-    m_entry->showModelValue(s.entry);
+    m_entry->showModelValue(s.entry, byMarket);
 
     m_sizeMode->setCurrentIndex(m_sizeMode->findData(static_cast<int>(in.sizeMode)));
     const bool risk = in.sizeMode == model::SizeMode::RiskPercent;
     const QString suffix = risk ? QStringLiteral(" %") : QString();
     if (m_size->suffix() != suffix)
         m_size->setSuffix(suffix);
-    m_size->showModelValue(risk ? in.size * 100.0 : in.size);
-    m_wallet->showModelValue(in.wallet);
-    m_extra->showModelValue(in.extraMargin);
+    m_size->showModelValue(risk ? in.size * 100.0 : in.size, byMarket);
+    m_wallet->showModelValue(in.wallet, byMarket);
+    m_extra->showModelValue(in.extraMargin, byMarket);
     m_extra->setEnabled(in.marginMode != engine::MarginMode::Cross);
 
     m_stopOn->setChecked(in.stopLoss.has_value());
     m_stop->setEnabled(in.stopLoss.has_value());
     if (in.stopLoss)
-        m_stop->showModelValue(*in.stopLoss);
+        m_stop->showModelValue(*in.stopLoss, byMarket);
     m_targetOn->setChecked(in.takeProfit.has_value());
     m_target->setEnabled(in.takeProfit.has_value());
     if (in.takeProfit)
-        m_target->showModelValue(*in.takeProfit);
+        m_target->showModelValue(*in.takeProfit, byMarket);
     m_horizon->showModelValue(in.horizonHours);
     m_fee->showModelValue(in.feeRate * 100.0);
 }

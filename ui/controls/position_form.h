@@ -50,6 +50,7 @@ private:
     void bind(NumberField* field, std::function<std::optional<model::Refusal>(double)> set);
 
     model::RiskModel& m_model;
+    model::MarketState m_refreshedMarket;  ///< at the last refresh: tells market moves from edits
     QComboBox* m_venue = nullptr;
     QComboBox* m_symbol = nullptr;
     QButtonGroup* m_side = nullptr;
