@@ -3,6 +3,7 @@
 #include "core/model/plan/risk_model.h"
 #include "ui/controls/number_field.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -20,18 +21,10 @@ namespace {
 constexpr std::array kChipLeverage{2.0, 5.0, 10.0, 25.0, 0.0};  // 0: the maximum
 /// The field takes any number so that the model can say why one does not apply.
 constexpr double kTypedLeverageLimit = 10000.0;
-constexpr int kDarkWindowLightness = 128;
 
 QString times(double leverage)
 {
     return QLocale().toString(leverage, 'f', QLocale::FloatingPointShortest) + QStringLiteral("×");
-}
-
-QString sentence(QString reason)
-{
-    if (!reason.isEmpty())
-        reason[0] = reason[0].toUpper();
-    return reason;
 }
 
 }  // namespace
@@ -84,7 +77,7 @@ LeverageControl::LeverageControl(model::RiskModel& model, QWidget* parent) : QWi
         m_requesting = true;
         const auto r = m_model.setLeverage(v);
         m_requesting = false;
-        m_spin->setProblem(r ? sentence(r->reason) : QString());
+        m_spin->setProblem(r ? asSentence(r->reason) : QString());
         if (r)
             emit refused(*r);
         else
@@ -118,15 +111,26 @@ void LeverageControl::explain(const QString& text, bool problem)
         m_reason->clear();
         return;
     }
-    QPalette p = palette();
-    if (problem) {
-        const bool dark = p.color(QPalette::Window).lightness() < kDarkWindowLightness;
-        p.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc6, 0x28, 0x28));
-    }
-    m_reason->setPalette(p);
+    m_reasonIsProblem = problem;
+    colourReason();
     m_reason->setText(text);
     m_reason->show();
     m_explained = m_model.inputs();
+}
+
+void LeverageControl::colourReason()
+{
+    QPalette p;  // only the text's role is set: the rest follows the theme
+    if (m_reasonIsProblem)
+        p.setColor(QPalette::WindowText, problemColour(palette()));
+    m_reason->setPalette(p);
+}
+
+void LeverageControl::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_reasonIsProblem)
+        colourReason();
 }
 
 void LeverageControl::refresh()

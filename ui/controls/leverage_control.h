@@ -37,10 +37,14 @@ public:
 signals:
     void refused(const levlab::model::Refusal& refusal);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void refresh();
     void request(double leverage);
     void explain(const QString& text, bool problem);
+    void colourReason();
 
     model::RiskModel& m_model;
     QSlider* m_slider = nullptr;
@@ -50,6 +54,7 @@ private:
     double m_shownLeverage = 0.0;
     model::PlanInputs m_explained;  ///< the plan when the reason was given: it goes when the plan changes
     bool m_requesting = false;
+    bool m_reasonIsProblem = false;
     std::array<QPushButton*, 5> m_chips{};
 };
 

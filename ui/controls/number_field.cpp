@@ -18,6 +18,19 @@ constexpr int kDarkWindowLightness = 128;
 
 }  // namespace
 
+QColor problemColour(const QPalette& palette)
+{
+    const bool dark = palette.color(QPalette::Window).lightness() < kDarkWindowLightness;
+    return dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc6, 0x28, 0x28);
+}
+
+QString asSentence(QString reason)
+{
+    if (!reason.isEmpty())
+        reason[0] = reason[0].toUpper();
+    return reason;
+}
+
 NumberField::NumberField(QWidget* parent) : QDoubleSpinBox(parent)
 {
     setKeyboardTracking(false);
@@ -113,8 +126,8 @@ void NumberField::setInvalid(bool invalid)
 {
     if (invalid) {
         setAccessibleDescription(m_problem->text());
-        QPalette p = m_problem->palette();
-        p.setColor(QPalette::WindowText, problemColour());
+        QPalette p;  // only the text's role is set: the rest follows the theme
+        p.setColor(QPalette::WindowText, problemColour(palette()));
         m_problem->setPalette(p);
     }
     if (m_problem->isVisibleTo(m_problem->parentWidget()) != invalid)
@@ -128,12 +141,6 @@ void NumberField::setInvalid(bool invalid)
     }
     update();
     emit invalidChanged(invalid);
-}
-
-QColor NumberField::problemColour() const
-{
-    const bool dark = palette().color(QPalette::Window).lightness() < kDarkWindowLightness;
-    return dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc6, 0x28, 0x28);
 }
 
 bool NumberField::event(QEvent* event)
@@ -186,7 +193,7 @@ void NumberField::paintEvent(QPaintEvent* event)
         return;
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(QPen(problemColour(), kFrameWidth));
+    p.setPen(QPen(problemColour(palette()), kFrameWidth));
     p.setBrush(Qt::NoBrush);
     p.drawRoundedRect(QRectF(rect()).adjusted(1, 1, -1, -1), kFrameRadius, kFrameRadius);
 }

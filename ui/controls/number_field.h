@@ -6,6 +6,11 @@ class QLabel;
 
 namespace levlab::ui {
 
+/// The colour of a refused value's frame and reason: readable on the palette's window.
+[[nodiscard]] QColor problemColour(const QPalette& palette);
+/// A refusal's reason as a sentence shown beside its control: "A long's stop must…".
+[[nodiscard]] QString asSentence(QString reason);
+
 /// A number the person types as a whole. Typing changes only the text: the value
 /// is committed on Enter, Tab or focus-out, and each arrow, wheel or page step is
 /// one commit. A refused value stays as typed, framed in red, with the reason in
@@ -52,7 +57,6 @@ private:
     void commit(bool force);
     void display(double value);
     void setInvalid(bool invalid);
-    [[nodiscard]] QColor problemColour() const;
 
     QLabel* m_problem = nullptr;
     QString m_shown;                ///< the text last put in the field (model value or committed text)

@@ -60,16 +60,6 @@ void addRow(QFormLayout* form, const QString& text, QLayout* field, QWidget* bud
     form->addRow(label, field);
 }
 
-/// A refusal's reason as a sentence beside its field.
-QString sentence(const QString& reason)
-{
-    if (reason.isEmpty())
-        return reason;
-    QString s = reason;
-    s[0] = s[0].toUpper();
-    return s;
-}
-
 QPushButton* segment(const QString& text, const QString& tip, QWidget* parent)
 {
     auto* b = new QPushButton(text, parent);
@@ -211,7 +201,7 @@ void PositionForm::bind(NumberField* field, std::function<std::optional<model::R
 {
     connect(field, &NumberField::committed, this, [this, field, set = std::move(set)](double v) {
         const auto outcome = set(v);
-        field->setProblem(outcome ? sentence(outcome->reason) : QString());
+        field->setProblem(outcome ? asSentence(outcome->reason) : QString());
         if (outcome)
             emit refused(*outcome);
     });

@@ -2,6 +2,7 @@
 
 #include "core/model/portfolio/portfolio_model.h"
 #include "ui/binding/market_throttle.h"
+#include "ui/portfolio/portfolio_edits.h"
 #include "ui/portfolio/positions_table_model.h"
 #include "ui/theme/theme.h"
 #include "ui/risk/value_table.h"
@@ -119,132 +120,6 @@ private:
     Recorder m_record;
 };
 
-/// "BTC long", as the undo history names a position.
-QString holdingName(const model::Holding& h)
-{
-    QString asset = h.symbol;
-    for (const QString& quote : {QStringLiteral("USDT"), QStringLiteral("USDC"), QStringLiteral("USD")}) {
-        if (asset.endsWith(quote) && asset.size() > quote.size()) {
-            asset.chop(quote.size());
-            break;
-        }
-    }
-    return QStringLiteral("%1 %2").arg(asset, h.side == engine::Side::Long ? QObject::tr("long") : QObject::tr("short"));
-}
-
-QString plainNumber(double v)
-{
-    QLocale locale;
-    locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
-    return locale.toString(std::round(v * 1e8) / 1e8, 'f', QLocale::FloatingPointShortest);
-}
-
-QString modeName(engine::MarginMode m)
-{
-    return m == engine::MarginMode::Cross ? QObject::tr("Cross") : m == engine::MarginMode::Isolated ? QObject::tr("Isolated") : QObject::tr("Strict");
-}
-
-/// "BTC long: Leverage 10× → 20×".
-QString describeUpdate(const model::Holding& a, const model::Holding& b)
-{
-    QStringList parts;
-    if (a.side != b.side)
-        parts << QObject::tr("Side %1 → %2").arg(a.side == engine::Side::Long ? QObject::tr("Long") : QObject::tr("Short"),
-                                                  b.side == engine::Side::Long ? QObject::tr("Long") : QObject::tr("Short"));
-    if (a.quantity != b.quantity)
-        parts << QObject::tr("Size %1 → %2").arg(plainNumber(a.quantity), plainNumber(b.quantity));
-    if (a.entry != b.entry)
-        parts << QObject::tr("Entry %1 → %2").arg(plainNumber(a.entry), plainNumber(b.entry));
-    if (a.leverage != b.leverage)
-        parts << QObject::tr("Leverage %1× → %2×").arg(plainNumber(a.leverage), plainNumber(b.leverage));
-    if (a.mode != b.mode)
-        parts << QObject::tr("Margin %1 → %2").arg(modeName(a.mode), modeName(b.mode));
-    return QStringLiteral("%1: %2").arg(holdingName(a), parts.isEmpty() ? QObject::tr("edit") : parts.join(QStringLiteral(", ")));
-}
-
-/// An edit in place of one position; the edit itself applied it.
-class HoldingUpdate final : public QUndoCommand {
-public:
-    HoldingUpdate(PortfolioPanel& panel, model::PortfolioModel& p, std::size_t index, model::Holding before, model::Holding after)
-        : QUndoCommand(describeUpdate(before, after)), m_panel(panel), m_portfolio(p), m_index(index), m_before(std::move(before)), m_after(std::move(after))
-    {
-    }
-    void undo() override { put(m_before); }
-    void redo() override
-    {
-        if (std::exchange(m_done, false))
-            return;
-        put(m_after);
-    }
-
-private:
-    void put(const model::Holding& h)
-    {
-        if (auto r = m_portfolio.update(m_index, h))
-            emit m_panel.refused(*r);
-    }
-    PortfolioPanel& m_panel;
-    model::PortfolioModel& m_portfolio;
-    std::size_t m_index;
-    model::Holding m_before;
-    model::Holding m_after;
-    bool m_done = true;
-};
-
-/// A change of the portfolio's wallet; the edit itself applied it.
-class WalletChange final : public QUndoCommand {
-public:
-    WalletChange(PortfolioPanel& panel, model::PortfolioModel& p, double before, double after)
-        : QUndoCommand(QObject::tr("Portfolio wallet %1 → %2").arg(plainNumber(before), plainNumber(after))),
-          m_panel(panel), m_portfolio(p), m_before(before), m_after(after)
-    {
-    }
-    void undo() override { put(m_before); }
-    void redo() override
-    {
-        if (std::exchange(m_done, false))
-            return;
-        put(m_after);
-    }
-
-private:
-    void put(double wallet)
-    {
-        if (auto r = m_portfolio.setWallet(wallet))
-            emit m_panel.refused(*r);
-    }
-    PortfolioPanel& m_panel;
-    model::PortfolioModel& m_portfolio;
-    double m_before;
-    double m_after;
-    bool m_done = true;
-};
-
-/// Undoable structural edits: add, duplicate, remove.
-class HoldingCommand final : public QUndoCommand {
-public:
-    enum class Kind { Insert, Remove };
-    HoldingCommand(model::PortfolioModel& p, Kind kind, std::size_t index, model::Holding h, const QString& text)
-        : QUndoCommand(text), m_portfolio(p), m_kind(kind), m_index(index), m_holding(std::move(h))
-    {
-    }
-    void redo() override { apply(m_kind); }
-    void undo() override { apply(m_kind == Kind::Insert ? Kind::Remove : Kind::Insert); }
-
-private:
-    void apply(Kind k)
-    {
-        if (k == Kind::Insert)
-            m_portfolio.insert(m_index, m_holding);
-        else
-            m_portfolio.remove(m_index);
-    }
-    model::PortfolioModel& m_portfolio;
-    Kind m_kind;
-    std::size_t m_index;
-    model::Holding m_holding;
-};
-
 }  // namespace
 
 PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent) : QWidget(parent), m_portfolio(portfolio)
@@ -286,7 +161,7 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
             // A new margin is a transfer, which moves money as well: it is not undone here.
             if (column == Column::Margin || at >= m_portfolio.holdings().size() || m_portfolio.holdings()[at] == before)
                 return;
-            m_undo->push(new HoldingUpdate(*this, m_portfolio, at, before, m_portfolio.holdings()[at]));
+            m_undo->push(new HoldingUpdate(m_portfolio, at, before, m_portfolio.holdings()[at], report()));
         },
         m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -409,7 +284,7 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
         if (auto r = m_portfolio.setWallet(m_wallet->value()))
             emit refused(*r);
         else if (m_portfolio.wallet() != before)
-            m_undo->push(new WalletChange(*this, m_portfolio, before, m_portfolio.wallet()));
+            m_undo->push(new WalletChange(m_portfolio, before, m_portfolio.wallet(), report()));
         refresh();
     });
     connect(m_horizon, &QDoubleSpinBox::valueChanged, this, [this](double h) {
@@ -430,6 +305,11 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
         m_log->scrollToBottom();
     });
     refresh();
+}
+
+std::function<void(const model::Refusal&)> PortfolioPanel::report()
+{
+    return [this](const model::Refusal& r) { emit refused(r); };
 }
 
 void PortfolioPanel::setUndoStack(QUndoStack* stack)

@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -58,6 +60,8 @@ private:
     void refresh();
     void refreshPreview();
     [[nodiscard]] int selectedRow() const;
+    /// Where an undo or redo the model refuses is reported.
+    [[nodiscard]] std::function<void(const model::Refusal&)> report();
 
     model::PortfolioModel& m_portfolio;
     PositionsTableModel* m_rows = nullptr;
