@@ -15,6 +15,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialog>
 #include <QDockWidget>
 #include <QFrame>
 #include <QLabel>
@@ -174,7 +175,10 @@ void MainWindow::buildMenus(model::RiskModel& model)
     if (auto* dock = findChild<QDockWidget*>(QStringLiteral("portfolioDock")))
         view->addAction(dock->toggleViewAction());
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this] { keyboardShortcutsDialog(this)->show(); });
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this] {
+        QDialog* open = findChild<QDialog*>(QStringLiteral("keyboardShortcuts"));
+        (open ? open : keyboardShortcutsDialog(this))->show();
+    });
     help->addAction(tr("&About Leverage Lab"), this, [this] {
         QMessageBox::about(this, tr("About Leverage Lab"),
                            tr("<p><b>Leverage Lab %1</b></p><p>See where a leveraged perpetual-futures position is "

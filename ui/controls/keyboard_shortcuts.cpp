@@ -133,6 +133,7 @@ QDialog* keyboardShortcutsDialog(QWidget* window)
     };
 
     auto* dialog = new QDialog(window);
+    dialog->setObjectName(QStringLiteral("keyboardShortcuts"));
     dialog->setWindowTitle(tr("Keyboard shortcuts"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setPalette(window->palette());  // a dialog is a window of its own: it takes the theme explicitly
