@@ -7,6 +7,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <functional>
+#include <vector>
+
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -112,6 +117,48 @@ TEST_F(NumberEntry, TakeProfitTypedKeyByKeyIsExactlyWhatWasTyped)
     EXPECT_EQ(*model().inputs().takeProfit, 65000.0);
     EXPECT_FALSE(target->isInvalid());
     EXPECT_EQ(target->value(), 65000.0);
+}
+
+TEST_F(NumberEntry, EveryFieldTakesATypedNumberOnlyOnEnter)
+{
+    // A fixed entry at the round mark keeps the default stop below it and the target above.
+    QTest::mouseClick(form().atMarketBox(), Qt::LeftButton);
+    ASSERT_FALSE(model().inputs().entryAtMarket);
+    const double entry = std::round(model().snapshot().entry);
+    struct Case {
+        ui::NumberField* field;
+        QString typed;
+        std::function<double()> input;
+        double expected;
+    };
+    const std::vector<Case> cases{
+        {form().entryBox(), QString::number(entry), [&] { return model().inputs().entryPrice; }, entry},
+        {form().sizeBox(), QStringLiteral("0.25"), [&] { return model().inputs().size; }, 0.25},
+        {form().walletBox(), QStringLiteral("15000"), [&] { return model().inputs().wallet; }, 15000.0},
+        {form().extraMarginBox(), QStringLiteral("150"), [&] { return model().inputs().extraMargin; }, 150.0},
+        {form().stopBox(), QString::number(entry - 900.0), [&] { return *model().inputs().stopLoss; }, entry - 900.0},
+        {form().targetBox(), QString::number(entry + 2500.0), [&] { return *model().inputs().takeProfit; }, entry + 2500.0},
+        {form().horizonBox(), QStringLiteral("72"), [&] { return model().inputs().horizonHours; }, 72.0},
+        {dash->window->leverage()->spinBox(), QStringLiteral("20"), [&] { return model().inputs().leverage; }, 20.0},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.field->toolTip().toStdString());
+        const auto before = model().inputs();
+        c.field->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(c.field, Qt::Key_A, Qt::ControlModifier);
+        for (QChar ch : c.typed) {
+            QTest::keyClick(c.field, ch.toLatin1());
+            EXPECT_EQ(model().inputs(), before) << "after '" << ch.toLatin1() << "'";
+        }
+        QTest::keyClick(c.field, Qt::Key_Enter);
+        EXPECT_EQ(c.input(), c.expected);
+        EXPECT_FALSE(c.field->isInvalid()) << c.field->problemLabel()->text().toStdString();
+    }
+    // The fee is typed in percent: 0.04 % is a rate of 0.0004.
+    ui::NumberField* fee = form().feeBox();
+    typeInto(fee, QStringLiteral("0.04"));
+    QTest::keyClick(fee, Qt::Key_Enter);
+    EXPECT_DOUBLE_EQ(model().inputs().feeRate, 0.0004);
 }
 
 TEST_F(NumberEntry, WalletTypedKeyByKeyIsExactlyWhatWasTyped)

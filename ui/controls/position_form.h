@@ -33,6 +33,9 @@ public:
     [[nodiscard]] QButtonGroup* modeGroup() const { return m_mode; }
     [[nodiscard]] NumberField* sizeBox() const { return m_size; }
     [[nodiscard]] NumberField* walletBox() const { return m_wallet; }
+    [[nodiscard]] NumberField* extraMarginBox() const { return m_extra; }
+    [[nodiscard]] NumberField* horizonBox() const { return m_horizon; }
+    [[nodiscard]] NumberField* feeBox() const { return m_fee; }
     [[nodiscard]] NumberField* stopBox() const { return m_stop; }
     [[nodiscard]] QCheckBox* stopEnabled() const { return m_stopOn; }
     [[nodiscard]] NumberField* targetBox() const { return m_target; }
