@@ -15,7 +15,6 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDialog>
 #include <QDockWidget>
 #include <QFrame>
 #include <QLabel>
@@ -26,7 +25,6 @@
 #include <QShortcut>
 #include <QSlider>
 #include <QSplitter>
-#include <QUndoStack>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -111,6 +109,9 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
     statusBar()->addPermanentWidget(footer);
 
     connect(m_form, &PositionForm::refused, this, &MainWindow::showRefusal);
+    m_history = new EditHistory(model, this);  // Edit › Undo: the plan's and the portfolio's edits
+    m_portfolio->setUndoStack(m_history->stack());
+    connect(m_history, &EditHistory::refused, this, &MainWindow::showRefusal);
     connect(m_leverage, &LeverageControl::refused, this, &MainWindow::showRefusal);
     connect(m_risk, &RiskPanel::refused, this, &MainWindow::showRefusal);
     new MarketThrottle(model, [this] { m_marketBar->refresh(); }, Theme::kReadoutHz, this);
@@ -130,7 +131,7 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
     focus(QKeySequence(Qt::CTRL | Qt::Key_L), static_cast<QWidget*>(m_leverage->slider()), tr("Go to the leverage slider"));
     focus(QKeySequence(Qt::CTRL | Qt::Key_G), static_cast<QWidget*>(m_chart), tr("Go to the chart"));
 
-    buildMenus(model);
+    buildMenus();
     resize(1500, 1000);
     restoreGeometry(m_settings.windowGeometry());
     restoreState(m_settings.windowState());
@@ -139,21 +140,9 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
     setThemeChoice(m_settings.theme());
 }
 
-void MainWindow::buildMenus(model::RiskModel& model)
+void MainWindow::buildMenus()
 {
-    // One history for the plan's and the portfolio's edits.
-    m_history = new EditHistory(model, this);
-    m_portfolio->setUndoStack(m_history->stack());
-    connect(m_history, &EditHistory::refused, this, &MainWindow::showRefusal);
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = m_history->stack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcuts(QKeySequence::Undo);
-    undo->setWhatsThis(tr("Undo the last edit of the plan or the portfolio"));
-    edit->addAction(undo);
-    QAction* redo = m_history->stack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts(QKeySequence::Redo);
-    redo->setWhatsThis(tr("Redo the edit last undone"));
-    edit->addAction(redo);
+    m_history->addActions(menuBar()->addMenu(tr("&Edit")));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
@@ -175,10 +164,7 @@ void MainWindow::buildMenus(model::RiskModel& model)
     if (auto* dock = findChild<QDockWidget*>(QStringLiteral("portfolioDock")))
         view->addAction(dock->toggleViewAction());
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this] {
-        QDialog* open = findChild<QDialog*>(QStringLiteral("keyboardShortcuts"));
-        (open ? open : keyboardShortcutsDialog(this))->show();
-    });
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this] { showKeyboardShortcuts(this); });
     help->addAction(tr("&About Leverage Lab"), this, [this] {
         QMessageBox::about(this, tr("About Leverage Lab"),
                            tr("<p><b>Leverage Lab %1</b></p><p>See where a leveraged perpetual-futures position is "

@@ -33,14 +33,14 @@ public:
     MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::PortfolioModel& portfolio, model::AppSettings& settings,
                QWidget* parent = nullptr);
 
+    /// Edit › Undo and Redo: the plan's and the portfolio's edits in one history.
+    [[nodiscard]] EditHistory* history() const { return m_history; }
     [[nodiscard]] PriceChartView* chart() const { return m_chart; }
     [[nodiscard]] LeverageControl* leverage() const { return m_leverage; }
     [[nodiscard]] PositionForm* form() const { return m_form; }
     [[nodiscard]] RiskPanel* risk() const { return m_risk; }
     [[nodiscard]] MarketBar* marketBar() const { return m_marketBar; }
     [[nodiscard]] PortfolioPanel* portfolio() const { return m_portfolio; }
-    /// Edit › Undo and Redo: the plan's and the portfolio's edits in one history.
-    [[nodiscard]] EditHistory* history() const { return m_history; }
 
     void setThemeChoice(model::ThemeChoice choice);
     /// Adds a panel as a dock on the left (the lessons), remembered with the layout.
@@ -53,18 +53,18 @@ protected:
 
 private:
     void showRefusal(const model::Refusal& refusal);
-    void buildMenus(model::RiskModel& model);
+    void buildMenus();
 
     model::AppSettings& m_settings;
     Theme m_theme;
     QSplitter* m_splitter = nullptr;
     PriceChartView* m_chart = nullptr;
     LeverageControl* m_leverage = nullptr;
+    EditHistory* m_history = nullptr;
     PositionForm* m_form = nullptr;
     RiskPanel* m_risk = nullptr;
     MarketBar* m_marketBar = nullptr;
     PortfolioPanel* m_portfolio = nullptr;
-    EditHistory* m_history = nullptr;
 };
 
 }  // namespace levlab::ui

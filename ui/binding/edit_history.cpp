@@ -2,9 +2,11 @@
 
 #include "core/model/plan/risk_model.h"
 
+#include <QAction>
 #include <QCoreApplication>
 #include <QLocale>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QUndoStack>
 
@@ -140,6 +142,18 @@ EditHistory::EditHistory(model::RiskModel& plan, QObject* parent)
     connect(&m_plan, &model::RiskModel::changed, this, &EditHistory::planChanged);
     if (auto* app = QCoreApplication::instance())
         app->installEventFilter(this);
+}
+
+void EditHistory::addActions(QMenu* edit)
+{
+    QAction* undo = m_stack->createUndoAction(edit, tr("&Undo"));
+    undo->setShortcuts(QKeySequence::Undo);
+    undo->setWhatsThis(tr("Undo the last edit of the plan or the portfolio"));  // the shortcuts list's name for it
+    edit->addAction(undo);
+    QAction* redo = m_stack->createRedoAction(edit, tr("&Redo"));
+    redo->setShortcuts(QKeySequence::Redo);
+    redo->setWhatsThis(tr("Redo the edit last undone"));
+    edit->addAction(redo);
 }
 
 const model::PlanInputs& EditHistory::current() const

@@ -4,6 +4,7 @@
 
 #include <QObject>
 
+class QMenu;
 class QUndoStack;
 
 namespace levlab::model {
@@ -27,6 +28,8 @@ public:
     explicit EditHistory(model::RiskModel& plan, QObject* parent = nullptr);
 
     [[nodiscard]] QUndoStack* stack() const { return m_stack; }
+    /// Fills the Edit menu: Undo (Ctrl+Z) and Redo (Ctrl+Shift+Z), each naming its entry.
+    void addActions(QMenu* edit);
 
     /// What changed, in the words of the screen: "Leverage 25× → 5×",
     /// "Wallet 10,000 → 20,000", "Stop-loss off".

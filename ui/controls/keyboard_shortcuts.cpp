@@ -168,4 +168,14 @@ QDialog* keyboardShortcutsDialog(QWidget* window)
     return dialog;
 }
 
+void showKeyboardShortcuts(QWidget* window)
+{
+    QDialog* open = window->findChild<QDialog*>(QStringLiteral("keyboardShortcuts"));
+    if (open == nullptr)
+        open = keyboardShortcutsDialog(window);
+    open->show();
+    open->raise();
+    open->activateWindow();
+}
+
 }  // namespace levlab::ui

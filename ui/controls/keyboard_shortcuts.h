@@ -25,5 +25,7 @@ struct KeyboardShortcut final {
 /// Help › Keyboard shortcuts: a table built from windowShortcuts(), plus the keys
 /// the controls themselves take (number fields, slider, chart).
 [[nodiscard]] QDialog* keyboardShortcutsDialog(QWidget* window);
+/// Shows the window's shortcuts dialog, raising it if it is open already.
+void showKeyboardShortcuts(QWidget* window);
 
 }  // namespace levlab::ui

@@ -307,20 +307,6 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     refresh();
 }
 
-std::function<void(const model::Refusal&)> PortfolioPanel::report()
-{
-    return [this](const model::Refusal& r) { emit refused(r); };
-}
-
-void PortfolioPanel::setUndoStack(QUndoStack* stack)
-{
-    if (stack == m_undo || stack == nullptr)
-        return;
-    if (m_undo->parent() == this)
-        delete m_undo;
-    m_undo = stack;
-}
-
 int PortfolioPanel::selectedRow() const
 {
     const auto rows = m_table->selectionModel()->selectedRows();
@@ -428,6 +414,20 @@ void PortfolioPanel::refresh()
         m_compare->item(static_cast<int>(l), 2)->setText(order.isEmpty() ? tr("none") : order.join(QStringLiteral(" → ")));
     }
     refreshPreview();
+}
+
+std::function<void(const model::Refusal&)> PortfolioPanel::report()
+{
+    return [this](const model::Refusal& r) { emit refused(r); };
+}
+
+void PortfolioPanel::setUndoStack(QUndoStack* stack)
+{
+    if (stack == m_undo || stack == nullptr)
+        return;
+    if (m_undo->parent() == this)
+        delete m_undo;
+    m_undo = stack;
 }
 
 }  // namespace levlab::ui
