@@ -142,10 +142,11 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
 
 void MainWindow::buildMenus()
 {
-    m_history->addActions(menuBar()->addMenu(tr("&Edit")));
-
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->setObjectName(QStringLiteral("viewMenu"));
+    // Edit goes before View in the bar; View stays the bar's first menu, where addSideDock finds it.
+    auto* edit = new QMenu(tr("&Edit"), menuBar());
+    menuBar()->insertMenu(view->menuAction(), edit);
+    m_history->addActions(edit);
     QMenu* themes = view->addMenu(tr("&Theme"));
     auto* group = new QActionGroup(this);
     const std::array<std::pair<model::ThemeChoice, QString>, 3> choices{{
@@ -181,7 +182,7 @@ void MainWindow::addSideDock(QWidget* panel, const QString& title, const QString
     dock->setWidget(panel);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     resizeDocks({dock}, {kLessonsDockWidth}, Qt::Horizontal);
-    if (auto* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu")))
+    if (auto* view = menuBar()->findChild<QMenu*>())
         view->addAction(dock->toggleViewAction());
     restoreState(m_settings.windowState());
 }
