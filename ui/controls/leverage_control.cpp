@@ -157,11 +157,18 @@ void LeverageControl::refresh()
     if (m_maxLabel->text() != text)
         m_maxLabel->setText(text);
     // The model brought the leverage down to a lower row's maximum: say so where it shows.
-    // Any other change of the plan makes an earlier explanation stale.
+    // Another edit of the plan makes an earlier explanation stale; the market moving the
+    // plan (a stop that follows the mark) does not.
+    const bool byMarket = !(m_model.market() == m_refreshedMarket);
+    m_refreshedMarket = m_model.market();
     if (m_shownLeverage > 0 && lev < m_shownLeverage && !m_requesting && lev >= maxLev && m_shownLeverage > maxLev)
         explain(tr("Leverage lowered from %1 to %2, the most this size allows.").arg(times(m_shownLeverage), times(lev)), false);
-    else if (!m_reason->text().isEmpty() && !m_requesting && !(m_model.inputs() == m_explained))
-        explain(QString(), false);
+    else if (!m_reason->text().isEmpty() && !m_requesting && !(m_model.inputs() == m_explained)) {
+        if (byMarket)
+            m_explained = m_model.inputs();
+        else
+            explain(QString(), false);
+    }
     m_shownLeverage = lev;
 }
 

@@ -53,6 +53,7 @@ private:
     QLabel* m_reason = nullptr;
     double m_shownLeverage = 0.0;
     model::PlanInputs m_explained;  ///< the plan when the reason was given: it goes when the plan changes
+    model::MarketState m_refreshedMarket;  ///< at the last refresh: tells market moves from edits
     bool m_requesting = false;
     bool m_reasonIsProblem = false;
     std::array<QPushButton*, 5> m_chips{};
