@@ -84,6 +84,9 @@ TEST(NumberField, ARefusedTextGoesOnlyWithEscACommitOrAnotherEdit)
     field->showModelValue(51.0, true);  // the market moved the input: the refused text stays
     EXPECT_TRUE(field->isInvalid());
     EXPECT_EQ(field->value(), 150.0);
+    field->showModelValue(51.0);  // and stays when another input is edited
+    EXPECT_TRUE(field->isInvalid());
+    EXPECT_EQ(field->value(), 150.0);
 
     limit = 200.0;  // another input made it valid: Enter asks again
     QTest::keyClick(field, Qt::Key_Enter);
@@ -208,6 +211,12 @@ TEST_F(NumberEntry, RefusedStopStaysAsTypedWithTheReasonAndEscRestores)
     // carry a planned stop along with the mark) does not clear it.
     QTest::keyClick(stop, Qt::Key_Tab);
     dash->feed.advance(5);
+    EXPECT_EQ(stop->value(), 70000.0);
+    EXPECT_TRUE(stop->isInvalid());
+    // Nor does an edit of another field.
+    typeInto(form().walletBox(), QStringLiteral("15000"));
+    QTest::keyClick(form().walletBox(), Qt::Key_Enter);
+    ASSERT_EQ(model().inputs().wallet, 15000.0);
     EXPECT_EQ(stop->value(), 70000.0);
     EXPECT_TRUE(stop->isInvalid());
 

@@ -55,7 +55,9 @@ void NumberField::showModelValue(double value, bool movedByMarket)
     if (isEditing())
         return;  // never under the person's fingers
     if (m_invalid) {
-        if (value == m_modelAtRefusal || movedByMarket)
+        if (movedByMarket)
+            m_modelAtRefusal = value;  // a stop carried along with the mark is still the same stop
+        if (value == m_modelAtRefusal)
             return;  // the refused text stays on show until Esc or another commit
         setInvalid(false);
         display(value);
