@@ -2,8 +2,10 @@
 
 #include "core/model/feeds/market_feed.h"
 #include "core/model/plan/risk_model.h"
+#include "ui/binding/edit_history.h"
 #include "ui/binding/market_throttle.h"
 #include "ui/chart/price_chart_view.h"
+#include "ui/controls/keyboard_shortcuts.h"
 #include "ui/controls/leverage_control.h"
 #include "ui/controls/position_form.h"
 #include "ui/controls/trade_bar.h"
@@ -174,6 +176,9 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
     statusBar()->addPermanentWidget(footer);
 
     connect(m_form, &PositionForm::refused, this, &MainWindow::showRefusal);
+    m_history = new EditHistory(model, this);  // Edit › Undo: the plan's and the portfolio's edits
+    m_portfolio->setUndoStack(m_history->stack());
+    connect(m_history, &EditHistory::refused, this, &MainWindow::showRefusal);
     connect(m_leverage, &LeverageControl::refused, this, &MainWindow::showRefusal);
     connect(m_risk, &RiskPanel::refused, this, &MainWindow::showRefusal);
     connect(m_tradeBar, &TradeBar::refused, this, &MainWindow::showRefusal);
@@ -183,11 +188,13 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
             [this] { statusBar()->showMessage(TradeBar::describe(*m_model), kRefusalShownMs); });
 
     // Keyboard: every control is reachable by Tab; these jump straight to the main ones.
-    auto focus = [this](const QKeySequence& keys, QWidget* target) {
-        connect(new QShortcut(keys, this), &QShortcut::activated, target, [target] { target->setFocus(Qt::ShortcutFocusReason); });
+    auto focus = [this](const QKeySequence& keys, QWidget* target, const QString& what) {
+        auto* shortcut = new QShortcut(keys, this);
+        shortcut->setWhatsThis(what);  // Help › Keyboard shortcuts lists it
+        connect(shortcut, &QShortcut::activated, target, [target] { target->setFocus(Qt::ShortcutFocusReason); });
     };
-    focus(QKeySequence(Qt::CTRL | Qt::Key_L), static_cast<QWidget*>(m_leverage->slider()));
-    focus(QKeySequence(Qt::CTRL | Qt::Key_G), static_cast<QWidget*>(m_chart));
+    focus(QKeySequence(Qt::CTRL | Qt::Key_L), static_cast<QWidget*>(m_leverage->slider()), tr("Go to the leverage slider"));
+    focus(QKeySequence(Qt::CTRL | Qt::Key_G), static_cast<QWidget*>(m_chart), tr("Go to the chart"));
 
     buildMenus();
     resize(kLargestFirstSize);
@@ -241,6 +248,10 @@ void MainWindow::showEvent(QShowEvent* event)
 void MainWindow::buildMenus()
 {
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    // Edit goes before View in the bar; View stays the bar's first menu, where addSideDock finds it.
+    auto* edit = new QMenu(tr("&Edit"), menuBar());
+    menuBar()->insertMenu(view->menuAction(), edit);
+    m_history->addActions(edit);
     QMenu* themes = view->addMenu(tr("&Theme"));
     auto* group = new QActionGroup(this);
     const std::array<std::pair<model::ThemeChoice, QString>, 3> choices{{
@@ -259,6 +270,7 @@ void MainWindow::buildMenus()
     if (auto* dock = findChild<QDockWidget*>(QStringLiteral("portfolioDock")))
         view->addAction(dock->toggleViewAction());
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, [this] { showKeyboardShortcuts(this); });
     help->addAction(tr("&About Leverage Lab"), this, [this] {
         QMessageBox::about(this, tr("About Leverage Lab"),
                            tr("<p><b>Leverage Lab %1</b></p><p>See where a leveraged perpetual-futures position is "

@@ -17,6 +17,7 @@ struct Refusal;
 
 namespace levlab::ui {
 
+class EditHistory;
 class LeverageControl;
 class MarketBar;
 class PortfolioPanel;
@@ -36,6 +37,8 @@ public:
     MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::PortfolioModel& portfolio, model::AppSettings& settings,
                QWidget* parent = nullptr);
 
+    /// Edit › Undo and Redo: the plan's and the portfolio's edits in one history.
+    [[nodiscard]] EditHistory* history() const { return m_history; }
     [[nodiscard]] PriceChartView* chart() const { return m_chart; }
     [[nodiscard]] LeverageControl* leverage() const { return m_leverage; }
     [[nodiscard]] PositionForm* form() const { return m_form; }
@@ -80,6 +83,7 @@ private:
     QSize m_fittedSize;  ///< the size fitToScreen chose; a different size was chosen by someone else
     PriceChartView* m_chart = nullptr;
     LeverageControl* m_leverage = nullptr;
+    EditHistory* m_history = nullptr;
     PositionForm* m_form = nullptr;
     RiskPanel* m_risk = nullptr;
     MarketBar* m_marketBar = nullptr;

@@ -2,20 +2,21 @@
 
 #include "core/model/plan/risk_model.h"
 #include "ui/binding/market_throttle.h"
+#include "ui/controls/number_field.h"
 #include "ui/theme/theme.h"
 
-#include <QApplication>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QVBoxLayout>
 
 #include <cmath>
+#include <functional>
 
 namespace levlab::ui {
 
@@ -25,16 +26,38 @@ namespace {
 using engine::MarginMode;
 using engine::Side;
 
-QDoubleSpinBox* spin(QWidget* parent, double min, double max, int decimals, const QString& tip)
+NumberField* spin(QWidget* parent, double min, double max, int decimals, const QString& tip)
 {
-    auto* s = new QDoubleSpinBox(parent);
+    auto* s = new NumberField(parent);
     s->setRange(min, max);
     s->setDecimals(decimals);
-    s->setKeyboardTracking(true);
-    s->setGroupSeparatorShown(true);
     s->setToolTip(tip);
-    s->setAccelerated(true);
     return s;
+}
+
+/// A field's row with the field's problem, in words, under it (hidden while valid).
+QVBoxLayout* withProblem(QLayout* row, NumberField* field)
+{
+    auto* box = new QVBoxLayout;
+    box->setSpacing(2);
+    box->addLayout(row);
+    box->addWidget(field->problemLabel());
+    return box;
+}
+
+QVBoxLayout* withProblem(NumberField* field)
+{
+    auto* row = new QHBoxLayout;
+    row->addWidget(field);
+    return withProblem(row, field);
+}
+
+/// A row whose label's mnemonic jumps to `buddy`.
+void addRow(QFormLayout* form, const QString& text, QLayout* field, QWidget* buddy)
+{
+    auto* label = new QLabel(text, form->parentWidget());
+    label->setBuddy(buddy);
+    form->addRow(label, field);
 }
 
 QPushButton* segment(const QString& text, const QString& tip, QWidget* parent)
@@ -69,8 +92,7 @@ PositionForm::PositionForm(model::RiskModel& model, QWidget* parent) : QWidget(p
     auto* venueRow = new QHBoxLayout;
     venueRow->addWidget(m_venue, 1);
     venueRow->addWidget(m_symbol, 1);
-    form->addRow(tr("&Venue"), venueRow);
-    qobject_cast<QLabel*>(form->labelForField(venueRow))->setBuddy(m_venue);
+    addRow(form, tr("Ven&ue"), venueRow, m_venue);
 
     m_side = new QButtonGroup(this);
     auto* sideRow = new QHBoxLayout;
@@ -102,25 +124,23 @@ PositionForm::PositionForm(model::RiskModel& model, QWidget* parent) : QWidget(p
     auto* entryRow = new QHBoxLayout;
     entryRow->addWidget(m_atMarket);
     entryRow->addWidget(m_entry, 1);
-    form->addRow(tr("&Entry"), entryRow);
-    qobject_cast<QLabel*>(form->labelForField(entryRow))->setBuddy(m_entry);
+    addRow(form, tr("Entr&y"), withProblem(entryRow, m_entry), m_entry);
 
     m_sizeMode = new QComboBox(this);
     m_sizeMode->addItem(tr("Quantity"), static_cast<int>(model::SizeMode::Quantity));
     m_sizeMode->addItem(tr("Notional"), static_cast<int>(model::SizeMode::Notional));
     m_sizeMode->addItem(tr("Risk % of wallet"), static_cast<int>(model::SizeMode::RiskPercent));
     m_sizeMode->setToolTip(tr("State the size as contracts, as value, or as the share of the wallet lost at the stop"));
-    m_size = spin(this, 0.0001, 1e12, 4, tr("Position size"));
+    m_size = spin(this, 0.0, 1e12, 4, tr("Position size"));
     auto* sizeRow = new QHBoxLayout;
     sizeRow->addWidget(m_sizeMode);
     sizeRow->addWidget(m_size, 1);
-    form->addRow(tr("Si&ze"), sizeRow);
-    qobject_cast<QLabel*>(form->labelForField(sizeRow))->setBuddy(m_size);
+    addRow(form, tr("Si&ze"), withProblem(sizeRow, m_size), m_size);
 
-    m_wallet = spin(this, 0.0001, 1e12, 2, tr("Wallet balance in the settlement currency"));
-    form->addRow(tr("&Wallet"), m_wallet);
+    m_wallet = spin(this, 0.0, 1e12, 2, tr("Wallet balance in the settlement currency"));
+    addRow(form, tr("&Wallet"), withProblem(m_wallet), m_wallet);
     m_extra = spin(this, 0.0, 1e12, 2, tr("Isolated margin added beyond the initial margin"));
-    form->addRow(tr("Added margin"), m_extra);
+    addRow(form, tr("Added &margin"), withProblem(m_extra), m_extra);
 
     m_stopOn = new QCheckBox(this);
     m_stopOn->setToolTip(tr("Use a stop-loss"));
@@ -128,8 +148,7 @@ PositionForm::PositionForm(model::RiskModel& model, QWidget* parent) : QWidget(p
     auto* stopRow = new QHBoxLayout;
     stopRow->addWidget(m_stopOn);
     stopRow->addWidget(m_stop, 1);
-    form->addRow(tr("&Stop-loss"), stopRow);
-    qobject_cast<QLabel*>(form->labelForField(stopRow))->setBuddy(m_stop);
+    addRow(form, tr("&Stop-loss"), withProblem(stopRow, m_stop), m_stop);
 
     m_targetOn = new QCheckBox(this);
     m_targetOn->setToolTip(tr("Use a take-profit"));
@@ -137,15 +156,14 @@ PositionForm::PositionForm(model::RiskModel& model, QWidget* parent) : QWidget(p
     auto* targetRow = new QHBoxLayout;
     targetRow->addWidget(m_targetOn);
     targetRow->addWidget(m_target, 1);
-    form->addRow(tr("&Take-profit"), targetRow);
-    qobject_cast<QLabel*>(form->labelForField(targetRow))->setBuddy(m_target);
+    addRow(form, tr("Take-prof&it"), withProblem(targetRow, m_target), m_target);
 
     m_horizon = spin(this, 0.0, 24.0 * 365, 0, tr("How long you plan to hold: funding is paid every 8 hours"));
     m_horizon->setSuffix(tr(" h"));
-    form->addRow(tr("&Holding"), m_horizon);
+    addRow(form, tr("Holdin&g"), withProblem(m_horizon), m_horizon);
     m_fee = spin(this, 0.0, 0.99, 3, tr("Taker fee per side, in percent of value"));
     m_fee->setSuffix(QStringLiteral(" %"));
-    form->addRow(tr("Taker &fee"), m_fee);
+    addRow(form, tr("Taker &fee"), withProblem(m_fee), m_fee);
 
     connect(m_venue, &QComboBox::activated, this, [this] {
         report(m_model.setVenue(static_cast<engine::Venue>(m_venue->currentData().toInt())));
@@ -154,23 +172,19 @@ PositionForm::PositionForm(model::RiskModel& model, QWidget* parent) : QWidget(p
     connect(m_side, &QButtonGroup::idClicked, this, [this](int id) { report(m_model.setSide(static_cast<Side>(id))); });
     connect(m_mode, &QButtonGroup::idClicked, this, [this](int id) { report(m_model.setMarginMode(static_cast<MarginMode>(id))); });
     connect(m_atMarket, &QCheckBox::toggled, this, [this](bool on) { report(m_model.setEntryAtMarket(on)); });
-    connect(m_entry, &QDoubleSpinBox::valueChanged, this, [this](double v) { report(m_model.setEntryPrice(v)); });
+    bind(m_entry, [this](double v) { return m_model.setEntryPrice(v); });
     connect(m_sizeMode, &QComboBox::activated, this, [this] {
         report(m_model.setSizeMode(static_cast<model::SizeMode>(m_sizeMode->currentData().toInt())));
     });
-    connect(m_size, &QDoubleSpinBox::valueChanged, this, [this](double v) {
-        report(m_model.setSize(m_model.inputs().sizeMode == model::SizeMode::RiskPercent ? v / 100.0 : v));
-    });
-    connect(m_wallet, &QDoubleSpinBox::valueChanged, this, [this](double v) { report(m_model.setWallet(v)); });
-    connect(m_extra, &QDoubleSpinBox::valueChanged, this, [this](double v) { report(m_model.setExtraMargin(v)); });
+    bind(m_size, [this](double v) { return m_model.setSize(m_model.inputs().sizeMode == model::SizeMode::RiskPercent ? v / 100.0 : v); });
+    bind(m_wallet, [this](double v) { return m_model.setWallet(v); });
+    bind(m_extra, [this](double v) { return m_model.setExtraMargin(v); });
     connect(m_stopOn, &QCheckBox::toggled, this, [this](bool on) { report(m_model.enableStopLoss(on)); });
-    connect(m_stop, &QDoubleSpinBox::valueChanged, this, [this](double v) { report(m_model.setStopLoss(v)); });
+    bind(m_stop, [this](double v) { return m_model.setStopLoss(v); });
     connect(m_targetOn, &QCheckBox::toggled, this, [this](bool on) { report(m_model.enableTakeProfit(on)); });
-    connect(m_target, &QDoubleSpinBox::valueChanged, this, [this](double v) { report(m_model.setTakeProfit(v)); });
-    connect(m_horizon, &QDoubleSpinBox::valueChanged, this, [this](double v) { report(m_model.setHorizonHours(v)); });
-    connect(m_fee, &QDoubleSpinBox::valueChanged, this, [this](double v) { report(m_model.setFeeRate(v / 100.0)); });
-    for (QDoubleSpinBox* box : {m_entry, m_size, m_wallet, m_extra, m_stop, m_target, m_horizon, m_fee})
-        connect(box, &QDoubleSpinBox::editingFinished, this, &PositionForm::refresh);
+    bind(m_target, [this](double v) { return m_model.setTakeProfit(v); });
+    bind(m_horizon, [this](double v) { return m_model.setHorizonHours(v); });
+    bind(m_fee, [this](double v) { return m_model.setFeeRate(v / 100.0); });
     new MarketThrottle(m_model, [this] { refresh(); }, Theme::kReadoutHz, this);
     refresh();
 }
@@ -180,10 +194,17 @@ void PositionForm::report(const std::optional<model::Refusal>& outcome)
     if (!outcome)
         return;
     emit refused(*outcome);
-    // While a number is being typed its intermediate values may be refused; the
-    // field keeps the text until editing finishes, then shows the model's value.
-    if (!qobject_cast<QAbstractSpinBox*>(QApplication::focusWidget()))
-        refresh();
+    refresh();  // a refused choice shows the model's choice again
+}
+
+void PositionForm::bind(NumberField* field, std::function<std::optional<model::Refusal>(double)> set)
+{
+    connect(field, &NumberField::committed, this, [this, field, set = std::move(set)](double v) {
+        const auto outcome = set(v);
+        field->setProblem(outcome ? asSentence(outcome->reason) : QString());
+        if (outcome)
+            emit refused(*outcome);
+    });
 }
 
 void PositionForm::refreshSymbols()
@@ -203,8 +224,10 @@ void PositionForm::refresh()
 {
     const auto& in = m_model.inputs();
     const auto& s = m_model.snapshot();
-    const QList<QWidget*> all{m_venue, m_symbol, m_atMarket, m_entry, m_sizeMode, m_size, m_wallet, m_extra,
-                              m_stopOn, m_stop, m_targetOn, m_target, m_horizon, m_fee};
+    const bool byMarket = !(m_model.market() == m_refreshedMarket);
+    m_refreshedMarket = m_model.market();
+    // Number fields guard themselves: they never overwrite what the person is typing.
+    const QList<QWidget*> all{m_venue, m_symbol, m_atMarket, m_sizeMode, m_stopOn, m_targetOn};
     std::vector<std::unique_ptr<QSignalBlocker>> blockers;
     for (QWidget* w : all)
         blockers.push_back(std::make_unique<QSignalBlocker>(w));
@@ -219,7 +242,7 @@ void PositionForm::refresh()
     const int d = decimalsFor(m_model.tickSize());
     const double tick = m_model.tickSize();
     // Setters that change a spin box's size hint relayout the panel: call them only on change.
-    for (QDoubleSpinBox* p : {m_entry, m_stop, m_target}) {
+    for (NumberField* p : {m_entry, m_stop, m_target}) {
         if (p->decimals() != d)
             p->setDecimals(d);
         if (p->singleStep() != tick * 10)
@@ -227,28 +250,28 @@ void PositionForm::refresh()
     }
     m_atMarket->setChecked(in.entryAtMarket);
     m_entry->setEnabled(!in.entryAtMarket);
-    m_entry->setValue(s.entry);
+    m_entry->showModelValue(s.entry, byMarket);
 
     m_sizeMode->setCurrentIndex(m_sizeMode->findData(static_cast<int>(in.sizeMode)));
     const bool risk = in.sizeMode == model::SizeMode::RiskPercent;
     const QString suffix = risk ? QStringLiteral(" %") : QString();
     if (m_size->suffix() != suffix)
         m_size->setSuffix(suffix);
-    m_size->setValue(risk ? in.size * 100.0 : in.size);
-    m_wallet->setValue(in.wallet);
-    m_extra->setValue(in.extraMargin);
+    m_size->showModelValue(risk ? in.size * 100.0 : in.size, byMarket);
+    m_wallet->showModelValue(in.wallet, byMarket);
+    m_extra->showModelValue(in.extraMargin, byMarket);
     m_extra->setEnabled(in.marginMode != engine::MarginMode::Cross);
 
     m_stopOn->setChecked(in.stopLoss.has_value());
     m_stop->setEnabled(in.stopLoss.has_value());
     if (in.stopLoss)
-        m_stop->setValue(*in.stopLoss);
+        m_stop->showModelValue(*in.stopLoss, byMarket);
     m_targetOn->setChecked(in.takeProfit.has_value());
     m_target->setEnabled(in.takeProfit.has_value());
     if (in.takeProfit)
-        m_target->setValue(*in.takeProfit);
-    m_horizon->setValue(in.horizonHours);
-    m_fee->setValue(in.feeRate * 100.0);
+        m_target->showModelValue(*in.takeProfit, byMarket);
+    m_horizon->showModelValue(in.horizonHours);
+    m_fee->showModelValue(in.feeRate * 100.0);
 }
 
 }  // namespace levlab::ui

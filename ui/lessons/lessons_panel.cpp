@@ -50,10 +50,10 @@ LessonsPanel::LessonsPanel(const model::LessonLibrary& library, model::LessonDri
     m_prompt->setTextFormat(Qt::PlainText);
     m_optionBox = new QVBoxLayout;
     m_options = new QButtonGroup(this);
-    m_answer = new QPushButton(tr("&Answer"), quiz);
+    m_answer = new QPushButton(tr("A&nswer"), quiz);
     m_answer->setDefault(true);
     m_answer->setToolTip(tr("Check the chosen option; then its scenario plays on the chart"));
-    m_next = new QPushButton(tr("&Next question"), quiz);
+    m_next = new QPushButton(tr("Ne&xt question"), quiz);
     auto* reset = new QPushButton(tr("Reset progress"), quiz);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_answer);
@@ -194,7 +194,7 @@ void LessonsPanel::askQuestion(int index)
             m_optionBox->addWidget(b);
         }
     }
-    m_answer->setText(action ? tr("&Check my chart") : tr("&Answer"));
+    m_answer->setText(action ? tr("&Check my chart") : tr("A&nswer"));
     m_answer->setEnabled(true);
     m_feedback->clear();
     m_progress.setCurrent(l->id, m_question);

@@ -2,6 +2,7 @@
 
 #include "core/model/portfolio/portfolio_model.h"
 #include "ui/binding/market_throttle.h"
+#include "ui/portfolio/portfolio_edits.h"
 #include "ui/portfolio/positions_table_model.h"
 #include "ui/theme/theme.h"
 #include "ui/risk/value_table.h"
@@ -30,6 +31,8 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <functional>
+#include <utility>
 
 namespace levlab::ui {
 
@@ -48,7 +51,9 @@ QString pct(double f) { return QStringLiteral("%1%2%").arg(f >= 0 ? QStringLiter
 /// times the text itself, and the table repaints as prices move.
 class PositionsDelegate final : public QStyledItemDelegate {
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    /// `record(row, column, apply)` runs the edit and puts it on the undo history.
+    using Recorder = std::function<void(int row, int column, const std::function<void()>& apply)>;
+    PositionsDelegate(Recorder record, QObject* parent) : QStyledItemDelegate(parent), m_record(std::move(record)) {}
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override
     {
@@ -105,36 +110,18 @@ public:
 
     void setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const override
     {
+        QVariant value;
         if (auto* box = qobject_cast<QComboBox*>(editor))
-            model->setData(index, box->currentData(), Qt::EditRole);
+            value = box->currentData();
         else if (auto* spin = qobject_cast<QDoubleSpinBox*>(editor))
-            model->setData(index, spin->value(), Qt::EditRole);
+            value = spin->value();
+        else
+            return;
+        m_record(index.row(), index.column(), [&] { model->setData(index, value, Qt::EditRole); });
     }
-};
-
-/// Undoable structural edits: add, duplicate, remove.
-class HoldingCommand final : public QUndoCommand {
-public:
-    enum class Kind { Insert, Remove };
-    HoldingCommand(model::PortfolioModel& p, Kind kind, std::size_t index, model::Holding h, const QString& text)
-        : QUndoCommand(text), m_portfolio(p), m_kind(kind), m_index(index), m_holding(std::move(h))
-    {
-    }
-    void redo() override { apply(m_kind); }
-    void undo() override { apply(m_kind == Kind::Insert ? Kind::Remove : Kind::Insert); }
 
 private:
-    void apply(Kind k)
-    {
-        if (k == Kind::Insert)
-            m_portfolio.insert(m_index, m_holding);
-        else
-            m_portfolio.remove(m_index);
-    }
-    model::PortfolioModel& m_portfolio;
-    Kind m_kind;
-    std::size_t m_index;
-    model::Holding m_holding;
+    Recorder m_record;
 };
 
 }  // namespace
@@ -165,19 +152,11 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     m_newSide = new QComboBox(this);
     m_newSide->addItem(tr("Long"), static_cast<int>(engine::Side::Long));
     m_newSide->addItem(tr("Short"), static_cast<int>(engine::Side::Short));
-    auto* add = new QPushButton(tr("&Add"), this);
+    auto* add = new QPushButton(tr("&Add"), this);  // Alt+A; the quiz's Answer is Alt+N
     add->setToolTip(tr("Add a position at the current mark: 10× cross, about 2,000 of notional"));
     auto* dup = new QPushButton(tr("&Duplicate"), this);
     auto* rem = new QPushButton(tr("&Remove"), this);
-    rem->setToolTip(tr("Remove the selected position (Ctrl+Z brings it back)"));
-    QAction* undo = m_undo->createUndoAction(this, tr("Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    undo->setShortcutContext(Qt::WindowShortcut);
-    addAction(undo);
-    QAction* redo = m_undo->createRedoAction(this, tr("Redo"));
-    redo->setShortcut(QKeySequence::Redo);
-    redo->setShortcutContext(Qt::WindowShortcut);
-    addAction(redo);
+    rem->setToolTip(tr("Remove the selected position (Edit › Undo brings it back)"));
     m_wallet = new QDoubleSpinBox(this);
     m_wallet->setRange(0.01, 1e12);
     m_wallet->setDecimals(2);
@@ -194,7 +173,17 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     m_rows = new PositionsTableModel(m_portfolio, this);
     m_table = new QTableView(this);
     m_table->setModel(m_rows);
-    m_table->setItemDelegate(new PositionsDelegate(m_table));
+    m_table->setItemDelegate(new PositionsDelegate(
+        [this](int row, int column, const std::function<void()>& apply) {
+            const auto at = static_cast<std::size_t>(row);
+            const model::Holding before = m_portfolio.holdings().at(at);
+            apply();
+            // A new margin is a transfer, which moves money as well: it is not undone here.
+            if (column == Column::Margin || at >= m_portfolio.holdings().size() || m_portfolio.holdings()[at] == before)
+                return;
+            m_undo->push(new HoldingUpdate(m_portfolio, at, before, m_portfolio.holdings()[at], report()));
+        },
+        m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
@@ -327,7 +316,7 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
         }
         const model::Holding added = m_portfolio.holdings().back();
         m_portfolio.remove(at);
-        m_undo->push(new HoldingCommand(m_portfolio, HoldingCommand::Kind::Insert, at, added, tr("add %1").arg(added.id)));
+        m_undo->push(new HoldingCommand(m_portfolio, HoldingCommand::Kind::Insert, at, added, tr("Add %1").arg(holdingName(added))));
     });
     connect(dup, &QPushButton::clicked, this, [this] {
         const int row = selectedRow();
@@ -340,7 +329,7 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
         const model::Holding copy = m_portfolio.holdings()[static_cast<std::size_t>(row) + 1];
         m_portfolio.remove(static_cast<std::size_t>(row) + 1);
         m_undo->push(new HoldingCommand(m_portfolio, HoldingCommand::Kind::Insert, static_cast<std::size_t>(row) + 1, copy,
-                                        tr("duplicate %1").arg(copy.id)));
+                                        tr("Duplicate %1").arg(holdingName(copy))));
     });
     connect(rem, &QPushButton::clicked, this, &PortfolioPanel::removeSelected);
     connect(apply, &QPushButton::clicked, this, &PortfolioPanel::applyTransfer);
@@ -350,8 +339,11 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { emit selectedChanged(selectedRow()); });
     connect(m_rows, &PositionsTableModel::refused, this, &PortfolioPanel::refused);
     connect(m_wallet, &QDoubleSpinBox::editingFinished, this, [this] {
+        const double before = m_portfolio.wallet();
         if (auto r = m_portfolio.setWallet(m_wallet->value()))
             emit refused(*r);
+        else if (m_portfolio.wallet() != before)
+            m_undo->push(new WalletChange(m_portfolio, before, m_portfolio.wallet(), report()));
         refresh();
     });
     connect(m_horizon, &QDoubleSpinBox::valueChanged, this, [this](double h) {
@@ -407,7 +399,7 @@ void PortfolioPanel::removeSelected()
     if (row < 0)
         return;
     const model::Holding h = m_portfolio.holdings()[static_cast<std::size_t>(row)];
-    m_undo->push(new HoldingCommand(m_portfolio, HoldingCommand::Kind::Remove, static_cast<std::size_t>(row), h, tr("remove %1").arg(h.id)));
+    m_undo->push(new HoldingCommand(m_portfolio, HoldingCommand::Kind::Remove, static_cast<std::size_t>(row), h, tr("Remove %1").arg(holdingName(h))));
 }
 
 void PortfolioPanel::applyTransfer()
@@ -508,6 +500,20 @@ void PortfolioPanel::refresh()
         m_compare->item(static_cast<int>(l), 2)->setText(order.isEmpty() ? tr("none") : order.join(QStringLiteral(" → ")));
     }
     refreshPreview();
+}
+
+std::function<void(const model::Refusal&)> PortfolioPanel::report()
+{
+    return [this](const model::Refusal& r) { emit refused(r); };
+}
+
+void PortfolioPanel::setUndoStack(QUndoStack* stack)
+{
+    if (stack == m_undo || stack == nullptr)
+        return;
+    if (m_undo->parent() == this)
+        delete m_undo;
+    m_undo = stack;
 }
 
 }  // namespace levlab::ui

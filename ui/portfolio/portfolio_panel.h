@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -43,6 +45,9 @@ public:
     [[nodiscard]] QCheckBox* showLevels() const { return m_showLevels; }
     [[nodiscard]] QProgressBar* marginGauge() const { return m_gauge; }
 
+    /// Adds, duplicates, removals and edits in place go on `stack` from now on: the
+    /// window's one history (Edit › Undo). Until then the panel keeps its own.
+    void setUndoStack(QUndoStack* stack);
     void removeSelected();
     void applyTransfer();
 
@@ -61,6 +66,8 @@ private:
     void refresh();
     void refreshPreview();
     [[nodiscard]] int selectedRow() const;
+    /// Where an undo or redo the model refuses is reported.
+    [[nodiscard]] std::function<void(const model::Refusal&)> report();
 
     model::PortfolioModel& m_portfolio;
     PositionsTableModel* m_rows = nullptr;
