@@ -308,7 +308,7 @@ TEST_F(NumberEntry, AChipThatCannotApplySaysWhyBesideTheSlider)
     EXPECT_FALSE(control->reasonLabel()->isVisible());
 }
 
-TEST_F(NumberEntry, DraggingTheSliderIntoRefusedValuesShowsWhy)
+TEST_F(NumberEntry, TheSliderStopsAtTheLowestLeverageTheWalletCarries)
 {
     auto* control = dash->window->leverage();
     QSlider* slider = control->slider();
@@ -326,12 +326,14 @@ TEST_F(NumberEntry, DraggingTheSliderIntoRefusedValuesShowsWhy)
     for (int x = from.x(); x >= 0; x -= 4)
         QTest::mouseMove(slider, QPoint(x, from.y()));
     QTest::mouseRelease(slider, Qt::LeftButton, Qt::NoModifier, QPoint(0, from.y()));
-    const double lev = model().inputs().leverage;
-    EXPECT_GT(lev, 2.0) << "1× and 2× need more margin than the wallet holds";
-    EXPECT_LT(lev, 10.0);
-    EXPECT_EQ(slider->value(), static_cast<int>(lev));
-    EXPECT_TRUE(control->reasonLabel()->isVisible());
-    EXPECT_TRUE(control->reasonLabel()->text().contains(QStringLiteral(" does not apply: ")));
+    // The margin at L× is notional ÷ L; the wallet must hold it: L ≥ notional ÷ wallet.
+    const auto& s = model().snapshot();
+    const double lowest = std::ceil(s.notional / model().inputs().wallet);
+    EXPECT_GT(lowest, 2.0) << "1× and 2× need more margin than the wallet holds";
+    EXPECT_EQ(slider->minimum(), static_cast<int>(lowest));
+    EXPECT_DOUBLE_EQ(model().inputs().leverage, lowest);
+    EXPECT_EQ(slider->value(), static_cast<int>(lowest));
+    EXPECT_TRUE(control->maxLabel()->text().contains(QStringLiteral("minimum"))) << control->maxLabel()->text().toStdString();
 }
 
 }  // namespace

@@ -76,6 +76,7 @@ model::PlanInputs overlay(const model::PlanInputs& base, const model::PlanInputs
     take(r.extraMargin, from.extraMargin, to.extraMargin);
     take(r.stopLoss, from.stopLoss, to.stopLoss);
     take(r.takeProfit, from.takeProfit, to.takeProfit);
+    take(r.exitTrigger, from.exitTrigger, to.exitTrigger);
     take(r.horizonHours, from.horizonHours, to.horizonHours);
     take(r.feeRate, from.feeRate, to.feeRate);
     take(r.mmRate, from.mmRate, to.mmRate);
@@ -136,10 +137,12 @@ private:
 }  // namespace
 
 EditHistory::EditHistory(model::RiskModel& plan, QObject* parent)
-    : QObject(parent), m_plan(plan), m_stack(new QUndoStack(this)), m_last(plan.inputs()), m_lastMarket(plan.market())
+    : QObject(parent), m_plan(plan), m_stack(new QUndoStack(this))
 {
     m_stack->setUndoLimit(kUndoLimit);
-    connect(&m_plan, &model::RiskModel::changed, this, &EditHistory::planChanged);
+    // The model says which changes were the trader's: market moves that carry an
+    // at-market plan along, opening and closing a trade are not edits.
+    connect(&m_plan, &model::RiskModel::edited, this, &EditHistory::planEdited);
     if (auto* app = QCoreApplication::instance())
         app->installEventFilter(this);
 }
@@ -161,26 +164,18 @@ const model::PlanInputs& EditHistory::current() const
     return m_plan.inputs();
 }
 
-void EditHistory::planChanged()
+void EditHistory::planEdited(const model::PlanInputs& before, const model::PlanInputs& after)
 {
-    const model::PlanInputs& now = m_plan.inputs();
-    const bool marketMoved = !(m_plan.market() == m_lastMarket);
-    if (marketMoved)
-        m_lastMarket = m_plan.market();
-    if (now == m_last)
-        return;  // the market moved, or an event was recorded
-    model::PlanInputs before = std::exchange(m_last, now);
-    if (m_restoring || marketMoved)
+    if (m_restoring)
         return;
-    m_stack->push(new PlanEdit(*this, std::move(before), now, gesture()));
+    m_stack->push(new PlanEdit(*this, before, after, gesture()));
 }
 
 void EditHistory::restore(const model::PlanInputs& inputs)
 {
     m_restoring = true;
-    const auto outcome = m_plan.setInputs(inputs);
+    const auto outcome = m_plan.edit(inputs);
     m_restoring = false;
-    m_last = m_plan.inputs();
     if (outcome)
         emit refused(*outcome);
 }
@@ -267,6 +262,11 @@ QString EditHistory::describe(const model::PlanInputs& a, const model::PlanInput
         change(tr("Added margin"), number(a.extraMargin), number(b.extraMargin));
     price("Stop-loss", a.stopLoss, b.stopLoss);
     price("Take-profit", a.takeProfit, b.takeProfit);
+    if (a.exitTrigger != b.exitTrigger) {
+        const QString mark = tr("mark"), last = tr("last");
+        auto name = [&](model::TriggerPrice t) { return t == model::TriggerPrice::Mark ? mark : last; };
+        change(tr("Exits on"), name(a.exitTrigger), name(b.exitTrigger));
+    }
     if (a.horizonHours != b.horizonHours)
         change(tr("Holding"), tr("%1 h").arg(number(a.horizonHours)), tr("%1 h").arg(number(b.horizonHours)));
     if (a.feeRate != b.feeRate)

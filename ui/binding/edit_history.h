@@ -52,12 +52,10 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    void planChanged();
+    void planEdited(const model::PlanInputs& before, const model::PlanInputs& after);
 
     model::RiskModel& m_plan;
     QUndoStack* m_stack = nullptr;
-    model::PlanInputs m_last;
-    model::MarketState m_lastMarket;
     bool m_restoring = false;
     int m_presses = 0;          ///< mouse and key presses seen, one per gesture
     bool m_buttonDown = false;

@@ -141,8 +141,12 @@ void LeverageControl::refresh()
     {
         const QSignalBlocker a(m_slider);
         const int sliderMax = std::max(1, static_cast<int>(std::floor(maxLev)));
+        // The slider spans what can apply: from the lowest leverage the wallet carries.
+        const int sliderMin = std::clamp(static_cast<int>(std::ceil(s.minLeverage - 1e-9)), 1, sliderMax);
         if (m_slider->maximum() != sliderMax)
             m_slider->setMaximum(sliderMax);
+        if (m_slider->minimum() != sliderMin)
+            m_slider->setMinimum(sliderMin);
         m_slider->setValue(static_cast<int>(std::lround(lev)));
     }
     m_spin->showModelValue(lev);
@@ -152,6 +156,8 @@ void LeverageControl::refresh()
             m_chips[i]->setEnabled(enabled);
     }
     QString text = tr("Maximum %1").arg(times(maxLev));
+    if (s.minLeverage > 1.0)
+        text += tr(", minimum %1 with this wallet").arg(times(s.minLeverage));
     if (!s.maxLeverageReason.isEmpty())
         text += QStringLiteral(" — ") + s.maxLeverageReason;
     if (m_maxLabel->text() != text)

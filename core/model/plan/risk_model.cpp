@@ -130,7 +130,9 @@ double RiskModel::tickSize() const
 double RiskModel::snapToTick(double p) const
 {
     const double tick = tickSize();
-    return std::round(p / tick) * tick;
+    // Then to the tick's decimals, so the price is the double nearest the decimal shown.
+    const double scale = std::pow(10.0, detail::decimalsForTick(tick));
+    return std::round(std::round(p / tick) * tick * scale) / scale;
 }
 
 double RiskModel::rowMaxLeverage(const PlanInputs& in, const MarketState& mk) const
