@@ -84,7 +84,7 @@ PositionForm::PositionForm(model::RiskModel& model, QWidget* parent) : QWidget(p
     m_venue = new QComboBox(this);
     for (engine::Venue v : engine::kAllVenues) {
         if (!m_model.symbols(v).isEmpty())
-            m_venue->addItem(QString::fromLatin1(engine::venueName(v).data()), static_cast<int>(v));
+            m_venue->addItem(QString::fromLatin1(engine::venueDisplayName(v).data()), static_cast<int>(v));
     }
     m_venue->setToolTip(tr("Whose margin rules and risk limits to apply"));
     m_symbol = new QComboBox(this);

@@ -135,8 +135,12 @@ void RiskPanel::refresh()
     set(Row::MaintenanceMargin, tr("%1  (%2)").arg(amount(p.maintenanceMargin, md), percent(p.mmRate)));
     set(Row::Liquidation, priceWithDistance(p.liquidationPrice));
     set(Row::Bankruptcy, priceWithDistance(p.bankruptcyPrice));
-    set(Row::RiskAtStop, s.riskAtStop ? tr("%1  (%2 of wallet)").arg(amount(*s.riskAtStop, md), percent(*s.riskAtStopOfWallet))
-                                      : tr("no stop"));
+    QString atStop = tr("no stop");
+    if (s.riskAtStop && s.has(model::Warning::StopBeyondLiquidation))
+        atStop = tr("%1  (liquidated first: the whole margin)").arg(amount(*s.riskAtStop, md));
+    else if (s.riskAtStop)
+        atStop = tr("%1  (%2 of wallet)").arg(amount(*s.riskAtStop, md), percent(*s.riskAtStopOfWallet));
+    set(Row::RiskAtStop, atStop);
     set(Row::RewardRisk, s.rewardRisk ? tr("%1 : 1").arg(amount(*s.rewardRisk)) : QStringLiteral("—"));
     set(Row::Fees, amount(s.fees, md));
     set(Row::Funding, tr("%1  (%2, %3)")
