@@ -106,6 +106,26 @@ TEST_F(EndToEnd, F02_TypedNumbersArriveExactly)
     EXPECT_FALSE(form().stopBox()->isInvalid());
 }
 
+// 2 (portfolio). The portfolio's wallet takes typed numbers the same way.
+TEST_F(EndToEnd, F02_ThePortfolioWalletCommitsOnEnter)
+{
+    ui::NumberField* wallet = nullptr;
+    for (auto* f : dash->window->findChildren<ui::NumberField*>()) {
+        if (f->accessibleName() == QStringLiteral("Portfolio wallet"))
+            wallet = f;
+    }
+    ASSERT_NE(wallet, nullptr);
+    const double before = dash->portfolio.wallet();
+    wallet->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(wallet, Qt::Key_A, Qt::ControlModifier);
+    for (QChar c : QStringLiteral("8000")) {
+        QTest::keyClick(wallet, c.toLatin1());
+        EXPECT_EQ(dash->portfolio.wallet(), before) << "nothing half-typed reaches the model";
+    }
+    QTest::keyClick(wallet, Qt::Key_Return);
+    EXPECT_EQ(dash->portfolio.wallet(), 8000.0);
+}
+
 // 3. An at-market plan opens at market with a click, then its stop fires.
 TEST_F(EndToEnd, F03_OpenAtMarketThenTheStopFires)
 {

@@ -2,6 +2,7 @@
 
 #include "core/model/portfolio/portfolio_model.h"
 #include "ui/binding/market_throttle.h"
+#include "ui/controls/number_field.h"
 #include "ui/portfolio/portfolio_edits.h"
 #include "ui/portfolio/positions_table_model.h"
 #include "ui/theme/theme.h"
@@ -157,7 +158,7 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     auto* dup = new QPushButton(tr("&Duplicate"), this);
     auto* rem = new QPushButton(tr("&Remove"), this);
     rem->setToolTip(tr("Remove the selected position (Edit › Undo brings it back)"));
-    m_wallet = new QDoubleSpinBox(this);
+    m_wallet = new NumberField(this);
     m_wallet->setRange(0.01, 1e12);
     m_wallet->setDecimals(2);
     m_wallet->setPrefix(tr("Wallet "));
@@ -233,7 +234,7 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     m_gauge->setRange(0, kGaugeSteps);
     m_gauge->setToolTip(tr("Maintenance ÷ equity: at 100% the cross account is liquidated"));
     m_gauge->setAccessibleName(tr("Margin ratio"));
-    m_horizon = new QDoubleSpinBox(this);
+    m_horizon = new NumberField(this);
     m_horizon->setRange(0, 24 * 365);
     m_horizon->setDecimals(0);
     m_horizon->setPrefix(tr("Holding "));
@@ -247,6 +248,8 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     inputs->addWidget(m_wallet, 1);
     inputs->addWidget(m_horizon, 1);
     middle->addLayout(inputs);
+    middle->addWidget(m_wallet->problemLabel());
+    middle->addWidget(m_horizon->problemLabel());
     middle->addWidget(m_account);
     middle->addStretch();
     m_showLevels = new QCheckBox(tr("Every liquidation on the chart"), this);
@@ -338,17 +341,26 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PortfolioPanel::refreshPreview);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { emit selectedChanged(selectedRow()); });
     connect(m_rows, &PositionsTableModel::refused, this, &PortfolioPanel::refused);
-    connect(m_wallet, &QDoubleSpinBox::editingFinished, this, [this] {
+    // Typed numbers reach the model on Enter, Tab or focus-out, never key by key.
+    connect(m_wallet, &NumberField::committed, this, [this](double v) {
         const double before = m_portfolio.wallet();
-        if (auto r = m_portfolio.setWallet(m_wallet->value()))
+        if (auto r = m_portfolio.setWallet(v)) {
+            m_wallet->setProblem(r->message());
             emit refused(*r);
-        else if (m_portfolio.wallet() != before)
+            return;
+        }
+        m_wallet->setProblem({});
+        if (m_portfolio.wallet() != before)
             m_undo->push(new WalletChange(m_portfolio, before, m_portfolio.wallet(), report()));
         refresh();
     });
-    connect(m_horizon, &QDoubleSpinBox::valueChanged, this, [this](double h) {
-        if (auto r = m_portfolio.setHorizonHours(h))
+    connect(m_horizon, &NumberField::committed, this, [this](double h) {
+        if (auto r = m_portfolio.setHorizonHours(h)) {
+            m_horizon->setProblem(r->message());
             emit refused(*r);
+            return;
+        }
+        m_horizon->setProblem({});
     });
     connect(m_shock, &QSlider::valueChanged, this, [this](int v) {
         if (auto r = m_portfolio.setShock(v / 100.0))
@@ -435,12 +447,9 @@ void PortfolioPanel::refresh()
 {
     const auto& s = m_portfolio.snapshot();
     {
-        const QSignalBlocker a(m_wallet);
-        const QSignalBlocker b(m_horizon);
         const QSignalBlocker c(m_shock);
-        if (!m_wallet->hasFocus())
-            m_wallet->setValue(m_portfolio.wallet());
-        m_horizon->setValue(m_portfolio.horizonHours());
+        m_wallet->showModelValue(m_portfolio.wallet());
+        m_horizon->showModelValue(m_portfolio.horizonHours());
         m_shock->setValue(static_cast<int>(std::lround(m_portfolio.shock() * 100.0)));
     }
     m_shockLabel->setText(pct(m_portfolio.shock()));

@@ -23,6 +23,8 @@ struct Refusal;
 
 namespace levlab::ui {
 
+class NumberField;
+
 class PositionsTableModel;
 class ValueTable;
 
@@ -75,8 +77,8 @@ private:
     QUndoStack* m_undo = nullptr;
     QComboBox* m_newSymbol = nullptr;
     QComboBox* m_newSide = nullptr;
-    QDoubleSpinBox* m_wallet = nullptr;
-    QDoubleSpinBox* m_horizon = nullptr;
+    NumberField* m_wallet = nullptr;
+    NumberField* m_horizon = nullptr;
     ValueTable* m_account = nullptr;
     QProgressBar* m_gauge = nullptr;
     QSlider* m_shock = nullptr;
