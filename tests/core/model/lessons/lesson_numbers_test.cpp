@@ -220,31 +220,3 @@ TEST_F(LessonNumbers, EveryQuestionsScenarioShowsWhatItsPromptSays)
 }  // namespace
 }  // namespace levlab::model
 
-namespace levlab::model {
-namespace {
-TEST_F(LessonNumbers, Scratch)
-{
-    for (const Lesson& l : lessons().lessons()) {
-        for (const auto& section : l.sections)
-            for (const auto& example : section.examples) {
-                driver.tryExample(example);
-                const auto& s = plan.snapshot();
-                printf("EX %s: entry %.2f qty %.4f notional %.2f im %.2f margin %.2f mm %.2f mmr %.4f liq %.2f (%.4f) bk %.2f risk %.2f rr %.2f maxlev %.1f fees %.2f fund %.2f drift %.2f\n",
-                       qPrintable(example.label), s.entry, s.quantity, s.notional, s.position.initialMargin, s.position.margin,
-                       s.position.maintenanceMargin, s.position.mmRate, s.position.liquidationPrice.value_or(0), s.position.liquidationDistance.value_or(0),
-                       s.position.bankruptcyPrice.value_or(0), s.riskAtStop.value_or(0), s.rewardRisk.value_or(0), s.maxLeverage, s.fees, s.fundingPerInterval, s.liquidationDrift.value_or(0));
-            }
-        for (const Question& q : l.questions) {
-            auto a = ask(l, q, 1);
-            auto r = driver.load(a.value());
-            if (r) printf("REFUSED %s %s\n", qPrintable(q.id), qPrintable(r->message()));
-            const auto& s = plan.snapshot();
-            printf("Q %s: entry %.2f qty %.4f notional %.2f im %.2f margin %.2f mm %.2f mmr %.4f liq %.2f (%.4f) bk %.2f stop %.2f risk %.2f rr %.2f maxlev %.1f\n",
-                   qPrintable(q.id), s.entry, s.quantity, s.notional, s.position.initialMargin, s.position.margin,
-                   s.position.maintenanceMargin, s.position.mmRate, s.position.liquidationPrice.value_or(0), s.position.liquidationDistance.value_or(0),
-                   s.position.bankruptcyPrice.value_or(0), plan.inputs().stopLoss.value_or(0), s.riskAtStop.value_or(0), s.rewardRisk.value_or(0), s.maxLeverage);
-        }
-    }
-}
-}  // namespace
-}  // namespace levlab::model
