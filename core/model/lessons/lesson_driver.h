@@ -51,6 +51,8 @@ public:
     void leave();
     [[nodiscard]] bool inLesson() const { return m_sandbox.active(); }
     [[nodiscard]] bool playing() const;
+    /// The market the lessons play on (views follow its speed).
+    [[nodiscard]] const MarketFeed& feed() const { return m_feed; }
 
     /// A scenario's plan as the risk model's inputs, planned at market at `mark`.
     static engine::Result<PlanInputs> planFrom(const QJsonObject& plan, double mark);
