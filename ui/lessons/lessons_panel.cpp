@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QUrl>
@@ -68,7 +69,13 @@ LessonsPanel::LessonsPanel(const model::LessonLibrary& library, model::LessonDri
     m_reader->setMinimumHeight(160);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_reader);
-    split->addWidget(buildQuiz());
+    // The quiz scrolls rather than squeezing its wrapped text when the dock is short.
+    auto* quizScroll = new QScrollArea(this);
+    quizScroll->setWidget(buildQuiz());
+    quizScroll->setWidgetResizable(true);
+    quizScroll->setFrameShape(QFrame::NoFrame);
+    quizScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    split->addWidget(quizScroll);
     split->setChildrenCollapsible(false);
     layout->addWidget(m_list);
     layout->addWidget(buildSandboxBar());
@@ -300,6 +307,7 @@ void LessonsPanel::askQuestion(int index)
             b->installEventFilter(this);
             m_options->addButton(b, static_cast<int>(i));
             m_optionBox->addWidget(b);
+            b->show();  // at once, so it can take focus and clicks before the next event loop turn
         }
     }
     // An action question changes the chart only when the learner asks for it.
@@ -445,10 +453,17 @@ void LessonsPanel::saveProgress()
 
 bool LessonsPanel::eventFilter(QObject* watched, QEvent* event)
 {
-    // Enter on an option answers, once an option is chosen.
-    if (event->type() == QEvent::KeyPress) {
+    // Enter on an option answers, once an option is chosen; Up and Down move between options.
+    const auto options = m_options->buttons();
+    const qsizetype at = options.indexOf(qobject_cast<QAbstractButton*>(watched));
+    if (event->type() == QEvent::KeyPress && at >= 0) {
         const int key = static_cast<QKeyEvent*>(event)->key();
-        if ((key == Qt::Key_Return || key == Qt::Key_Enter) && m_options->buttons().contains(qobject_cast<QAbstractButton*>(watched))) {
+        if (key == Qt::Key_Up || key == Qt::Key_Down) {
+            const qsizetype to = std::clamp(at + (key == Qt::Key_Down ? 1 : -1), qsizetype{0}, options.size() - 1);
+            options.at(to)->setFocus(Qt::TabFocusReason);
+            return true;
+        }
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
             if (m_options->checkedButton() && m_answer->isEnabled())
                 m_answer->click();
             else if (!m_options->checkedButton())
