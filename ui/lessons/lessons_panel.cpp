@@ -2,13 +2,14 @@
 
 #include "core/model/feeds/market_feed.h"
 #include "core/model/lessons/lesson_driver.h"
-#include "ui/lessons/option_button.h"
+#include "ui/lessons/focus_button.h"
 
 #include <QButtonGroup>
 #include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
-#include <QKeyEvent>
+#include <QResizeEvent>
+#include <QScrollBar>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -23,19 +24,10 @@ namespace levlab::ui {
 namespace {
 
 constexpr int kMinimumWidth = 440;
-constexpr int kListHeight = 170;
+constexpr int kListMaxHeight = 200;
 
 QString escaped(const QString& s) { return s.toHtmlEscaped().replace(QStringLiteral("\n\n"), QStringLiteral("</p><p>")); }
 
-/// Focus is plain to see on every control, in both themes (colours come from the palette).
-const char* const kStyle = R"(
-QPushButton { padding: 4px 12px; border: 1px solid palette(mid); border-radius: 4px;
-              background: palette(button); color: palette(button-text); }
-QPushButton:hover { border-color: palette(highlight); }
-QPushButton:focus { border: 2px solid palette(highlight); padding: 3px 11px; }
-QPushButton:disabled { color: palette(mid); }
-QListWidget:focus, QTextBrowser:focus { border: 2px solid palette(highlight); }
-)";
 
 QLabel* wrapping(QWidget* parent)
 {
@@ -45,12 +37,7 @@ QLabel* wrapping(QWidget* parent)
     return l;
 }
 
-QPushButton* button(const QString& text, QWidget* parent)
-{
-    auto* b = new QPushButton(text, parent);
-    b->setAutoDefault(true);  // Return on a focused button presses it
-    return b;
-}
+QPushButton* button(const QString& text, QWidget* parent) { return new FocusButton(text, parent); }
 
 }  // namespace
 
@@ -58,15 +45,14 @@ LessonsPanel::LessonsPanel(const model::LessonLibrary& library, model::LessonDri
     : QWidget(parent), m_library(library), m_driver(driver), m_progressPath(std::move(progressPath))
 {
     setMinimumWidth(kMinimumWidth);
-    setStyleSheet(QLatin1String(kStyle));
     auto* layout = new QVBoxLayout(this);
     m_list = new QListWidget(this);
-    m_list->setMaximumHeight(kListHeight);
     m_list->setWordWrap(true);
+    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setToolTip(tr("Lessons, with how many questions you answered right, and how many of them at the first try"));
     m_reader = new QTextBrowser(this);
     m_reader->setOpenLinks(false);
-    m_reader->setMinimumHeight(160);
+    m_reader->setMinimumHeight(100);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_reader);
     // The quiz scrolls rather than squeezing its wrapped text when the dock is short.
@@ -77,6 +63,8 @@ LessonsPanel::LessonsPanel(const model::LessonLibrary& library, model::LessonDri
     quizScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     split->addWidget(quizScroll);
     split->setChildrenCollapsible(false);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 2);
     layout->addWidget(m_list);
     layout->addWidget(buildSandboxBar());
     layout->addWidget(split, 1);
@@ -111,6 +99,7 @@ QWidget* LessonsPanel::buildSandboxBar()
     auto* row = new QHBoxLayout(m_sandboxBar);
     row->setContentsMargins(0, 0, 0, 0);
     m_sandboxText = wrapping(m_sandboxBar);
+    m_sandboxText->setToolTip(tr("Your own plan, portfolio and market are kept aside; Back to my plan brings them back exactly"));
     m_play = button(tr("Pla&y"), m_sandboxBar);
     m_play->setToolTip(tr("Play the scenario's market on the chart, or pause it"));
     m_back = button(tr("&Back to my plan"), m_sandboxBar);
@@ -138,7 +127,7 @@ QWidget* LessonsPanel::buildQuiz()
     m_optionBox = new QVBoxLayout;
     m_optionBox->setSpacing(2);
     m_options = new QButtonGroup(this);
-    m_answer = new QPushButton(tr("&Answer"), quiz);
+    m_answer = new FocusButton(tr("&Answer"), quiz);
     m_answer->setDefault(true);
     m_answer->setToolTip(tr("Check the chosen option (Enter); then its scenario plays on the chart"));
     m_next = button(tr("&Next question"), quiz);
@@ -197,7 +186,7 @@ void LessonsPanel::refreshList()
     const auto& all = m_library.lessons();
     for (std::size_t i = 0; i < all.size(); ++i) {
         const model::LessonScore s = model::scoreOf(m_progress, all[i]);
-        const QString text = tr("%1. %2 — %3 of %4 right, %5 at the first try")
+        const QString text = tr("%1. %2 — %3 of %4 right, %5 at first try")
                                  .arg(i + 1)
                                  .arg(all[i].title)
                                  .arg(s.eventually)
@@ -208,10 +197,26 @@ void LessonsPanel::refreshList()
         else
             m_list->addItem(text);
     }
+    fitList();
     if (const model::Lesson* l = lesson()) {
         const model::LessonScore s = model::scoreOf(m_progress, *l);
         m_score->setText(tr("Right: %1 of %2 · first try: %3").arg(s.eventually).arg(s.total).arg(s.firstTry));
     }
+}
+
+void LessonsPanel::fitList()
+{
+    // As tall as its (wrapped) items, so every lesson and score is read without scrolling.
+    int h = 2 * m_list->frameWidth();
+    for (int i = 0; i < m_list->count(); ++i)
+        h += m_list->visualItemRect(m_list->item(i)).height();
+    m_list->setFixedHeight(std::min(h, kListMaxHeight));
+}
+
+void LessonsPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitList();
 }
 
 void LessonsPanel::refreshSandbox()
@@ -223,10 +228,10 @@ void LessonsPanel::refreshSandbox()
     m_play->setText(m_driver.playing() ? tr("Pa&use") : tr("Pla&y"));
     if (!in)
         return;
-    const QString state = waiting            ? tr("The market waits until you press Check my chart.")
-                          : m_driver.playing() ? tr("Playing.")
-                                               : tr("Paused: press Play to run the market.");
-    m_sandboxText->setText(tr("On the chart: %1. %2 Your own plan, portfolio and market are kept aside.").arg(m_onChart, state));
+    const QString state = waiting            ? tr("waiting for you to act")
+                          : m_driver.playing() ? tr("playing")
+                                               : tr("paused");
+    m_sandboxText->setText(tr("On the chart: %1, %2. Your own work is kept aside.").arg(m_onChart, state));
 }
 
 void LessonsPanel::setOnChart(const QString& what)
@@ -252,14 +257,16 @@ void LessonsPanel::showLesson()
 {
     const model::Lesson* l = lesson();
     QString html = QStringLiteral("<h2>%1</h2>").arg(l->title.toHtmlEscaped());
+    // The theme's link colour (the text's own default is the application's, not the theme's).
+    const QString link = m_reader->palette().color(QPalette::Link).name();
     for (std::size_t s = 0; s < l->sections.size(); ++s) {
         const auto& section = l->sections[s];
         html += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(section.heading.toHtmlEscaped(), escaped(section.body));
         for (std::size_t e = 0; e < section.examples.size(); ++e) {
-            html += QStringLiteral("<p>▶ <a href=\"try:%1:%2\"><b>Try it: %3</b></a> — %4</p>")
+            html += QStringLiteral("<p>▶ <a href=\"try:%1:%2\" style=\"color:%5\"><b>Try it: %3</b></a> — %4</p>")
                         .arg(s)
                         .arg(e)
-                        .arg(section.examples[e].label.toHtmlEscaped(), section.examples[e].explain.toHtmlEscaped());
+                        .arg(section.examples[e].label.toHtmlEscaped(), section.examples[e].explain.toHtmlEscaped(), link);
         }
     }
     m_reader->setHtml(html);
@@ -279,110 +286,6 @@ void LessonsPanel::tryExample(int section, int example)
     else
         emit message(tr("Loaded: %1. Back to my plan gives your own plan back.").arg(e.label));
     setOnChart(tr("the example \u201c%1\u201d").arg(e.label));
-}
-
-void LessonsPanel::askQuestion(int index)
-{
-    const model::Lesson* l = lesson();
-    if (!l || l->questions.empty())
-        return;
-    m_question = std::clamp(index, 0, static_cast<int>(l->questions.size()) - 1);
-    auto asked = model::ask(*l, l->questions[static_cast<std::size_t>(m_question)], ++m_asks);
-    if (!asked) {
-        emit message(QString::fromStdString(asked.error().message()));
-        return;
-    }
-    m_asked = std::move(asked).value();
-    m_actionSetUp = false;
-    m_answered = false;
-    m_prompt->setText(tr("Question %1 of %2. %3").arg(m_question + 1).arg(l->questions.size()).arg(m_asked->prompt));
-    for (QAbstractButton* b : m_options->buttons()) {
-        m_options->removeButton(b);
-        delete b;
-    }
-    const bool action = m_asked->kind == model::Question::Kind::Action;
-    if (!action) {
-        for (std::size_t i = 0; i < m_asked->options.size(); ++i) {
-            auto* b = new OptionButton(m_asked->options[i].text, this);
-            b->installEventFilter(this);
-            m_options->addButton(b, static_cast<int>(i));
-            m_optionBox->addWidget(b);
-            b->show();  // at once, so it can take focus and clicks before the next event loop turn
-        }
-    }
-    // An action question changes the chart only when the learner asks for it.
-    m_answer->setText(action ? tr("Set up my chart") : tr("&Answer"));
-    m_answer->setEnabled(true);
-    m_feedback->setText(action ? tr("Set up my chart loads this question's plan on the chart, paused, so you can act on it.")
-                               : QString());
-    m_progress.setCurrent(l->id, m_question);
-    saveProgress();
-    refreshSandbox();
-}
-
-void LessonsPanel::answer()
-{
-    if (!m_asked || m_answered)
-        return;
-    const bool action = m_asked->kind == model::Question::Kind::Action;
-    if (action && !m_actionSetUp) {
-        if (auto r = m_driver.load(*m_asked)) {
-            emit refused(*r);
-            return;
-        }
-        m_actionSetUp = true;
-        m_answer->setText(tr("&Check my chart"));
-        m_feedback->setText(tr("Your turn: change the plan on the chart as asked, then press Check my chart. The market waits."));
-        setOnChart(tr("question %1's plan").arg(m_question + 1));
-        return;
-    }
-    int chosen = m_options->checkedId();
-    if (action)
-        chosen = m_driver.check(*m_asked) ? m_asked->correct : 1 - m_asked->correct;
-    if (chosen < 0) {
-        m_feedback->setText(tr("Choose an option first."));
-        return;
-    }
-    const bool right = model::isCorrect(*m_asked, chosen);
-    // A question already answered right is practice: the score keeps its first answer.
-    const auto before = m_progress.recordOf(m_asked->questionId);
-    if (!before || !before->lastCorrect)
-        m_progress.record(m_asked->questionId, right);
-    m_answered = true;
-    // Explanations of right answers open with "Right"; a wrong one is flagged before its explanation.
-    const QString& why = m_asked->options[static_cast<std::size_t>(chosen)].explanation;
-    QString text = right ? (why.startsWith(QLatin1String("Right")) ? why : tr("Right. ") + why) : tr("Not quite. ") + why;
-    if (!right && !action)
-        text += QStringLiteral("\n\n") + tr("The answer: %1 — %2")
-                                            .arg(m_asked->options[static_cast<std::size_t>(m_asked->correct)].text,
-                                                 m_asked->options[static_cast<std::size_t>(m_asked->correct)].explanation);
-    std::optional<model::Refusal> refusal = action ? std::nullopt : m_driver.load(*m_asked);
-    if (!refusal)
-        refusal = m_driver.play();
-    if (refusal)
-        emit refused(*refusal);
-    else
-        text += QStringLiteral("\n\n") + tr("Its scenario now plays on the chart. Back to my plan gives your own plan back.");
-    m_feedback->setText(text);
-    m_answer->setEnabled(false);
-    m_next->setFocus();
-    setOnChart(tr("question %1's scenario").arg(m_question + 1));
-    saveProgress();
-    refreshList();
-}
-
-void LessonsPanel::nextQuestion()
-{
-    const model::Lesson* l = lesson();
-    if (!l)
-        return;
-    const auto next = m_progress.next(*l, m_question);
-    if (!next) {
-        askQuestion((m_question + 1) % static_cast<int>(l->questions.size()));
-        m_feedback->setText(tr("Every question of this lesson is answered right; this one is for practice. Pick another lesson, or reset to start over."));
-        return;
-    }
-    askQuestion(*next);
 }
 
 void LessonsPanel::togglePlay()
@@ -410,80 +313,15 @@ void LessonsPanel::leaveLesson()
     emit message(tr("Your own plan, portfolio and market are back as you left them."));
 }
 
-void LessonsPanel::resetProgress()
-{
-    m_confirmBar->show();
-    m_keepScores->setFocus();
-}
-
-void LessonsPanel::confirmReset()
-{
-    m_beforeReset = m_progress;
-    m_progress.reset();
-    m_confirmBar->hide();
-    m_undoReset->show();
-    m_undoReset->setFocus();
-    saveProgress();
-    refreshList();
-    askQuestion(0);
-    m_feedback->setText(tr("Every score is cleared. Undo the reset brings them back until you quit."));
-}
-
-void LessonsPanel::undoReset()
-{
-    if (!m_beforeReset)
-        return;
-    m_progress = *m_beforeReset;
-    m_beforeReset.reset();
-    m_undoReset->hide();
-    saveProgress();
-    refreshList();
-    m_feedback->setText(tr("Your scores are back."));
-    m_reset->setFocus();
-}
-
-void LessonsPanel::saveProgress()
-{
-    if (m_progressPath.isEmpty())
-        return;
-    auto r = m_progress.save(m_progressPath);
-    if (!r)
-        emit message(tr("Quiz progress not saved: %1").arg(QString::fromStdString(r.error().message())));
-}
-
-bool LessonsPanel::eventFilter(QObject* watched, QEvent* event)
-{
-    // Enter on an option answers, once an option is chosen; Up and Down move between options.
-    const auto options = m_options->buttons();
-    const qsizetype at = options.indexOf(qobject_cast<QAbstractButton*>(watched));
-    if (event->type() == QEvent::KeyPress && at >= 0) {
-        const int key = static_cast<QKeyEvent*>(event)->key();
-        if (key == Qt::Key_Up || key == Qt::Key_Down) {
-            const qsizetype to = std::clamp(at + (key == Qt::Key_Down ? 1 : -1), qsizetype{0}, options.size() - 1);
-            options.at(to)->setFocus(Qt::TabFocusReason);
-            return true;
-        }
-        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
-            if (m_options->checkedButton() && m_answer->isEnabled())
-                m_answer->click();
-            else if (!m_options->checkedButton())
-                m_feedback->setText(tr("Choose an option first (Space or a click), then Enter answers."));
-            return true;
-        }
-    }
-    return QWidget::eventFilter(watched, event);
-}
-
 void LessonsPanel::changeEvent(QEvent* event)
 {
-    // The style sheet takes its colours from the palette: a theme change applies them again.
-    if (event->type() == QEvent::PaletteChange && !m_restyling) {
-        m_restyling = true;
-        setStyleSheet(QString());
-        setStyleSheet(QLatin1String(kStyle));
-        m_restyling = false;
-    }
     QWidget::changeEvent(event);
+    // Links take their colour when the text is laid out: a theme change lays it out again.
+    if (event->type() == QEvent::PaletteChange && lesson()) {
+        const int at = m_reader->verticalScrollBar()->value();
+        showLesson();
+        m_reader->verticalScrollBar()->setValue(at);
+    }
 }
 
 }  // namespace levlab::ui

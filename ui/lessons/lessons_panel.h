@@ -75,12 +75,14 @@ signals:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
     void showLesson();
     void refreshList();
     void refreshSandbox();
+    void fitList();
     void saveProgress();
     void setOnChart(const QString& what);
     [[nodiscard]] const model::Lesson* lesson() const;
@@ -99,7 +101,6 @@ private:
     bool m_actionSetUp = false;  ///< the asked action question's chart is loaded, waiting
     bool m_answered = false;     ///< the asked question has been answered (or checked)
     QString m_onChart;           ///< what the lesson has loaded, in words
-    bool m_restyling = false;
 
     QListWidget* m_list = nullptr;
     QTextBrowser* m_reader = nullptr;

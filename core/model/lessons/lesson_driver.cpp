@@ -131,6 +131,8 @@ std::optional<Refusal> LessonDriver::loadMarket(const QJsonObject& market)
     m_feed.restart(static_cast<std::uint64_t>(market.value(QStringLiteral("seed")).toInteger(1)), start, kHistoryMinutes);
     m_feed.setScenario(Scenario::Normal);
     m_sandbox.syncMarket();
+    idle.entryPrice = m_plan.snapToTick(m_feed.state(idle.symbol).mark);
+    m_plan.setInputs(idle);
     return std::nullopt;
 }
 
