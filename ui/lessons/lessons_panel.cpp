@@ -207,9 +207,13 @@ void LessonsPanel::refreshList()
 void LessonsPanel::fitList()
 {
     // As tall as its (wrapped) items, so every lesson and score is read without scrolling.
-    int h = 2 * m_list->frameWidth();
+    constexpr int kSlack = 6;     // the view's margins, so the first row is never scrolled half away
+    constexpr int kItemPad = 2;   // the item delegate's margins around its text
+    const int width = m_list->width() - 2 * m_list->frameWidth() - 4 * kItemPad;
+    int h = 2 * m_list->frameWidth() + kSlack;
     for (int i = 0; i < m_list->count(); ++i)
-        h += m_list->visualItemRect(m_list->item(i)).height();
+        h += m_list->fontMetrics().boundingRect(QRect(0, 0, std::max(width, 1), 10000), Qt::TextWordWrap, m_list->item(i)->text()).height()
+             + kItemPad;
     m_list->setFixedHeight(std::min(h, kListMaxHeight));
 }
 
