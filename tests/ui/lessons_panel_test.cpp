@@ -176,6 +176,9 @@ TEST_F(LessonsPanelTest, EveryQuestionAnsweredWithKeyboardAndMouseAndTheLearners
             }
             const QString feedback = panel->feedback()->text();
             EXPECT_TRUE(feedback.startsWith(wrong ? QStringLiteral("Not quite.") : QStringLiteral("Right"))) << feedback.toStdString();
+            if (wrong && a.kind != model::Question::Kind::Action) {
+                EXPECT_TRUE(feedback.contains(QStringLiteral("The answer: ") + a.options[static_cast<std::size_t>(a.correct)].text));
+            }
             EXPECT_TRUE(panel->sandboxBar()->isVisible());
             dash->feed.setSpeed(0);
             if (k < count)
@@ -200,26 +203,41 @@ TEST_F(LessonsPanelTest, EveryQuestionAnsweredWithKeyboardAndMouseAndTheLearners
 
 TEST_F(LessonsPanelTest, AnActionLeftUndoneFailsWithItsExplanationAndThenPlays)
 {
-    openLesson(3);  // stops and sizing: its last question drags the stop
-    panel->askQuestion(static_cast<int>(dash->lessons.lessons()[3].questions.size()) - 1);
-    ASSERT_EQ(panel->asked()->kind, model::Question::Kind::Action);
-    QTest::mouseClick(panel->answerButton(), Qt::LeftButton);
-    const qint64 loaded = dash->feed.lastTick().timeMs;
-    EXPECT_DOUBLE_EQ(dash->feed.state().mark, 40000.0);
-    QTest::qWait(150);
-    EXPECT_EQ(dash->feed.lastTick().timeMs, loaded);
-    QTest::mouseClick(panel->answerButton(), Qt::LeftButton);  // Check my chart, nothing done
-    EXPECT_TRUE(panel->feedback()->text().startsWith(QStringLiteral("Not quite.")));
-    EXPECT_TRUE(panel->feedback()->text().contains(QStringLiteral("the liquidation comes first")));
-    EXPECT_FALSE(panel->answerButton()->isEnabled());
-    QTest::qWait(200);
-    EXPECT_GT(dash->feed.lastTick().timeMs, loaded) << "then the scenario plays, so the learner sees why";
-    // Pause and play from the sandbox bar, by keyboard.
-    panel->playButton()->setFocus();
-    QTest::keyClick(panel->playButton(), Qt::Key_Return);
-    EXPECT_DOUBLE_EQ(dash->feed.speed(), 0.0);
-    QTest::keyClick(panel->playButton(), Qt::Key_Return);
-    EXPECT_GT(dash->feed.speed(), 0.0);
+    int actions = 0;
+    const auto& lessons = dash->lessons.lessons();
+    for (int row = 0; row < static_cast<int>(lessons.size()); ++row) {
+        const auto& questions = lessons[static_cast<std::size_t>(row)].questions;
+        for (int q = 0; q < static_cast<int>(questions.size()); ++q) {
+            if (questions[static_cast<std::size_t>(q)].kind != model::Question::Kind::Action)
+                continue;
+            SCOPED_TRACE(questions[static_cast<std::size_t>(q)].id.toStdString());
+            ++actions;
+            openLesson(row);
+            panel->askQuestion(q);
+            EXPECT_FALSE(panel->sandboxBar()->isVisible()) << "asking alone changes nothing on the chart";
+            QTest::mouseClick(panel->answerButton(), Qt::LeftButton);  // Set up my chart
+            const qint64 loaded = dash->feed.lastTick().timeMs;
+            EXPECT_DOUBLE_EQ(dash->feed.state().mark, 40000.0);
+            QTest::qWait(150);
+            EXPECT_EQ(dash->feed.lastTick().timeMs, loaded) << "the market waits";
+            QTest::mouseClick(panel->answerButton(), Qt::LeftButton);  // Check my chart, nothing done
+            const model::AskedQuestion& a = *panel->asked();
+            EXPECT_EQ(panel->feedback()->text().section(QStringLiteral("\n\n"), 0, 0),
+                      QStringLiteral("Not quite. ") + a.options[static_cast<std::size_t>(1 - a.correct)].explanation);
+            EXPECT_FALSE(panel->answerButton()->isEnabled());
+            QTest::qWait(200);
+            EXPECT_GT(dash->feed.lastTick().timeMs, loaded) << "then the scenario plays, so the learner sees why";
+            // Pause and play from the sandbox bar, by keyboard.
+            panel->playButton()->setFocus();
+            QTest::keyClick(panel->playButton(), Qt::Key_Return);
+            EXPECT_DOUBLE_EQ(dash->feed.speed(), 0.0);
+            QTest::keyClick(panel->playButton(), Qt::Key_Return);
+            EXPECT_GT(dash->feed.speed(), 0.0);
+            QTest::keyClick(panel->playButton(), Qt::Key_Return);
+            panel->leaveLesson();
+        }
+    }
+    EXPECT_EQ(actions, 2);
 }
 
 TEST_F(LessonsPanelTest, TryItByKeyboardAndClosingTheDockGivesTheWorkBack)
