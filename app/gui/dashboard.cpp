@@ -1,6 +1,9 @@
 #include "app/gui/dashboard.h"
 
+#include <QAction>
+#include <QCoreApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 
@@ -86,6 +89,23 @@ Dashboard::Dashboard(const DashboardOptions& options)
     QObject::connect(lessonsPanel, &ui::LessonsPanel::refused, window.get(),
                      [w = window.get()](const model::Refusal& r) { w->statusBar()->showMessage(r.message(), 8000); });
     window->addSideDock(lessonsPanel, QObject::tr("Lessons"), QStringLiteral("lessonsDock"));
+    // Closing the Lessons dock leaves the lesson: the learner's own work comes back.
+    if (auto* dock = qobject_cast<QDockWidget*>(lessonsPanel->parentWidget())) {
+        lessonsDockClosed = QObject::connect(dock->toggleViewAction(), &QAction::toggled, lessonsPanel, [p = lessonsPanel](bool shown) {
+            if (!shown)
+                p->leaveLesson();
+        });
+    }
+    // Quitting mid-lesson keeps the learner's own market speed, not the lesson's pause.
+    QObject::connect(qApp, &QCoreApplication::aboutToQuit, lessonsPanel, [p = lessonsPanel] { p->leaveLesson(); });
+}
+
+Dashboard::~Dashboard()
+{
+    // The window takes the Lessons dock down with it: that is not the learner closing it.
+    QObject::disconnect(lessonsDockClosed);
+    if (lessonsPanel)
+        lessonsPanel->disconnect();
 }
 
 }  // namespace levlab::app

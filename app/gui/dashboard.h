@@ -33,6 +33,9 @@ struct DashboardOptions final {
 class Dashboard final {
 public:
     explicit Dashboard(const DashboardOptions& options = {});
+    ~Dashboard();
+    Dashboard(const Dashboard&) = delete;
+    Dashboard& operator=(const Dashboard&) = delete;
 
     model::TierLibrary tiers;
     std::unique_ptr<model::AppSettings> settings;
@@ -43,6 +46,9 @@ public:
     model::LessonDriver driver;
     std::unique_ptr<ui::MainWindow> window;
     ui::LessonsPanel* lessonsPanel = nullptr;
+
+private:
+    QMetaObject::Connection lessonsDockClosed;
 };
 
 }  // namespace levlab::app

@@ -381,14 +381,15 @@ TEST_F(Dashboard, AnsweringTheSeedQuestionPlaysItsScenario)
     EXPECT_EQ(dash->feed.scenario(), model::Scenario::Crash);
     EXPECT_GT(dash->feed.speed(), 0.0);
     dash->feed.setSpeed(0);
-    // The market continues along the question's seed: the same relative path as a fresh process of that seed.
-    const double start = dash->feed.lastTick().index;
-    model::PriceProcess reference(201, start, dash->feed.lastTick().timeMs, 0.25);
+    // The market starts at the scenario's stated price (40,000) along the question's seed:
+    // the same path as a fresh market restarted there.
+    EXPECT_NEAR(dash->feed.state().mark, 40000.0, 1e-6);
+    model::MarketFeed reference(1, 20000.0, dash->feed.lastTick().timeMs);
+    reference.restart(201, 40000.0, model::LessonDriver::kHistoryMinutes);
     reference.setScenario(model::Scenario::Crash);
     dash->feed.advance(400);
-    for (int i = 0; i < 400; ++i)
-        reference.step();
-    EXPECT_NEAR(dash->feed.lastTick().index / start, reference.current().index / start, 1e-12);
+    reference.advance(400);
+    EXPECT_DOUBLE_EQ(dash->feed.state().mark, reference.state().mark);
     // Kept across restarts.
     auto saved = model::QuizProgress::load(settingsDir.filePath(QStringLiteral("progress.json")));
     ASSERT_TRUE(saved.ok());
@@ -410,7 +411,8 @@ TEST_F(Dashboard, AWrongAnswerExplainsBothAndComesBack)
     EXPECT_TRUE(lessons->feedback()->text().contains(QStringLiteral("The answer: Isolated margin")));
     dash->feed.setSpeed(0);
     // After the others, the missed question is asked again.
-    for (int i = 0; i < 3; ++i) {
+    const auto others = dash->lessons.lessons()[1].questions.size() - 1;
+    for (std::size_t i = 0; i < others; ++i) {
         lessons->nextQuestion();
         lessons->options()->buttons().front()->click();
         lessons->answer();

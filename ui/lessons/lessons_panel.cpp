@@ -1,14 +1,19 @@
 #include "ui/lessons/lessons_panel.h"
 
+#include "core/model/feeds/market_feed.h"
 #include "core/model/lessons/lesson_driver.h"
+#include "ui/lessons/focus_button.h"
 
 #include <QButtonGroup>
 #include <QDateTime>
+#include <QEvent>
 #include <QHBoxLayout>
+#include <QResizeEvent>
+#include <QScrollBar>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
-#include <QRadioButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QUrl>
@@ -19,8 +24,20 @@ namespace levlab::ui {
 namespace {
 
 constexpr int kMinimumWidth = 440;
+constexpr int kListMaxHeight = 200;
 
 QString escaped(const QString& s) { return s.toHtmlEscaped().replace(QStringLiteral("\n\n"), QStringLiteral("</p><p>")); }
+
+
+QLabel* wrapping(QWidget* parent)
+{
+    auto* l = new QLabel(parent);
+    l->setWordWrap(true);
+    l->setTextFormat(Qt::PlainText);
+    return l;
+}
+
+QPushButton* button(const QString& text, QWidget* parent) { return new FocusButton(text, parent); }
 
 }  // namespace
 
@@ -30,70 +47,35 @@ LessonsPanel::LessonsPanel(const model::LessonLibrary& library, model::LessonDri
     setMinimumWidth(kMinimumWidth);
     auto* layout = new QVBoxLayout(this);
     m_list = new QListWidget(this);
-    m_list->setMaximumHeight(130);
-    m_list->setToolTip(tr("Lessons, with your score in each"));
+    m_list->setWordWrap(true);
+    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_list->setToolTip(tr("Lessons, with how many questions you answered right, and how many of them at the first try"));
     m_reader = new QTextBrowser(this);
     m_reader->setOpenLinks(false);
-    m_reader->setMinimumHeight(160);
-
-    auto* quiz = new QWidget(this);
-    auto* q = new QVBoxLayout(quiz);
-    q->setContentsMargins(0, 0, 0, 0);
-    auto* heading = new QLabel(tr("<b>Check yourself</b>"), quiz);
-    m_score = new QLabel(quiz);
-    auto* head = new QHBoxLayout;
-    head->addWidget(heading);
-    head->addStretch();
-    head->addWidget(m_score);
-    m_prompt = new QLabel(quiz);
-    m_prompt->setWordWrap(true);
-    m_prompt->setTextFormat(Qt::PlainText);
-    m_optionBox = new QVBoxLayout;
-    m_options = new QButtonGroup(this);
-    m_answer = new QPushButton(tr("A&nswer"), quiz);
-    m_answer->setDefault(true);
-    m_answer->setToolTip(tr("Check the chosen option; then its scenario plays on the chart"));
-    m_next = new QPushButton(tr("Ne&xt question"), quiz);
-    auto* reset = new QPushButton(tr("Reset progress"), quiz);
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_answer);
-    buttons->addWidget(m_next);
-    buttons->addStretch();
-    buttons->addWidget(reset);
-    m_feedback = new QLabel(quiz);
-    m_feedback->setWordWrap(true);
-    m_feedback->setTextFormat(Qt::PlainText);
-    q->addLayout(head);
-    q->addWidget(m_prompt);
-    q->addLayout(m_optionBox);
-    q->addLayout(buttons);
-    q->addWidget(m_feedback);
-    q->addStretch();
-
+    m_reader->setMinimumHeight(100);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_reader);
-    split->addWidget(quiz);
+    // The quiz scrolls rather than squeezing its wrapped text when the dock is short.
+    auto* quizScroll = new QScrollArea(this);
+    quizScroll->setWidget(buildQuiz());
+    quizScroll->setWidgetResizable(true);
+    quizScroll->setFrameShape(QFrame::NoFrame);
+    quizScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    split->addWidget(quizScroll);
+    split->setChildrenCollapsible(false);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 2);
     layout->addWidget(m_list);
+    layout->addWidget(buildSandboxBar());
     layout->addWidget(split, 1);
 
     connect(m_list, &QListWidget::currentRowChanged, this, &LessonsPanel::openLesson);
     connect(m_reader, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
         const QStringList parts = url.path().split(QLatin1Char(':'));
-        const model::Lesson* l = lesson();
-        if (!l || url.scheme() != QLatin1String("try") || parts.size() != 2)
-            return;
-        const auto s = static_cast<std::size_t>(parts[0].toInt());
-        const auto e = static_cast<std::size_t>(parts[1].toInt());
-        if (s < l->sections.size() && e < l->sections[s].examples.size()) {
-            if (auto r = m_driver.tryExample(l->sections[s].examples[e].inputs))
-                emit refused(*r);
-            else
-                emit message(tr("Loaded: %1").arg(l->sections[s].examples[e].label));
-        }
+        if (url.scheme() == QLatin1String("try") && parts.size() == 2)
+            tryExample(parts[0].toInt(), parts[1].toInt());
     });
-    connect(m_answer, &QPushButton::clicked, this, &LessonsPanel::answer);
-    connect(m_next, &QPushButton::clicked, this, &LessonsPanel::nextQuestion);
-    connect(reset, &QPushButton::clicked, this, &LessonsPanel::resetProgress);
+    connect(&m_driver.feed(), &model::MarketFeed::controlsChanged, this, &LessonsPanel::refreshSandbox);
 
     auto loaded = model::QuizProgress::load(m_progressPath);
     if (loaded)
@@ -108,6 +90,89 @@ LessonsPanel::LessonsPanel(const model::LessonLibrary& library, model::LessonDri
             start = static_cast<int>(i);
     }
     m_list->setCurrentRow(start);
+    refreshSandbox();
+}
+
+QWidget* LessonsPanel::buildSandboxBar()
+{
+    m_sandboxBar = new QWidget(this);
+    auto* row = new QHBoxLayout(m_sandboxBar);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_sandboxText = wrapping(m_sandboxBar);
+    m_sandboxText->setToolTip(tr("Your own plan, portfolio and market are kept aside; Back to my plan brings them back exactly"));
+    m_play = button(tr("Play"), m_sandboxBar);
+    m_play->setToolTip(tr("Play the scenario's market on the chart, or pause it"));
+    m_back = button(tr("&Back to my plan"), m_sandboxBar);
+    m_back->setToolTip(tr("Leave the lesson's scenario: your own plan, portfolio and market come back as you left them"));
+    row->addWidget(m_sandboxText, 1);
+    row->addWidget(m_play);
+    row->addWidget(m_back);
+    connect(m_play, &QPushButton::clicked, this, &LessonsPanel::togglePlay);
+    connect(m_back, &QPushButton::clicked, this, &LessonsPanel::leaveLesson);
+    return m_sandboxBar;
+}
+
+QWidget* LessonsPanel::buildQuiz()
+{
+    auto* quiz = new QWidget(this);
+    auto* q = new QVBoxLayout(quiz);
+    q->setContentsMargins(0, 0, 0, 0);
+    auto* heading = new QLabel(tr("<b>Check yourself</b>"), quiz);
+    m_score = new QLabel(quiz);
+    auto* head = new QHBoxLayout;
+    head->addWidget(heading);
+    head->addStretch();
+    head->addWidget(m_score);
+    m_prompt = wrapping(quiz);
+    m_optionBox = new QVBoxLayout;
+    m_optionBox->setSpacing(2);
+    m_options = new QButtonGroup(this);
+    m_answer = new FocusButton(tr("A&nswer"), quiz);
+    m_answer->setDefault(true);
+    m_answer->setToolTip(tr("Check the chosen option (Enter); then its scenario plays on the chart"));
+    m_next = button(tr("Ne&xt question"), quiz);
+    m_reset = button(tr("Reset progress…"), quiz);
+    m_reset->setToolTip(tr("Clear every score, after asking; it can be undone until you quit"));
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_answer);
+    buttons->addWidget(m_next);
+    buttons->addStretch();
+    buttons->addWidget(m_reset);
+
+    m_confirmBar = new QWidget(quiz);
+    auto* confirm = new QHBoxLayout(m_confirmBar);
+    confirm->setContentsMargins(0, 0, 0, 0);
+    auto* ask = wrapping(m_confirmBar);
+    ask->setText(tr("Clear the scores of every lesson?"));
+    m_confirmReset = button(tr("Clear scores"), m_confirmBar);
+    m_keepScores = button(tr("Keep them"), m_confirmBar);
+    confirm->addWidget(ask, 1);
+    confirm->addWidget(m_confirmReset);
+    confirm->addWidget(m_keepScores);
+    m_confirmBar->hide();
+    m_undoReset = button(tr("Undo the reset"), quiz);
+    m_undoReset->hide();
+
+    m_feedback = wrapping(quiz);
+    q->addLayout(head);
+    q->addWidget(m_prompt);
+    q->addLayout(m_optionBox);
+    q->addLayout(buttons);
+    q->addWidget(m_confirmBar);
+    q->addWidget(m_undoReset, 0, Qt::AlignRight);
+    q->addWidget(m_feedback);
+    q->addStretch();
+
+    connect(m_answer, &QPushButton::clicked, this, &LessonsPanel::answer);
+    connect(m_next, &QPushButton::clicked, this, &LessonsPanel::nextQuestion);
+    connect(m_reset, &QPushButton::clicked, this, &LessonsPanel::resetProgress);
+    connect(m_confirmReset, &QPushButton::clicked, this, &LessonsPanel::confirmReset);
+    connect(m_keepScores, &QPushButton::clicked, this, [this] {
+        m_confirmBar->hide();
+        m_reset->setFocus();
+    });
+    connect(m_undoReset, &QPushButton::clicked, this, &LessonsPanel::undoReset);
+    return quiz;
 }
 
 const model::Lesson* LessonsPanel::lesson() const
@@ -120,18 +185,63 @@ void LessonsPanel::refreshList()
 {
     const auto& all = m_library.lessons();
     for (std::size_t i = 0; i < all.size(); ++i) {
-        const QString text = tr("%1. %2   (%3/%4)")
+        const model::LessonScore s = model::scoreOf(m_progress, all[i]);
+        const QString text = tr("%1. %2 — %3 of %4 right, %5 at first try")
                                  .arg(i + 1)
                                  .arg(all[i].title)
-                                 .arg(m_progress.score(all[i]))
-                                 .arg(all[i].questions.size());
+                                 .arg(s.eventually)
+                                 .arg(s.total)
+                                 .arg(s.firstTry);
         if (static_cast<int>(i) < m_list->count())
             m_list->item(static_cast<int>(i))->setText(text);
         else
             m_list->addItem(text);
     }
-    if (const model::Lesson* l = lesson())
-        m_score->setText(tr("%1 of %2 right").arg(m_progress.score(*l)).arg(l->questions.size()));
+    fitList();
+    if (const model::Lesson* l = lesson()) {
+        const model::LessonScore s = model::scoreOf(m_progress, *l);
+        m_score->setText(tr("Right: %1 of %2 · first try: %3").arg(s.eventually).arg(s.total).arg(s.firstTry));
+    }
+}
+
+void LessonsPanel::fitList()
+{
+    // As tall as its (wrapped) items, so every lesson and score is read without scrolling.
+    constexpr int kSlack = 6;     // the view's margins, so the first row is never scrolled half away
+    constexpr int kItemPad = 2;   // the item delegate's margins around its text
+    const int width = m_list->width() - 2 * m_list->frameWidth() - 4 * kItemPad;
+    int h = 2 * m_list->frameWidth() + kSlack;
+    for (int i = 0; i < m_list->count(); ++i)
+        h += m_list->fontMetrics().boundingRect(QRect(0, 0, std::max(width, 1), 10000), Qt::TextWordWrap, m_list->item(i)->text()).height()
+             + kItemPad;
+    m_list->setFixedHeight(std::min(h, kListMaxHeight));
+}
+
+void LessonsPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitList();
+}
+
+void LessonsPanel::refreshSandbox()
+{
+    const bool in = m_driver.inLesson();
+    m_sandboxBar->setVisible(in);
+    const bool waiting = m_actionSetUp && !m_answered;
+    m_play->setEnabled(in && !waiting);
+    m_play->setText(m_driver.playing() ? tr("Pause") : tr("Play"));
+    if (!in)
+        return;
+    const QString state = waiting            ? tr("waiting for you to act")
+                          : m_driver.playing() ? tr("playing")
+                                               : tr("paused");
+    m_sandboxText->setText(tr("On the chart: %1, %2. Your own work is kept aside.").arg(m_onChart, state));
+}
+
+void LessonsPanel::setOnChart(const QString& what)
+{
+    m_onChart = what;
+    refreshSandbox();
 }
 
 void LessonsPanel::openLesson(int index)
@@ -151,120 +261,71 @@ void LessonsPanel::showLesson()
 {
     const model::Lesson* l = lesson();
     QString html = QStringLiteral("<h2>%1</h2>").arg(l->title.toHtmlEscaped());
+    // The theme's link colour (the text's own default is the application's, not the theme's).
+    const QString link = m_reader->palette().color(QPalette::Link).name();
     for (std::size_t s = 0; s < l->sections.size(); ++s) {
         const auto& section = l->sections[s];
         html += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(section.heading.toHtmlEscaped(), escaped(section.body));
         for (std::size_t e = 0; e < section.examples.size(); ++e) {
-            html += QStringLiteral("<p>▶ <a href=\"try:%1:%2\"><b>Try it: %3</b></a> — %4</p>")
+            html += QStringLiteral("<p>▶ <a href=\"try:%1:%2\" style=\"color:%5\"><b>Try it: %3</b></a> — %4</p>")
                         .arg(s)
                         .arg(e)
-                        .arg(section.examples[e].label.toHtmlEscaped(), section.examples[e].explain.toHtmlEscaped());
+                        .arg(section.examples[e].label.toHtmlEscaped(), section.examples[e].explain.toHtmlEscaped(), link);
         }
     }
     m_reader->setHtml(html);
 }
 
-void LessonsPanel::askQuestion(int index)
+void LessonsPanel::tryExample(int section, int example)
 {
     const model::Lesson* l = lesson();
-    if (!l || l->questions.empty())
+    if (!l || section < 0 || example < 0 || section >= static_cast<int>(l->sections.size()))
         return;
-    m_question = std::clamp(index, 0, static_cast<int>(l->questions.size()) - 1);
-    auto asked = model::ask(*l, l->questions[static_cast<std::size_t>(m_question)], ++m_asks);
-    if (!asked) {
-        emit message(QString::fromStdString(asked.error().message()));
+    const auto& examples = l->sections[static_cast<std::size_t>(section)].examples;
+    if (example >= static_cast<int>(examples.size()))
         return;
-    }
-    m_asked = std::move(asked).value();
-    m_prompt->setText(tr("Question %1 of %2. %3").arg(m_question + 1).arg(l->questions.size()).arg(m_asked->prompt));
-    for (QAbstractButton* b : m_options->buttons()) {
-        m_options->removeButton(b);
-        delete b;
-    }
-    const bool action = m_asked->kind == model::Question::Kind::Action;
-    if (action) {
-        // Set the chart up first; the learner acts on it, then checks.
-        if (auto r = m_driver.play(*m_asked))
-            emit refused(*r);
-    } else {
-        for (std::size_t i = 0; i < m_asked->options.size(); ++i) {
-            auto* b = new QRadioButton(m_asked->options[i].text, this);
-            b->setToolTip(m_asked->options[i].text);
-            m_options->addButton(b, static_cast<int>(i));
-            m_optionBox->addWidget(b);
-        }
-    }
-    m_answer->setText(action ? tr("&Check my chart") : tr("A&nswer"));
-    m_answer->setEnabled(true);
-    m_feedback->clear();
-    m_progress.setCurrent(l->id, m_question);
-    saveProgress();
+    const model::LessonExample& e = examples[static_cast<std::size_t>(example)];
+    if (auto r = m_driver.tryExample(e))
+        emit refused(*r);
+    else
+        emit message(tr("Loaded: %1. Back to my plan gives your own plan back.").arg(e.label));
+    setOnChart(tr("the example \u201c%1\u201d").arg(e.label));
 }
 
-void LessonsPanel::answer()
+void LessonsPanel::togglePlay()
 {
-    if (!m_asked)
+    if (!m_driver.inLesson())
         return;
-    const model::Lesson* l = lesson();
-    const bool action = m_asked->kind == model::Question::Kind::Action;
-    int chosen = m_options->checkedId();
-    if (action)
-        chosen = m_driver.check(*m_asked) ? m_asked->correct : 1 - m_asked->correct;
-    if (chosen < 0) {
-        m_feedback->setText(tr("Choose an option first."));
-        return;
+    if (m_driver.playing()) {
+        m_driver.pause();
+    } else if (auto r = m_driver.play()) {
+        emit refused(*r);
     }
-    const bool right = model::isCorrect(*m_asked, chosen);
-    m_progress.record(m_asked->questionId, right);
-    // Explanations of right answers open with "Right"; a wrong one is flagged before its explanation.
-    const QString& why = m_asked->options[static_cast<std::size_t>(chosen)].explanation;
-    QString text = right ? (why.startsWith(QLatin1String("Right")) ? why : tr("Right. ") + why) : tr("Not quite. ") + why;
-    if (!right && !action)
-        text += QStringLiteral("\n\n") + tr("The answer: %1 — %2")
-                                            .arg(m_asked->options[static_cast<std::size_t>(m_asked->correct)].text,
-                                                 m_asked->options[static_cast<std::size_t>(m_asked->correct)].explanation);
-    if (!action)
-        text += QStringLiteral("\n\n") + tr("Its scenario now plays on the chart.");
-    m_feedback->setText(text);
-    m_answer->setEnabled(action && !right);
-    if (!action) {
-        if (auto r = m_driver.play(*m_asked))
-            emit refused(*r);
-    }
-    saveProgress();
-    refreshList();
-    Q_UNUSED(l)
+    refreshSandbox();
 }
 
-void LessonsPanel::nextQuestion()
+void LessonsPanel::leaveLesson()
 {
-    const model::Lesson* l = lesson();
-    if (!l)
+    if (!m_driver.inLesson())
         return;
-    const auto next = m_progress.next(*l, m_question);
-    if (!next) {
-        m_feedback->setText(tr("Every question of this lesson is answered right. Pick another lesson, or reset to start over."));
-        askQuestion((m_question + 1) % static_cast<int>(l->questions.size()));
-        return;
+    m_driver.leave();
+    m_actionSetUp = false;
+    if (m_asked && m_asked->kind == model::Question::Kind::Action && !m_answered)
+        m_answer->setText(tr("Set up my chart"));
+    m_onChart.clear();
+    refreshSandbox();
+    emit message(tr("Your own plan, portfolio and market are back as you left them."));
+}
+
+void LessonsPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    // Links take their colour when the text is laid out: a theme change lays it out again.
+    if (event->type() == QEvent::PaletteChange && lesson()) {
+        const int at = m_reader->verticalScrollBar()->value();
+        showLesson();
+        m_reader->verticalScrollBar()->setValue(at);
     }
-    askQuestion(*next);
-}
-
-void LessonsPanel::resetProgress()
-{
-    m_progress.reset();
-    saveProgress();
-    refreshList();
-    askQuestion(0);
-}
-
-void LessonsPanel::saveProgress()
-{
-    if (m_progressPath.isEmpty())
-        return;
-    auto r = m_progress.save(m_progressPath);
-    if (!r)
-        emit message(tr("Quiz progress not saved: %1").arg(QString::fromStdString(r.error().message())));
 }
 
 }  // namespace levlab::ui

@@ -39,6 +39,20 @@ engine::Result<QJsonObject> object(const QJsonValue& v, const QString& field)
     return v.toObject();
 }
 
+engine::Result<QStringList> givens(const JsonFields& f)
+{
+    auto a = array(f, "givens", false);
+    if (!a)
+        return a.error();
+    QStringList out;
+    for (qsizetype i = 0; i < a.value().size(); ++i) {
+        if (!a.value().at(i).isString())
+            return fieldError(f.fieldName(QStringLiteral("givens[%1]").arg(i)), QStringLiteral("must be the number as written"));
+        out << a.value().at(i).toString();
+    }
+    return out;
+}
+
 engine::Result<Question> parseQuestion(const JsonFields& f)
 {
     Question q;
@@ -96,6 +110,10 @@ engine::Result<Question> parseQuestion(const JsonFields& f)
         return fieldError(f.fieldName(QStringLiteral("scenario")), QStringLiteral("needs a plan or a portfolio"));
     if (!q.scenario.value(QStringLiteral("market")).isObject())
         return fieldError(f.fieldName(QStringLiteral("scenario.market")), QStringLiteral("must give the seeded market to play"));
+    auto stated = givens(f);
+    if (!stated)
+        return stated.error();
+    q.givens = stated.value();
 
     if (q.kind == Question::Kind::Numeric) {
         auto g = object(f.object().value(QStringLiteral("generator")), f.fieldName(QStringLiteral("generator")));
@@ -178,7 +196,13 @@ engine::Result<Lesson> parseLesson(const QByteArray& bytes)
                 return explain.error();
             if (!inputs)
                 return inputs.error();
-            s.examples.push_back({label.value(), explain.value(), inputs.value()});
+            const QJsonValue market = eo.value().value(QStringLiteral("market"));
+            if (!market.isUndefined() && !market.isObject())
+                return fieldError(ef.fieldName(QStringLiteral("market")), QStringLiteral("must be an object"));
+            auto g = givens(ef);
+            if (!g)
+                return g.error();
+            s.examples.push_back({label.value(), explain.value(), inputs.value(), market.toObject(), g.value()});
         }
         l.sections.push_back(std::move(s));
     }

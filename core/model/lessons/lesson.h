@@ -31,6 +31,9 @@ struct Question final {
     QJsonObject generator;  ///< Numeric: what to compute and the ranges of its inputs
     QJsonObject action;     ///< Action: what the chart must show
     QJsonObject scenario;   ///< positions, margin mode, a seeded market path to play once answered
+    /// Numbers the prompt states that are givens of a hypothetical, not values of the
+    /// loaded plan (as written, placeholders allowed): every other number must be on screen.
+    QStringList givens;
 };
 
 /// A worked example the "Try it" button loads into the dashboard.
@@ -38,6 +41,8 @@ struct LessonExample final {
     QString label;
     QString explain;
     QJsonObject inputs;
+    QJsonObject market;   ///< seed, scenario, minutes and the start price (40,000 unless given)
+    QStringList givens;   ///< numbers of the text that are not values of the loaded plan
 };
 
 struct LessonSection final {

@@ -3,7 +3,6 @@
 #include "core/model/feeds/market_feed.h"
 #include "core/model/plan/risk_model.h"
 #include "core/model/portfolio/portfolio_model.h"
-#include "core/model/tiers/tier_library.h"
 
 #include <QJsonArray>
 
@@ -13,11 +12,16 @@ namespace levlab::model {
 
 namespace {
 
-constexpr double kPlaySpeed = 60.0;
-constexpr double kPlaybackStartPrice = 40000.0;
-constexpr qint64 kPlaybackStartMs = 1704067200000;  // 2024-01-01T00:00Z
+constexpr double kDefaultMinutes = 60.0;
 
-engine::Error bad(const QString& field, const QString& reason) { return {field.toStdString(), reason.toStdString()}; }
+Refusal bad(const QString& field, const QString& reason) { return {field, reason}; }
+
+engine::MarginMode modeNamed(const QString& mode)
+{
+    return mode == QLatin1String("cross")             ? engine::MarginMode::Cross
+           : mode == QLatin1String("strict_isolated") ? engine::MarginMode::StrictIsolated
+                                                      : engine::MarginMode::Isolated;
+}
 
 }  // namespace
 
@@ -36,24 +40,26 @@ Scenario scenarioNamed(const QString& name)
     return Scenario::Normal;
 }
 
+double LessonDriver::startOf(const QJsonObject& withMarket)
+{
+    return withMarket.value(QStringLiteral("market")).toObject().value(QStringLiteral("start")).toDouble(kDefaultStart);
+}
+
 engine::Result<PlanInputs> LessonDriver::planFrom(const QJsonObject& p, double mark)
 {
-    if (!(mark > 0.0))
-        return bad(QStringLiteral("market"), QStringLiteral("no price yet"));
+    if (!(mark > 0.0) || !std::isfinite(mark))
+        return engine::Error{"market", "no price yet"};
     PlanInputs in;
     const auto venue = engine::venueFromName(p.value(QStringLiteral("venue")).toString(QStringLiteral("textbook")).toStdString());
     if (!venue)
-        return bad(QStringLiteral("plan.venue"), QStringLiteral("is not a known venue"));
+        return engine::Error{"plan.venue", "is not a known venue"};
     in.venue = *venue;
     in.symbol = p.value(QStringLiteral("symbol")).toString(QStringLiteral("BTC"));
     in.side = p.value(QStringLiteral("side")).toString() == QLatin1String("short") ? engine::Side::Short : engine::Side::Long;
-    in.entryAtMarket = false;
+    in.entryAtMarket = true;
     in.entryPrice = mark;
     in.leverage = p.value(QStringLiteral("leverage")).toDouble(10.0);
-    const QString mode = p.value(QStringLiteral("mode")).toString(QStringLiteral("isolated"));
-    in.marginMode = mode == QLatin1String("cross")             ? engine::MarginMode::Cross
-                    : mode == QLatin1String("strict_isolated") ? engine::MarginMode::StrictIsolated
-                                                               : engine::MarginMode::Isolated;
+    in.marginMode = modeNamed(p.value(QStringLiteral("mode")).toString(QStringLiteral("isolated")));
     in.wallet = p.value(QStringLiteral("wallet")).toDouble(10000.0);
     const double s = engine::sign(in.side);
     if (p.contains(QStringLiteral("stop_pct")))
@@ -77,17 +83,86 @@ engine::Result<PlanInputs> LessonDriver::planFrom(const QJsonObject& p, double m
 }
 
 LessonDriver::LessonDriver(RiskModel& plan, PortfolioModel& portfolio, MarketFeed& feed)
-    : m_plan(plan), m_portfolio(portfolio), m_feed(feed)
+    : m_plan(plan), m_portfolio(portfolio), m_feed(feed), m_sandbox(plan, portfolio, feed)
 {
+    QObject::connect(&m_feed, &MarketFeed::advanced, &m_context, [this] { onAdvanced(); });
 }
 
-std::optional<Refusal> LessonDriver::tryExample(const QJsonObject& inputs)
+bool LessonDriver::playing() const { return m_feed.speed() > 0.0; }
+
+void LessonDriver::onAdvanced()
 {
-    auto in = planFrom(inputs, m_feed.state().mark);
+    // A scenario plays for its minutes, then waits.
+    if (m_playUntil > 0 && m_feed.lastTick().timeMs >= m_playUntil) {
+        m_playUntil = 0;
+        m_feed.setSpeed(0.0);
+    }
+}
+
+std::optional<Refusal> LessonDriver::loadMarket(const QJsonObject& market)
+{
+    m_sandbox.enter();
+    m_playUntil = 0;
+    m_feed.setSpeed(0.0);
+    // A clean slate before the market jumps to the lesson's price: the plan only
+    // planned (nothing can trigger), the portfolio empty, no markers left.
+    PlanInputs idle = m_plan.inputs();
+    idle.entryAtMarket = true;
+    idle.stopLoss.reset();
+    idle.takeProfit.reset();
+    if (idle.sizeMode == SizeMode::RiskPercent) {
+        idle.sizeMode = SizeMode::Quantity;
+        idle.size = 0.1;
+    }
+    m_plan.setInputs(idle);
+    m_plan.planAgain();
+    m_plan.clearEvents();
+    PortfolioModel::Memento empty = m_portfolio.save();
+    empty.holdings.clear();
+    empty.events.clear();
+    m_portfolio.restore(empty);
+
+    const double start = market.value(QStringLiteral("start")).toDouble(kDefaultStart);
+    if (!(start > 0.0) || !std::isfinite(start))
+        return bad(QStringLiteral("market.start"), QStringLiteral("must be a price above 0"));
+    m_market = market;
+    m_hasPlan = false;
+    m_started = false;
+    m_feed.restart(static_cast<std::uint64_t>(market.value(QStringLiteral("seed")).toInteger(1)), start, kHistoryMinutes);
+    m_feed.setScenario(Scenario::Normal);
+    m_sandbox.syncMarket();
+    idle.entryPrice = m_plan.snapToTick(m_feed.state(idle.symbol).mark);
+    m_plan.setInputs(idle);
+    return std::nullopt;
+}
+
+std::optional<Refusal> LessonDriver::loadPlan(const QJsonObject& plan)
+{
+    auto in = planFrom(plan, m_feed.state(plan.value(QStringLiteral("symbol")).toString(QStringLiteral("BTC"))).mark);
     if (!in)
-        return Refusal{QString::fromStdString(in.error().field), QString::fromStdString(in.error().reason)};
+        return bad(QString::fromStdString(in.error().field), QString::fromStdString(in.error().reason));
     RiskModel::Batch batch(m_plan);
-    return m_plan.setInputs(in.value());
+    if (auto r = m_plan.setInputs(in.value()))
+        return r;
+    // Stops and targets on the venue's ticks, as a trader would enter them.
+    if (in->stopLoss) {
+        if (auto r = m_plan.setStopLoss(m_plan.snapToTick(*in->stopLoss)))
+            return r;
+    }
+    if (in->takeProfit) {
+        if (auto r = m_plan.setTakeProfit(m_plan.snapToTick(*in->takeProfit)))
+            return r;
+    }
+    m_plan.clearEvents();
+    m_hasPlan = true;
+    return std::nullopt;
+}
+
+std::optional<Refusal> LessonDriver::tryExample(const LessonExample& example)
+{
+    if (auto r = loadMarket(example.market))
+        return r;
+    return loadPlan(example.inputs);
 }
 
 std::optional<Refusal> LessonDriver::loadPortfolio(const QJsonObject& scenario)
@@ -96,8 +171,6 @@ std::optional<Refusal> LessonDriver::loadPortfolio(const QJsonObject& scenario)
     const auto venue = engine::venueFromName(p.value(QStringLiteral("venue")).toString(QStringLiteral("textbook")).toStdString());
     if (!venue)
         return Refusal{QStringLiteral("portfolio.venue"), QStringLiteral("is not a known venue")};
-    while (!m_portfolio.holdings().empty())
-        m_portfolio.remove(0);
     if (auto r = m_portfolio.setVenue(*venue))
         return r;
     if (auto r = m_portfolio.setWallet(p.value(QStringLiteral("wallet")).toDouble(10000.0)))
@@ -113,7 +186,7 @@ std::optional<Refusal> LessonDriver::loadPortfolio(const QJsonObject& scenario)
             return Refusal{QStringLiteral("portfolio"), QStringLiteral("no price for %1").arg(h.symbol)};
         h.quantity = o.value(QStringLiteral("notional")).toDouble(1000.0) / h.entry;
         h.leverage = o.value(QStringLiteral("leverage")).toDouble(10.0);
-        h.mode = o.value(QStringLiteral("mode")).toString() == QLatin1String("cross") ? engine::MarginMode::Cross : engine::MarginMode::Isolated;
+        h.mode = modeNamed(o.value(QStringLiteral("mode")).toString());
         if (o.contains(QStringLiteral("mm_rate")))
             h.mmRate = o.value(QStringLiteral("mm_rate")).toDouble();
         if (auto r = m_portfolio.add(h))
@@ -124,26 +197,43 @@ std::optional<Refusal> LessonDriver::loadPortfolio(const QJsonObject& scenario)
     return std::nullopt;
 }
 
-std::optional<Refusal> LessonDriver::play(const AskedQuestion& asked)
+std::optional<Refusal> LessonDriver::load(const AskedQuestion& asked)
 {
     const QJsonObject& s = asked.scenario;
+    if (auto r = loadMarket(s.value(QStringLiteral("market")).toObject()))
+        return r;
     if (s.contains(QStringLiteral("plan"))) {
-        if (auto r = tryExample(s.value(QStringLiteral("plan")).toObject()))
+        if (auto r = loadPlan(s.value(QStringLiteral("plan")).toObject()))
             return r;
     }
     if (s.contains(QStringLiteral("portfolio"))) {
         if (auto r = loadPortfolio(s))
             return r;
     }
-    // Action questions are answered on the chart first: their market waits.
-    if (asked.kind != Question::Kind::Action) {
-        const QJsonObject market = s.value(QStringLiteral("market")).toObject();
-        m_feed.reseed(static_cast<std::uint64_t>(market.value(QStringLiteral("seed")).toInteger(1)));
-        m_feed.setScenario(scenarioNamed(market.value(QStringLiteral("scenario")).toString()));
-        m_feed.setSpeed(kPlaySpeed);
-    }
     return std::nullopt;
 }
+
+std::optional<Refusal> LessonDriver::play()
+{
+    if (!inLesson())
+        return bad(QStringLiteral("lesson"), QStringLiteral("nothing is loaded to play"));
+    if (m_hasPlan && m_plan.tradeState() == TradeState::Planning) {
+        if (auto r = m_plan.openAtMarket())
+            return r;
+    }
+    if (!m_started) {
+        // The scenario plays once, for its minutes, from where it was loaded; Play after
+        // it ended continues the same path for as long as the learner wants.
+        m_started = true;
+        m_feed.setScenario(scenarioNamed(m_market.value(QStringLiteral("scenario")).toString()));
+        const double minutes = m_market.value(QStringLiteral("minutes")).toDouble(kDefaultMinutes);
+        m_playUntil = m_feed.lastTick().timeMs + static_cast<qint64>(std::llround(minutes * 60000.0));
+    }
+    m_feed.setSpeed(kPlaySpeed);
+    return std::nullopt;
+}
+
+void LessonDriver::pause() { m_feed.setSpeed(0.0); }
 
 bool LessonDriver::check(const AskedQuestion& asked) const
 {
@@ -160,38 +250,13 @@ bool LessonDriver::check(const AskedQuestion& asked) const
     return false;
 }
 
-engine::Result<std::optional<qint64>> liquidationTime(const QJsonObject& scenario, const TierLibrary& tiers)
+void LessonDriver::leave()
 {
-    const QJsonObject market = scenario.value(QStringLiteral("market")).toObject();
-    const auto seed = static_cast<std::uint64_t>(market.value(QStringLiteral("seed")).toInteger(1));
-    const int minutes = market.value(QStringLiteral("minutes")).toInt(60);
-    PriceProcess process(seed, kPlaybackStartPrice, kPlaybackStartMs);
-    process.setScenario(scenarioNamed(market.value(QStringLiteral("scenario")).toString()));
-
-    RiskModel model(tiers);
-    MarketState m;
-    m.timeMs = kPlaybackStartMs;
-    m.mark = m.last = m.index = kPlaybackStartPrice;
-    model.setMarket(m);
-    auto in = LessonDriver::planFrom(scenario.value(QStringLiteral("plan")).toObject(), kPlaybackStartPrice);
-    if (!in)
-        return in.error();
-    if (auto r = model.setInputs(in.value()))
-        return engine::Error{r->field.toStdString(), r->reason.toStdString()};
-    const int ticks = static_cast<int>(std::lround(minutes * 60.0 / process.tickSeconds()));
-    for (int i = 0; i < ticks && model.events().empty(); ++i) {
-        const Tick& t = process.step();
-        m.timeMs = t.timeMs;
-        m.mark = t.mark;
-        m.last = t.last;
-        m.index = t.index;
-        model.setMarket(m);
-    }
-    for (const PositionEvent& e : model.events()) {
-        if (e.kind == PositionEvent::Kind::Liquidated)
-            return std::optional<qint64>(e.timeMs - kPlaybackStartMs);
-    }
-    return std::optional<qint64>{};
+    m_playUntil = 0;
+    m_hasPlan = false;
+    m_started = false;
+    m_market = {};
+    m_sandbox.leave();
 }
 
 }  // namespace levlab::model

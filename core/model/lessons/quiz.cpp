@@ -211,6 +211,8 @@ engine::Result<AskedQuestion> ask(const Lesson& lesson, const Question& q, std::
         }
     }
     a.prompt = fill(q.prompt, a.values);
+    for (const QString& g : q.givens)
+        a.givens << fill(g, a.values);
     a.scenario = fill(q.scenario, a.values);
     std::vector<int> order(q.options.size());
     for (std::size_t i = 0; i < order.size(); ++i)
@@ -230,6 +232,25 @@ engine::Result<AskedQuestion> ask(const Lesson& lesson, const Question& q, std::
 bool isCorrect(const AskedQuestion& asked, int chosen)
 {
     return chosen == asked.correct;
+}
+
+}  // namespace levlab::model
+
+namespace levlab::model {
+
+LessonScore scoreOf(const QuizProgress& progress, const Lesson& lesson)
+{
+    LessonScore s;
+    s.total = static_cast<int>(lesson.questions.size());
+    for (const Question& q : lesson.questions) {
+        const auto r = progress.recordOf(q.id);
+        if (!r || !r->lastCorrect)
+            continue;
+        ++s.eventually;
+        if (r->tries == 1)
+            ++s.firstTry;
+    }
+    return s;
 }
 
 }  // namespace levlab::model

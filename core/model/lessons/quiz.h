@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/lessons/lesson.h"
+#include "core/model/lessons/quiz_progress.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -21,6 +22,7 @@ struct AskedQuestion final {
     int correct = 0;                  ///< index into `options`
     QJsonObject scenario;             ///< with the drawn inputs filled in
     QJsonObject action;
+    QStringList givens;               ///< numbers of the prompt that are not on the chart (filled)
     QHash<QString, QString> values;   ///< every placeholder's text
     double answer = 0.0;              ///< Numeric: the engine's value behind the correct option
 };
@@ -33,6 +35,16 @@ engine::Result<AskedQuestion> ask(const Lesson& lesson, const Question& q, std::
 
 /// Whether `chosen` (an index into the asked options) is the right one.
 bool isCorrect(const AskedQuestion& asked, int chosen);
+
+/// A lesson's questions answered right at the first try, and answered right at all.
+struct LessonScore final {
+    int firstTry = 0;
+    int eventually = 0;
+    int total = 0;
+};
+/// Counts from the records: a question is right at the first try when its one
+/// recorded try was right (a question answered right is not recorded again).
+LessonScore scoreOf(const QuizProgress& progress, const Lesson& lesson);
 
 /// Replaces {name} in `text` with values[name].
 QString fill(QString text, const QHash<QString, QString>& values);

@@ -26,12 +26,6 @@ const LessonLibrary& lessons()
     return lib;
 }
 
-const TierLibrary& tiers()
-{
-    static const TierLibrary lib = TierLibrary::loadShipped();
-    return lib;
-}
-
 double parsed(const QString& text)
 {
     return QLocale(QLocale::English).toDouble(QString(text).remove(QLatin1Char('%')));
@@ -119,40 +113,6 @@ TEST(LessonContent, NumericAnswersAreTheEngines)
     }
 }
 
-TEST(LessonContent, EveryScenarioLoadsAndPlays)
-{
-    MarketFeed feed(7, 40000, 1704067200000);
-    feed.generateHistory(100);
-    RiskModel plan(tiers());
-    PortfolioModel portfolio(tiers());
-    plan.setMarket(feed.state());
-    portfolio.setMarks({{QStringLiteral("BTC"), feed.state().mark}, {QStringLiteral("ETH"), feed.markOf(QStringLiteral("ETH"))},
-                        {QStringLiteral("SOL"), feed.markOf(QStringLiteral("SOL"))}},
-                       0.0001);
-    LessonDriver driver(plan, portfolio, feed);
-    for (const Lesson& l : lessons().lessons()) {
-        for (const auto& section : l.sections) {
-            for (const auto& example : section.examples) {
-                const auto r = driver.tryExample(example.inputs);
-                EXPECT_FALSE(r.has_value()) << l.id.toStdString() << ": " << example.label.toStdString() << ": "
-                                            << (r ? r->message().toStdString() : std::string());
-            }
-        }
-        for (const Question& q : l.questions) {
-            SCOPED_TRACE(q.id.toStdString());
-            auto a = ask(l, q, 11);
-            ASSERT_TRUE(a.ok()) << a.error().message();
-            const auto r = driver.play(a.value());
-            EXPECT_FALSE(r.has_value()) << r->message().toStdString();
-            if (a->scenario.contains(QStringLiteral("plan"))) {
-                auto t = liquidationTime(a->scenario, tiers());
-                EXPECT_TRUE(t.ok()) << t.error().message();
-            }
-            feed.setSpeed(0);
-        }
-    }
-}
-
 TEST(Quiz, GradingFollowsTheShuffledCorrectIndex)
 {
     const Lesson* l = lessons().find(QStringLiteral("cross-isolated"));
@@ -165,52 +125,6 @@ TEST(Quiz, GradingFollowsTheShuffledCorrectIndex)
         for (int i = 0; i < static_cast<int>(a->options.size()); ++i)
             EXPECT_EQ(isCorrect(a.value(), i), i == a->correct);
     }
-}
-
-TEST(Quiz, ActionQuestionsAreCheckedOnTheModel)
-{
-    const Lesson* l = lessons().find(QStringLiteral("stops-sizing"));
-    ASSERT_NE(l, nullptr);
-    const Question* drag = nullptr;
-    for (const auto& q : l->questions)
-        drag = q.kind == Question::Kind::Action ? &q : drag;
-    ASSERT_NE(drag, nullptr);
-    MarketFeed feed(7, 40000, 1704067200000);
-    RiskModel plan(tiers());
-    PortfolioModel portfolio(tiers());
-    plan.setMarket(feed.state());
-    LessonDriver driver(plan, portfolio, feed);
-    auto a = ask(*l, *drag, 1);
-    ASSERT_TRUE(a.ok());
-    ASSERT_FALSE(driver.play(a.value()).has_value());
-    EXPECT_FALSE(driver.check(a.value())) << "the scenario starts with the stop beyond liquidation";
-    ASSERT_FALSE(plan.fixByMovingStop().has_value());
-    EXPECT_TRUE(driver.check(a.value()));
-}
-
-TEST(Quiz, SameSeedSameLiquidationTime)
-{
-    const Lesson* l = lessons().find(QStringLiteral("liquidation"));
-    ASSERT_NE(l, nullptr);
-    const Question& q = l->questions.front();  // a crash scenario
-    auto a = ask(*l, q, 3);
-    ASSERT_TRUE(a.ok());
-    QJsonObject scenario = a->scenario;
-    QJsonObject p = scenario.value(QStringLiteral("plan")).toObject();
-    p[QStringLiteral("leverage")] = 20;  // near enough to be liquidated by the crash
-    p[QStringLiteral("side")] = QStringLiteral("long");
-    scenario[QStringLiteral("plan")] = p;
-    auto first = liquidationTime(scenario, tiers());
-    auto second = liquidationTime(scenario, tiers());
-    ASSERT_TRUE(first.ok() && second.ok());
-    ASSERT_TRUE(first.value().has_value()) << "a 20x long does not survive a 30% crash";
-    EXPECT_EQ(first.value(), second.value());
-    QJsonObject market = scenario.value(QStringLiteral("market")).toObject();
-    market[QStringLiteral("seed")] = 999;
-    scenario[QStringLiteral("market")] = market;
-    auto other = liquidationTime(scenario, tiers());
-    ASSERT_TRUE(other.ok());
-    EXPECT_NE(other.value(), first.value()) << "another seed, another path";
 }
 
 TEST(QuizProgressTest, ScoresMissedQuestionsComeBackAndItPersists)
