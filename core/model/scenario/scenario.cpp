@@ -54,7 +54,7 @@ Result<engine::BracketTable> parseInlineBrackets(const JsonFields& f)
         auto cap = row.number(QStringLiteral("notional_cap"));
         auto rate = row.number(QStringLiteral("mm_rate"));
         auto amount = row.number(QStringLiteral("maintenance_amount"), 0.0);
-        auto lev = row.number(QStringLiteral("max_leverage"));
+        auto lev = row.number(QStringLiteral("max_leverage"), 0.0);  // left out: the row sets no cap
         for (const auto* r : {&floor, &cap, &rate, &amount, &lev}) {
             if (!*r)
                 return r->error();
@@ -142,15 +142,7 @@ Result<engine::PositionInput> parsePosition(const JsonFields& f, engine::Venue v
     if (amount.value() && !mmRate.value())
         p.mmRate = std::nullopt;  // the engine refuses this with its own message
 
-    if (leverage.value()) {
-        p.leverage = *leverage.value();
-    } else if (margin.value() && *margin.value() > 0.0 && p.entryPrice > 0.0 && p.quantity > 0.0) {
-        // Leverage left out but margin given: the leverage that margin implies.
-        const double value = engine::positionValue(p.contract.kind, engine::exposure(p.contract, p.quantity), p.entryPrice);
-        p.leverage = value / *margin.value();
-    } else {
-        return fieldError(f.fieldName(QStringLiteral("leverage")), QStringLiteral("is required (or give isolated_margin)"));
-    }
+    p.leverage = leverage.value();  // the engine says when it is needed
 
     if (f.has(QStringLiteral("brackets"))) {
         auto table = parseInlineBrackets(f);
@@ -166,13 +158,8 @@ Result<engine::PositionInput> parsePosition(const JsonFields& f, engine::Venue v
                                            t->contract == engine::ContractKind::Linear ? QStringLiteral("a linear")
                                                                                        : QStringLiteral("an inverse")));
             p.brackets = t->table;
-        } else if (!(engine::rulesFor(venue, p.contract.kind).maintenanceFromMaxLeverage && p.maxLeverage)) {
-            const QString why = symbol.value().isEmpty()
-                                    ? QStringLiteral("no maintenance rate: give mm_rate or brackets, or a symbol with a shipped table")
-                                    : QStringLiteral("no shipped bracket table for '%1' on %2: give mm_rate or brackets")
-                                          .arg(symbol.value(), QString::fromLatin1(engine::venueName(venue).data()));
-            return fieldError(f.fieldName(symbol.value().isEmpty() ? QStringLiteral("mm_rate") : QStringLiteral("symbol")), why);
         }
+        // No table and no rate: the engine leaves out what needs one and says so.
     }
     return p;
 }
@@ -235,31 +222,39 @@ QJsonObject accountResultToJson(const engine::AccountResult& r)
         QJsonObject o;
         o[QStringLiteral("id")] = QString::fromStdString(p.id);
         o[QStringLiteral("notional")] = p.notional;
-        o[QStringLiteral("initial_margin")] = p.initialMargin;
-        o[QStringLiteral("margin")] = p.margin;
-        o[QStringLiteral("maintenance_margin")] = p.maintenanceMargin;
-        o[QStringLiteral("mm_rate")] = p.mmRate;
-        o[QStringLiteral("maintenance_amount")] = p.maintenanceAmount;
-        o[QStringLiteral("bracket")] = p.bracket >= 0 ? QJsonValue(p.bracket + 1) : QJsonValue(QJsonValue::Null);
+        const auto known = [](bool k, double v) { return k ? jsonNumber(v) : QJsonValue(QJsonValue::Null); };
+        const bool mm = p.maintenanceKnown;
+        const bool liq = p.liquidationKnown;
+        o[QStringLiteral("initial_margin")] = known(p.initialMarginKnown, p.initialMargin);
+        o[QStringLiteral("margin")] = known(p.marginKnown, p.margin);
+        o[QStringLiteral("maintenance_margin")] = known(mm, p.maintenanceMargin);
+        o[QStringLiteral("mm_rate")] = known(mm, p.mmRate);
+        o[QStringLiteral("maintenance_amount")] = known(mm, p.maintenanceAmount);
+        o[QStringLiteral("bracket")] = mm && p.bracket >= 0 ? QJsonValue(p.bracket + 1) : QJsonValue(QJsonValue::Null);
         o[QStringLiteral("max_leverage")] = jsonNumber(p.maxLeverage > 0.0 ? std::optional(p.maxLeverage) : std::nullopt);
-        o[QStringLiteral("unrealized_pnl")] = p.unrealizedPnl;
-        o[QStringLiteral("equity")] = p.equity;
-        o[QStringLiteral("margin_ratio")] = jsonNumber(p.marginRatio);
+        o[QStringLiteral("unrealized_pnl")] = jsonNumber(p.unrealizedPnl);
+        o[QStringLiteral("equity")] = jsonNumber(p.equity);
+        o[QStringLiteral("margin_ratio")] = known(liq, p.marginRatio);
         o[QStringLiteral("bankruptcy_price")] = jsonNumber(p.bankruptcyPrice);
         o[QStringLiteral("liquidation_price")] = jsonNumber(p.liquidationPrice);
         o[QStringLiteral("liquidation_distance")] = jsonNumber(p.liquidationDistance);
-        o[QStringLiteral("funding_payment")] = p.fundingPayment;
-        o[QStringLiteral("liquidated")] = p.liquidated;
+        o[QStringLiteral("funding_payment")] = jsonNumber(p.fundingPayment);
+        o[QStringLiteral("liquidated")] = liq ? QJsonValue(p.liquidated) : QJsonValue(QJsonValue::Null);
+        QJsonArray notes;
+        for (const auto& n : p.notes)
+            notes.append(QString::fromStdString(n));
+        o[QStringLiteral("notes")] = notes;
         positions.append(o);
     }
     QJsonObject account;
     account[QStringLiteral("wallet_balance")] = r.walletBalance;
     account[QStringLiteral("cross_wallet")] = r.crossWallet;
     account[QStringLiteral("equity")] = r.equity;
-    account[QStringLiteral("maintenance_margin")] = r.maintenanceMargin;
+    account[QStringLiteral("maintenance_margin")] = r.maintenanceKnown ? jsonNumber(r.maintenanceMargin) : QJsonValue(QJsonValue::Null);
     account[QStringLiteral("margin_ratio")] = jsonNumber(r.marginRatio);
     account[QStringLiteral("cross_equity")] = r.crossEquity;
-    account[QStringLiteral("cross_maintenance_margin")] = r.crossMaintenanceMargin;
+    account[QStringLiteral("cross_maintenance_margin")] =
+        r.crossMaintenanceKnown ? jsonNumber(r.crossMaintenanceMargin) : QJsonValue(QJsonValue::Null);
     account[QStringLiteral("shock_to_liquidation")] = jsonNumber(r.shockToLiquidation);
     QJsonObject root;
     root[QStringLiteral("positions")] = positions;

@@ -87,7 +87,7 @@ engine::Result<TierTable> parseTierTable(const QByteArray& bytes)
         const JsonFields row(array.at(i).toObject(), path);
         engine::Bracket b;
         for (auto [key, slot] : {std::pair{"notional_floor", &b.notionalFloor}, std::pair{"notional_cap", &b.notionalCap},
-                                 std::pair{"mm_rate", &b.mmRate}, std::pair{"max_leverage", &b.maxLeverage}}) {
+                                 std::pair{"mm_rate", &b.mmRate}}) {
             auto n = row.number(QLatin1String(key));
             if (!n)
                 return n.error();
@@ -96,6 +96,10 @@ engine::Result<TierTable> parseTierTable(const QByteArray& bytes)
         auto amount = row.number(QStringLiteral("maintenance_amount"), 0.0);
         if (!amount)
             return amount.error();
+        auto maxLeverage = row.number(QStringLiteral("max_leverage"), 0.0);  // left out: no cap
+        if (!maxLeverage)
+            return maxLeverage.error();
+        b.maxLeverage = maxLeverage.value();
         b.maintenanceAmount = amount.value();
         t.table.brackets.push_back(b);
     }
