@@ -47,6 +47,7 @@ void AppSettings::sanitize()
 {
     int dropped = 0;
     QStringList reset;
+    QHash<QString, QVariant> kept;
     const QStringList keys = m_settings.allKeys();
     for (const QString& key : keys) {
         const QVariant v = m_settings.value(key);
@@ -58,17 +59,20 @@ void AppSettings::sanitize()
         else if (key == kGeometry || key == kState || key == kSplitter)
             valid = isBlob(v);
         else {
-            m_settings.remove(key);
             ++dropped;
             continue;
         }
-        if (!valid) {
-            m_settings.remove(key);
+        if (valid)
+            kept.insert(key, v);
+        else
             reset << (key == kTheme ? QStringLiteral("theme") : key == kSpeed ? QStringLiteral("market speed") : QStringLiteral("window layout"));
-        }
     }
     if (dropped == 0 && reset.isEmpty())
         return;
+    // Rewritten from what was kept: a key the file's syntax mangled cannot always be removed by name.
+    m_settings.clear();
+    for (auto it = kept.constBegin(); it != kept.constEnd(); ++it)
+        m_settings.setValue(it.key(), it.value());
     m_settings.sync();
     QStringList parts;
     if (dropped > 0)
