@@ -37,10 +37,16 @@ int refuse(const QString& message)
     return kExitBadInput;
 }
 
+void printBytes(const QByteArray& bytes)
+{
+    // Straight to stdout: a text stream would convert a large document to UTF-16 and back.
+    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
 void printJson(const QJsonObject& object)
 {
-    QTextStream out(stdout);
-    out << QJsonDocument(object).toJson(QJsonDocument::Indented);
+    printBytes(QJsonDocument(object).toJson(QJsonDocument::Indented));
 }
 
 void printText(const QString& text)

@@ -20,6 +20,7 @@ QString oneLine(const QString& text);
 int refuse(const QString& message);
 
 void printJson(const QJsonObject& object);
+void printBytes(const QByteArray& bytes);
 void printText(const QString& text);
 
 /// A fraction given as "0.01" or "1%". A bare number of 1 or more is read as a

@@ -86,7 +86,7 @@ int runEvaluate(const QStringList& args)
     if (parser.isSet(tableOption))
         printText(table(result.value()));
     else
-        printJson(model::accountResultToJson(result.value()));
+        printBytes(model::accountResultToJsonText(result.value()));
     return kExitOk;
 }
 
