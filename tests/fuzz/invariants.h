@@ -40,10 +40,20 @@ inline void namesAField(const engine::Error& e, bool syntaxAllowed = false)
     check(!e.reason.empty(), "refusal without a reason: " + e.field);
 }
 
-/// Liquidated with position `i`'s mark at `mark`, or none when refused.
+/// Liquidated with position `i`'s mark at `mark`, or none when refused. Cross
+/// positions of the same symbol (hedge mode) move with it, as one mark.
 inline std::optional<bool> liquidatedAt(engine::AccountInput account, std::size_t i, double mark)
 {
     account.openingChecks = false;
+    const engine::PositionInput& moved = account.positions[i];
+    const double factor = mark / moved.markPrice.value_or(moved.entryPrice);
+    if (moved.mode == engine::MarginMode::Cross && !moved.symbol.empty()) {
+        const std::string symbol = moved.symbol;
+        for (auto& p : account.positions) {
+            if (p.mode == engine::MarginMode::Cross && p.symbol == symbol)
+                p.markPrice = p.markPrice.value_or(p.entryPrice) * factor;
+        }
+    }
     account.positions[i].markPrice = mark;
     auto r = engine::evaluateAccount(account);
     if (!r)

@@ -1,5 +1,6 @@
 #include "core/engine/account/account.h"
 
+#include "core/engine/account/hedge.h"
 #include "core/engine/account/prepared.h"
 #include "core/engine/account/shock.h"
 #include "core/engine/margin/liquidation.h"
@@ -329,8 +330,10 @@ Result<AccountResult> evaluate(Venue venue, std::optional<double> walletBalance,
     out.positions.reserve(preps.size());
     for (std::size_t i = 0; i < preps.size(); ++i)
         out.positions.push_back(positionResult(preps[i], i, out, crossPnl, crossUnknown));
-    if (!crossUnknown)
+    if (!crossUnknown) {
+        detail::shareLiquidationAcrossLegs(preps, out.crossWallet, out.positions);
         out.shockToLiquidation = detail::crossShockToLiquidation(preps, out.crossWallet);
+    }
     if (auto e = firstNonFinite(out))
         return *e;
     return out;

@@ -41,6 +41,8 @@ double maintenanceAtPrice(const Prepared& p, double price)
     if (p.rules.basis == MaintenanceBasis::EntryValue)
         return p.mm;
     const double value = positionValue(p.kind, p.q, price);
+    if (p.terms.bracket >= 0 && p.in->brackets.unit == BracketUnit::Contracts)
+        return std::max(0.0, p.terms.rate * value - p.terms.amount);  // the size, not the price, picks the row
     if (p.terms.bracket >= 0) {
         // Most moves stay within the row the mark sits in: skip the table walk.
         const auto& rows = p.in->brackets.brackets;
@@ -121,7 +123,8 @@ std::optional<double> liquidationPrice(const Prepared& p, double collateral)
     if (!p.maintenanceKnown)
         return std::nullopt;
     const Backing b{p.kind, p.side, p.q, p.entry, effectiveCollateral(p, collateral)};
-    const bool rowsMove = p.rules.basis == MaintenanceBasis::MarkValue && !p.in->mmRate && !p.in->brackets.brackets.empty();
+    const bool rowsMove = p.rules.basis == MaintenanceBasis::MarkValue && !p.in->mmRate && !p.in->brackets.brackets.empty()
+                          && p.in->brackets.unit == BracketUnit::Notional;
     if (!rowsMove)
         return rootWith(p, b, p.terms);
     const bool standing = b.collateral + p.pnl - maintenanceAtPrice(p, p.mark) > 0.0;

@@ -29,6 +29,8 @@ std::optional<Error> validateTable(const BracketTable& table, const std::string&
     const auto& rows = table.brackets;
     if (rows.empty())
         return Error{field, "the bracket table is empty"};
+    if (table.unit == BracketUnit::Contracts && table.style != BracketStyle::Step)
+        return Error{field, "tiers measured in contracts raise the whole position's rate (a step table): they carry no deduction"};
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const Bracket& b = rows[i];
         const auto row = [&field, i] { return field + "[" + std::to_string(i) + "]"; };

@@ -25,12 +25,20 @@ struct Bracket final {
 ///   position; there is no deduction.
 enum class BracketStyle { Cumulative, Step };
 
+/// What a table's floors and caps measure.
+/// - Notional: the position's value in the settlement currency, which moves with
+///   the price (the row is re-read at the liquidation price).
+/// - Contracts: the position's size in contracts, as OKX publishes the tiers of
+///   some instruments; the row does not move with the price.
+enum class BracketUnit { Notional, Contracts };
+
 struct BracketTable final {
     BracketStyle style = BracketStyle::Cumulative;
+    BracketUnit unit = BracketUnit::Notional;
     std::vector<Bracket> brackets;
 };
 
-/// The row whose [floor, cap) holds `notional`; the last row for anything
+/// The row whose [floor, cap) holds `notional` (contracts for a Contracts table); the last row for anything
 /// beyond the table, the first for anything below it. nullptr for an empty table.
 const Bracket* bracketFor(const BracketTable& table, double notional);
 

@@ -33,8 +33,10 @@ MaintenanceTerms maintenanceOfRow(const PositionInput& p, const VenueRules& rule
 
 MaintenanceTerms maintenanceAt(const PositionInput& p, const VenueRules& rules, double notional)
 {
-    if (!p.mmRate && !p.brackets.brackets.empty())
-        return maintenanceOfRow(p, rules, static_cast<std::size_t>(bracketIndexFor(p.brackets, notional)));
+    if (!p.mmRate && !p.brackets.brackets.empty()) {
+        const double measure = p.brackets.unit == BracketUnit::Contracts ? p.quantity : notional;
+        return maintenanceOfRow(p, rules, static_cast<std::size_t>(bracketIndexFor(p.brackets, measure)));
+    }
     MaintenanceTerms t;
     if (p.mmRate) {
         t.baseRate = *p.mmRate;

@@ -109,6 +109,7 @@ Result<engine::PositionInput> parsePosition(const JsonFields& f, engine::Venue v
     p.mode = mode.value();
 
     auto size = f.number(QStringLiteral("contract_size"), 1.0);
+    const bool sizeGiven = f.has(QStringLiteral("contract_size"));
     auto tick = f.number(QStringLiteral("tick_size"), 0.0);
     auto lot = f.number(QStringLiteral("lot_size"), 0.0);
     auto quantity = f.number(QStringLiteral("quantity"));
@@ -152,6 +153,12 @@ Result<engine::PositionInput> parsePosition(const JsonFields& f, engine::Venue v
         if (!table)
             return table.error();
         p.brackets = std::move(table).value();
+        auto unit = choice<engine::BracketUnit>(f, QStringLiteral("bracket_unit"),
+                                                {{"notional", engine::BracketUnit::Notional}, {"contracts", engine::BracketUnit::Contracts}},
+                                                engine::BracketUnit::Notional);
+        if (!unit)
+            return unit.error();
+        p.brackets.unit = unit.value();
     } else if (!p.mmRate) {
         if (const TierTable* t = tiers.find(venue, symbol.value())) {
             if (t->contract != p.contract.kind)
@@ -161,6 +168,17 @@ Result<engine::PositionInput> parsePosition(const JsonFields& f, engine::Venue v
                                            t->contract == engine::ContractKind::Linear ? QStringLiteral("a linear")
                                                                                        : QStringLiteral("an inverse")));
             p.brackets = t->table;
+            if (t->contractSize && t->table.unit == engine::BracketUnit::Contracts) {
+                // The tiers count contracts of the table's size: a position in other units would read the wrong row.
+                if (!sizeGiven)
+                    p.contract.contractSize = *t->contractSize;
+                else if (p.contract.contractSize != *t->contractSize)
+                    return fieldError(f.fieldName(QStringLiteral("contract_size")),
+                                      QStringLiteral("is %1, but %2's tiers count contracts of %3")
+                                          .arg(p.contract.contractSize)
+                                          .arg(symbol.value())
+                                          .arg(*t->contractSize));
+            }
         }
         // No table and no rate: the engine leaves out what needs one and says so.
     }

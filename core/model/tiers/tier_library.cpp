@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
+#include <cmath>
+
 namespace levlab::model {
 
 engine::Result<TierTable> parseTierTable(const QByteArray& bytes)
@@ -75,6 +77,24 @@ engine::Result<TierTable> parseTierTable(const QByteArray& bytes)
         t.table.style = engine::BracketStyle::Step;
     else
         return fieldError(QStringLiteral("style"), QStringLiteral("must be \"cumulative\" or \"step\""));
+
+    // OKX publishes some instruments' tiers in contracts: the rows then count the
+    // position's size, and the file says what one contract is.
+    auto unit = f.string(QStringLiteral("unit"), QStringLiteral("notional"));
+    if (!unit)
+        return unit.error();
+    if (unit.value() == QLatin1String("contracts"))
+        t.table.unit = engine::BracketUnit::Contracts;
+    else if (unit.value() != QLatin1String("notional"))
+        return fieldError(QStringLiteral("unit"), QStringLiteral("must be \"notional\" or \"contracts\""));
+    auto contractSize = f.optionalNumber(QStringLiteral("contract_size"));
+    if (!contractSize)
+        return contractSize.error();
+    if (contractSize.value() && !(std::isfinite(*contractSize.value()) && *contractSize.value() > 0.0))
+        return fieldError(QStringLiteral("contract_size"), QStringLiteral("must be a number greater than 0"));
+    if (t.table.unit == engine::BracketUnit::Contracts && !contractSize.value())
+        return fieldError(QStringLiteral("contract_size"), QStringLiteral("is required when the tiers count contracts"));
+    t.contractSize = contractSize.value();
 
     const QJsonValue rows = f.object().value(QStringLiteral("brackets"));
     if (!rows.isArray())

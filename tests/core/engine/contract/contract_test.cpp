@@ -226,5 +226,81 @@ TEST(Optional, ACrossPositionWithoutARateLeavesTheCrossAccountUnknown)
     EXPECT_DOUBLE_EQ(*r->positions[0].bankruptcyPrice, 5000.0);
 }
 
+TEST(ContractTiers, TheSizeInContractsPicksTheRowWhateverThePrice)
+{
+    // OKX-style tiers counted in contracts of 0.01 BTC: [0, 1,000) at 0.4%, [1,000, 2,000) at 0.6%.
+    // Long 1,500 contracts (15 BTC) at 20,000, 10x: margin 30,000; the row is the second at any price, so
+    // liquidation = (15 × 20,000 − 30,000) / (15 × (1 − 0.006)) = 270,000 / 14.91 = 18,108.65…
+    PositionInput p = linear(Side::Long, 1500, 20000, 10, 0);
+    p.contract.contractSize = 0.01;
+    p.mmRate.reset();
+    p.brackets.style = BracketStyle::Step;
+    p.brackets.unit = BracketUnit::Contracts;
+    p.brackets.brackets = {{0, 1000, 0.004, 0, 100}, {1000, 2000, 0.006, 0, 75}};
+    auto r = evaluatePosition(Venue::Okx, p);
+    ASSERT_TRUE(r.ok()) << r.error().message();
+    EXPECT_EQ(r->bracket, 1);
+    EXPECT_DOUBLE_EQ(r->maintenanceMargin, 1800.0);
+    EXPECT_NEAR(*r->liquidationPrice, 270000.0 / 14.91, 1e-9);
+    p.quantity = 900;  // 9 BTC: the first row, 0.4%: (180,000 − 18,000) / (9 × 0.996)
+    auto small = evaluatePosition(Venue::Okx, p);
+    ASSERT_TRUE(small.ok()) << small.error().message();
+    EXPECT_EQ(small->bracket, 0);
+    EXPECT_NEAR(*small->liquidationPrice, 162000.0 / 8.964, 1e-9);
+}
+
+TEST(ContractTiers, CountedInContractsTheyMustBeSteps)
+{
+    PositionInput p = linear(Side::Long, 1500, 20000, 10, 0);
+    p.mmRate.reset();
+    p.brackets.style = BracketStyle::Cumulative;
+    p.brackets.unit = BracketUnit::Contracts;
+    p.brackets.brackets = {{0, 1000, 0.004, 0, 100}, {1000, 2000, 0.006, 2, 75}};
+    auto r = evaluatePosition(Venue::Okx, p);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().field, "positions[0].brackets");
+}
+
+AccountInput hedged()
+{
+    // Binance hedge mode: one cross wallet of 1,000 holding 1 BTC long and 0.5 BTC short, both at 10,000, MMR 1%.
+    AccountInput a;
+    a.venue = Venue::Binance;
+    a.walletBalance = 1000;
+    PositionInput longLeg = linear(Side::Long, 1, 10000, 10, 0.01);
+    longLeg.id = "long";
+    longLeg.symbol = "BTCUSDT";
+    longLeg.mode = MarginMode::Cross;
+    PositionInput shortLeg = linear(Side::Short, 0.5, 10000, 10, 0.01);
+    shortLeg.id = "short";
+    shortLeg.symbol = "BTCUSDT";
+    shortLeg.mode = MarginMode::Cross;
+    a.positions = {longLeg, shortLeg};
+    return a;
+}
+
+TEST(HedgeMode, BothLegsOfASymbolMoveWithItsOneMark)
+{
+    // Binance's cross formula with pos_1L and pos_1S: LP = (WB + cum − pos_L·EP_L + pos_S·EP_S) /
+    // (pos_L·MMR_L + pos_S·MMR_S − pos_L + pos_S) = (1,000 − 10,000 + 5,000) / (0.01 + 0.005 − 1 + 0.5)
+    // = 4,000 / 0.485 = 8,247.42…, the same price for both legs. (Holding the short at 10,000 while the
+    // long alone moves would give (10,000 − 950) / 0.99 = 9,141.41.)
+    auto r = evaluateAccount(hedged());
+    ASSERT_TRUE(r.ok()) << r.error().message();
+    EXPECT_NEAR(*r->positions[0].liquidationPrice, 4000.0 / 0.485, 1e-6);
+    EXPECT_NEAR(*r->positions[1].liquidationPrice, 4000.0 / 0.485, 1e-6);
+
+    const double liq = 4000.0 / 0.485;
+    for (auto [factor, expected] : {std::pair{1.0 + 1e-6, false}, std::pair{1.0 - 1e-6, true}}) {
+        AccountInput moved = hedged();
+        for (auto& p : moved.positions)
+            p.markPrice = liq * factor;
+        auto at = evaluateAccount(moved);
+        ASSERT_TRUE(at.ok());
+        EXPECT_EQ(at->positions[0].liquidated, expected) << factor;
+        EXPECT_EQ(at->positions[1].liquidated, expected) << factor;
+    }
+}
+
 }  // namespace
 }  // namespace levlab::engine
