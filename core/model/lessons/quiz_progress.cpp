@@ -172,7 +172,7 @@ OpenedProgress QuizProgress::open(const QString& path)
     if (r)
         o.progress = std::move(r).value();
     else
-        o.warning = QStringLiteral("Quiz progress could not be read (%1); starting afresh.").arg(QString::fromStdString(r.error().message()));
+        o.warning = QStringLiteral("Quiz progress could not be read (%1); starting afresh.").arg(QString::fromStdString(r.error().reason));
     return o;
 }
 
