@@ -1,5 +1,6 @@
 // The application's own files: quiz progress and settings read from disk are
 // validated, a file that cannot be used is kept aside, and the user is told.
+#include "core/model/lessons/lesson.h"
 #include "core/model/lessons/quiz_progress.h"
 #include "core/model/settings/app_settings.h"
 
@@ -91,6 +92,14 @@ TEST(QuizProgressFile, ManyAnswersRoundTripAndTooManyAreRefused)
     auto refused = p.save(path);
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().reason, "holds 10001 answers, more than the 10000 a progress file keeps");
+}
+
+TEST(LessonFile, NumbersOutOfIntRangeAreRefusedNotConverted)
+{
+    // Found by clang's UBSan under the fuzzer: 1e115 converted to int is undefined behaviour.
+    auto order = parseLesson(R"({"id": "x", "title": "X", "order": 1e115, "sections": []})");
+    ASSERT_FALSE(order.ok());
+    EXPECT_EQ(order.error().message(), "order: must be a whole number from 0 to 1000");
 }
 
 TEST(SettingsFile, JunkIsDroppedOutOfRangeResetAndTheUserToldOnce)
