@@ -2,7 +2,9 @@
 # Leverage Lab developer entry point on Debian 12 (bookworm).
 #   installer/dev.sh run    install build dependencies, build, launch the app
 #   installer/dev.sh test   install build dependencies, build, run every test
-#                           (a warnings-as-errors build, then ASan+UBSan)
+#                           (a warnings-as-errors build, then ASan+UBSan, then
+#                           clang's UBSan on the engine, model and CLI suites,
+#                           then every libFuzzer target for 60 s)
 #   installer/dev.sh deb    build the Debian package into build/package
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +12,8 @@ cd "$(dirname "$0")/.."
 packages=(build-essential cmake pkg-config
           qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-websockets-dev libqt6svg6-dev
           libgtest-dev libgmock-dev libbenchmark-dev
-          xvfb xauth dpkg-dev file)
+          xvfb xauth dpkg-dev file
+          clang libclang-rt-14-dev)
 
 install_deps() {
     local missing=()
@@ -44,6 +47,12 @@ test)
     ctest --preset ci -j "$jobs"
     build asan
     ctest --preset asan -j "$jobs"
+    build clang-ubsan
+    for t in levlab_engine_tests levlab_model_tests levlab_cli_tests; do
+        QT_QPA_PLATFORM=offscreen UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 "build/clang-ubsan/tests/$t" --gtest_brief=1
+    done
+    build fuzz
+    tests/fuzz/run.sh build/fuzz "${LEVLAB_FUZZ_SECONDS:-60}" "$jobs"
     ;;
 deb)
     install_deps

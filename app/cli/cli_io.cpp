@@ -9,17 +9,44 @@
 
 namespace levlab::cli {
 
+QString oneLine(const QString& text)
+{
+    // Input echoed in a message (a file name, an option value, a JSON key) may hold
+    // line breaks or other control characters: shown escaped, the message stays one line.
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (c == QLatin1Char('\n'))
+            out += QLatin1String("\\n");
+        else if (c == QLatin1Char('\r'))
+            out += QLatin1String("\\r");
+        else if (c == QLatin1Char('\t'))
+            out += QLatin1String("\\t");
+        else if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
 int refuse(const QString& message)
 {
     QTextStream err(stderr);
-    err << "levlab-cli: " << message << '\n';
+    err << "levlab-cli: " << oneLine(message) << '\n';
     return kExitBadInput;
+}
+
+void printBytes(const QByteArray& bytes)
+{
+    // Straight to stdout: a text stream would convert a large document to UTF-16 and back.
+    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
+    std::fflush(stdout);
 }
 
 void printJson(const QJsonObject& object)
 {
-    QTextStream out(stdout);
-    out << QJsonDocument(object).toJson(QJsonDocument::Indented);
+    printBytes(QJsonDocument(object).toJson(QJsonDocument::Indented));
 }
 
 void printText(const QString& text)
@@ -108,6 +135,11 @@ QString percent(double fraction, int decimals)
 QString optionalPrice(std::optional<double> v, int decimals)
 {
     return v ? money(*v, decimals) : QStringLiteral("none");
+}
+
+QString leverageText(double leverage)
+{
+    return QLocale::c().toString(leverage, 'g', 10) + QLatin1Char('x');
 }
 
 }  // namespace levlab::cli

@@ -13,10 +13,14 @@ namespace levlab::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitBadInput = 2;
 
-/// Prints "levlab-cli: <message>" on stderr and returns kExitBadInput.
+/// `text` with line breaks and other control characters escaped ("\n").
+QString oneLine(const QString& text);
+
+/// Prints "levlab-cli: <message>" on stderr, on one line, and returns kExitBadInput.
 int refuse(const QString& message);
 
 void printJson(const QJsonObject& object);
+void printBytes(const QByteArray& bytes);
 void printText(const QString& text);
 
 /// A fraction given as "0.01" or "1%". A bare number of 1 or more is read as a
@@ -33,5 +37,7 @@ QString formatTable(const QStringList& header, const std::vector<QStringList>& r
 QString money(double v, int decimals = 2);
 QString percent(double fraction, int decimals = 2);
 QString optionalPrice(std::optional<double> v, int decimals = 2);
+/// "12.5x", "100x": as many decimals as the leverage has.
+QString leverageText(double leverage);
 
 }  // namespace levlab::cli

@@ -18,9 +18,11 @@ QString table(const engine::AccountResult& r)
 {
     std::vector<QStringList> rows;
     for (const auto& p : r.positions) {
-        rows.push_back({QString::fromStdString(p.id), money(p.notional), money(p.initialMargin), money(p.maintenanceMargin),
-                        percent(p.mmRate, 3), money(p.unrealizedPnl), optionalPrice(p.bankruptcyPrice),
-                        optionalPrice(p.liquidationPrice),
+        const QString unknown = QStringLiteral("?");
+        rows.push_back({QString::fromStdString(p.id), money(p.notional), p.initialMarginKnown ? money(p.initialMargin) : unknown,
+                        p.maintenanceKnown ? money(p.maintenanceMargin) : unknown, p.maintenanceKnown ? percent(p.mmRate, 3) : unknown,
+                        money(p.unrealizedPnl), optionalPrice(p.bankruptcyPrice),
+                        p.liquidationKnown ? optionalPrice(p.liquidationPrice) : unknown,
                         p.liquidationDistance ? percent(*p.liquidationDistance) : QStringLiteral("-"),
                         money(p.fundingPayment, 4)});
     }
@@ -29,11 +31,20 @@ QString table(const engine::AccountResult& r)
                                QStringLiteral("bankruptcy"), QStringLiteral("liquidation"), QStringLiteral("distance"),
                                QStringLiteral("funding/int.")},
                               rows);
+    QStringList notes;
+    for (const auto& p : r.positions) {
+        for (const auto& n : p.notes)
+            notes << QStringLiteral("? %1: %2").arg(QString::fromStdString(p.id), QString::fromStdString(n));
+    }
+    if (!notes.isEmpty())
+        out += notes.join(QLatin1Char('\n')) + QLatin1Char('\n');
     out += QStringLiteral("\nwallet %1   equity %2   maintenance %3   margin ratio %4\n")
-               .arg(money(r.walletBalance), money(r.equity), money(r.maintenanceMargin),
+               .arg(money(r.walletBalance), money(r.equity), r.maintenanceKnown ? money(r.maintenanceMargin) : QStringLiteral("?"),
                     r.marginRatio ? percent(*r.marginRatio) : QStringLiteral("-"));
     out += QStringLiteral("cross account liquidated by a uniform move of %1\n")
-               .arg(r.shockToLiquidation ? percent(*r.shockToLiquidation) : QStringLiteral("none (no cross exposure that can be liquidated)"));
+               .arg(r.shockToLiquidation   ? percent(*r.shockToLiquidation)
+                    : r.crossMaintenanceKnown ? QStringLiteral("none (no cross exposure that can be liquidated)")
+                                              : QStringLiteral("? (a cross position has no maintenance rate)"));
     return out;
 }
 
@@ -86,7 +97,7 @@ int runEvaluate(const QStringList& args)
     if (parser.isSet(tableOption))
         printText(table(result.value()));
     else
-        printJson(model::accountResultToJson(result.value()));
+        printBytes(model::accountResultToJsonText(result.value()));
     return kExitOk;
 }
 

@@ -68,13 +68,23 @@ int runShock(const QStringList& args)
     if (!scenario)
         return refuse(QStringLiteral("%1: %2").arg(origin, QString::fromStdString(scenario.error().message())));
 
+    // The same money in every layout: without wallet_balance an isolated-only
+    // scenario's wallet is its isolated margins, which all cross then shares.
+    engine::AccountInput account = std::move(scenario).value();
+    if (!account.walletBalance) {
+        auto asEntered = engine::evaluateAccount(account);
+        if (!asEntered)
+            return refuse(QStringLiteral("%1: %2").arg(origin, QString::fromStdString(asEntered.error().message())));
+        account.walletBalance = asEntered->walletBalance;
+    }
+
     QJsonArray out;
     std::vector<QStringList> rows;
     for (double move : list) {
         QJsonObject layouts;
         QStringList row{percent(move)};
         for (engine::Layout layout : engine::kAllLayouts) {
-            auto r = engine::outcomeOfMove(engine::arrange(scenario.value(), layout), move);
+            auto r = engine::outcomeOfMove(engine::arrange(account, layout), move);
             if (!r)
                 return refuse(QStringLiteral("%1: %2").arg(origin, QString::fromStdString(r.error().message())));
             QJsonArray ids;

@@ -110,6 +110,15 @@ int runSize(const QStringList& args)
         for (const auto& w : s.warnings)
             warnings.append(QString::fromStdString(w));
         o[QStringLiteral("warnings")] = warnings;
+        // Every null says why.
+        QJsonArray notes;
+        if (!in.leverage)
+            notes.append(QStringLiteral("initial_margin, liquidation_price: give --leverage"));
+        else if (!s.liquidationPrice)
+            notes.append(QStringLiteral("liquidation_price: no price liquidates this position at this leverage"));
+        if (!s.rewardRisk)
+            notes.append(QStringLiteral("reward_risk: give --take-profit"));
+        o[QStringLiteral("notes")] = notes;
         printJson(o);
         return kExitOk;
     }

@@ -2,9 +2,13 @@
 #include "app/cli/commands.h"
 
 #include "core/engine/stress/stress.h"
+#include "core/model/scenario/scenario.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
+#include <QLocale>
+
+#include <string>
 
 namespace levlab::cli {
 
@@ -54,9 +58,19 @@ int runStress(const QStringList& args)
     for (double l : *levs)
         leverages.emplace_back(l);
 
+    // The engine names list items "leverage[2]"; the user typed one option and a value.
+    const auto optionError = [&](const engine::Error& err, const QString& option, const std::vector<double>& values) {
+        const auto open = err.field.find('[');
+        if (open == std::string::npos)
+            return refuse(QStringLiteral("--%1").arg(QString::fromStdString(err.message())));
+        const auto index = static_cast<std::size_t>(std::stoul(err.field.substr(open + 1)));
+        return refuse(QStringLiteral("--%1: %2 %3").arg(option, QLocale::c().toString(values.at(index), 'g', 10),
+                                                        QString::fromStdString(err.reason)));
+    };
     auto rows = engine::stressTable(engine::Money(*m), engine::Price(*e), engine::Rate(*r), leverages);
     if (!rows)
-        return refuse(QStringLiteral("--%1").arg(QString::fromStdString(rows.error().message())));
+        return rows.error().field.starts_with("leverage[") ? optionError(rows.error(), QStringLiteral("leverage"), *levs)
+                                                           : refuse(QStringLiteral("--%1").arg(QString::fromStdString(rows.error().message())));
     std::optional<std::vector<std::vector<engine::ShockCell>>> grid;
     if (parser.isSet(shocks)) {
         const auto moves = parseList(parser.value(shocks), true);
@@ -64,7 +78,8 @@ int runStress(const QStringList& args)
             return refuse(QStringLiteral("--shocks: '%1' is not a comma-separated list of numbers").arg(parser.value(shocks)));
         auto g = engine::shockGrid(engine::Rate(*r), *moves, leverages);
         if (!g)
-            return refuse(QStringLiteral("--%1").arg(QString::fromStdString(g.error().message())));
+            return g.error().field.starts_with("shock[") ? optionError(g.error(), QStringLiteral("shocks"), *moves)
+                                                         : refuse(QStringLiteral("--%1").arg(QString::fromStdString(g.error().message())));
         grid = std::move(g).value();
     }
 
@@ -73,12 +88,12 @@ int runStress(const QStringList& args)
         for (const auto& row : rows.value()) {
             QJsonObject o;
             o[QStringLiteral("leverage")] = row.leverage.value();
-            o[QStringLiteral("notional")] = row.notional.value();
-            o[QStringLiteral("initial_margin")] = row.initialMargin.value();
-            o[QStringLiteral("maintenance_margin")] = row.maintenanceMargin.value();
-            o[QStringLiteral("absorbable_loss")] = row.absorbableLoss.value();
-            o[QStringLiteral("drop_to_liquidation")] = row.dropToLiquidation.value();
-            o[QStringLiteral("liquidation_price")] = row.liquidationPrice.value();
+            o[QStringLiteral("notional")] = model::jsonNumber(row.notional.value());
+            o[QStringLiteral("initial_margin")] = model::jsonNumber(row.initialMargin.value());
+            o[QStringLiteral("maintenance_margin")] = model::jsonNumber(row.maintenanceMargin.value());
+            o[QStringLiteral("absorbable_loss")] = model::jsonNumber(row.absorbableLoss.value());
+            o[QStringLiteral("drop_to_liquidation")] = model::jsonNumber(row.dropToLiquidation.value());
+            o[QStringLiteral("liquidation_price")] = model::jsonNumber(row.liquidationPrice.value());
             out.append(o);
         }
         QJsonObject root;
@@ -107,7 +122,7 @@ int runStress(const QStringList& args)
 
     std::vector<QStringList> table;
     for (const auto& row : rows.value()) {
-        table.push_back({money(row.leverage.value(), 0) + QLatin1Char('x'), money(row.notional.value()),
+        table.push_back({leverageText(row.leverage.value()), money(row.notional.value()),
                          money(row.initialMargin.value()), money(row.maintenanceMargin.value()),
                          money(row.absorbableLoss.value()), percent(row.dropToLiquidation.value()),
                          money(row.liquidationPrice.value())});
@@ -119,7 +134,7 @@ int runStress(const QStringList& args)
     if (grid) {
         QStringList header{QStringLiteral("move")};
         for (const auto& l : leverages)
-            header << money(l.value(), 0) + QLatin1Char('x');
+            header << leverageText(l.value());
         std::vector<QStringList> g;
         for (const auto& gridRow : *grid) {
             QStringList cells{percent(gridRow.front().shock, 1)};

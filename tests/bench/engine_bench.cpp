@@ -2,6 +2,9 @@
 
 #include <benchmark/benchmark.h>
 
+#include <fstream>
+#include <string>
+
 namespace {
 
 using namespace levlab::engine;
@@ -62,6 +65,42 @@ void BM_CrossAccount100(benchmark::State& state)
     state.SetLabel(std::string(venueName(acc.venue)));
 }
 BENCHMARK(BM_CrossAccount100)->Arg(static_cast<int>(Venue::Binance))->Arg(static_cast<int>(Venue::Textbook))->Unit(benchmark::kMicrosecond);
+
+/// Peak resident memory of the process so far, in MB (Linux: VmHWM).
+double peakRssMb()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::stod(line.substr(6)) / 1024.0;
+    }
+    return 0.0;
+}
+
+/// 100,000 positions in one account, half cross and half isolated, every venue rule
+/// with its table: every figure, every liquidation price and the cross account's shock
+/// (target: < 1 s and < 300 MB peak, inputs included).
+void BM_Account100k(benchmark::State& state)
+{
+    AccountInput acc;
+    acc.venue = static_cast<Venue>(state.range(0));
+    acc.walletBalance = 4e9;
+    acc.positions.reserve(100000);
+    for (int i = 0; i < 100000; ++i)
+        acc.positions.push_back(position(i % 2000, i % 2 == 0 ? MarginMode::Cross : MarginMode::Isolated));
+    for (std::size_t i = 0; i < acc.positions.size(); ++i)
+        acc.positions[i].id = "p" + std::to_string(i);
+    for (auto _ : state) {
+        auto r = evaluateAccount(acc);
+        if (!r.ok())
+            state.SkipWithError(r.error().message().c_str());
+        benchmark::DoNotOptimize(r);
+    }
+    state.counters["peak_rss_mb"] = peakRssMb();
+    state.SetLabel(std::string(venueName(acc.venue)));
+}
+BENCHMARK(BM_Account100k)->Arg(static_cast<int>(Venue::Binance))->Arg(static_cast<int>(Venue::Okx))->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

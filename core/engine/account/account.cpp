@@ -1,12 +1,15 @@
 #include "core/engine/account/account.h"
 
+#include "core/engine/account/hedge.h"
 #include "core/engine/account/prepared.h"
 #include "core/engine/account/shock.h"
 #include "core/engine/margin/liquidation.h"
 
+#include "core/engine/limits.h"
+
+#include <algorithm>
 #include <cmath>
 #include <limits>
-#include <algorithm>
 #include <span>
 #include <string_view>
 
@@ -34,35 +37,55 @@ private:
 
 bool positiveFinite(double v) { return std::isfinite(v) && v > 0.0; }
 
+std::string rangeText(double lo, double hi) { return "between " + numberText(lo) + " and " + numberText(hi); }
+
+/// A positive number within the engine's limits, or the error naming `field`.
+std::optional<Error> checkPositive(double v, double lo, double hi, std::string field)
+{
+    if (!positiveFinite(v))
+        return Error{std::move(field), "must be a finite number greater than 0"};
+    if (!within(v, lo, hi))
+        return Error{std::move(field), "must lie " + rangeText(lo, hi)};
+    return std::nullopt;
+}
+
 std::optional<Error> validateNumbers(const PositionInput& p, const FieldPath& f, bool opening)
 {
-    if (!positiveFinite(p.quantity))
-        return Error{f + ".quantity", "must be a finite number greater than 0"};
-    if (!positiveFinite(p.entryPrice))
-        return Error{f + ".entry_price", "must be a finite number greater than 0"};
-    if (p.markPrice && !positiveFinite(*p.markPrice))
-        return Error{f + ".mark_price", "must be a finite number greater than 0"};
-    if (!positiveFinite(p.contract.contractSize))
-        return Error{f + ".contract_size", "must be a finite number greater than 0"};
+    if (auto e = checkPositive(p.quantity, kMinQuantity, kMaxQuantity, f + ".quantity"))
+        return e;
+    if (auto e = checkPositive(p.entryPrice, kMinPrice, kMaxPrice, f + ".entry_price"))
+        return e;
+    if (p.markPrice)
+        if (auto e = checkPositive(*p.markPrice, kMinPrice, kMaxPrice, f + ".mark_price"))
+            return e;
+    if (auto e = checkPositive(p.contract.contractSize, kMinQuantity, kMaxQuantity, f + ".contract_size"))
+        return e;
+    if (!within(exposure(p.contract, p.quantity), kMinQuantity, kMaxQuantity))
+        return Error{f + ".quantity", "times contract_size must lie " + rangeText(kMinQuantity, kMaxQuantity)};
     if (!std::isfinite(p.contract.lotSize) || p.contract.lotSize < 0)
         return Error{f + ".lot_size", "must be a finite number, not negative"};
     if (!std::isfinite(p.contract.tickSize) || p.contract.tickSize < 0)
         return Error{f + ".tick_size", "must be a finite number, not negative"};
     if (p.contract.lotSize > 0) {
         const double lots = p.quantity / p.contract.lotSize;
-        if (std::abs(lots - std::round(lots)) > 1e-9 * std::max(1.0, lots))
+        if (!std::isfinite(lots) || std::abs(lots - std::round(lots)) > 1e-9 * std::max(1.0, lots))
             return Error{f + ".quantity", "must be a whole number of lots of " + numberText(p.contract.lotSize)};
     }
-    if (!positiveFinite(p.leverage))
-        return Error{f + ".leverage", "must be a finite number greater than 0"};
+    if (p.leverage) {
+        if (!positiveFinite(*p.leverage))
+            return Error{f + ".leverage", "must be a finite number greater than 0"};
+        if (!within(*p.leverage, kMinLeverage, kMaxLeverage))
+            return Error{f + ".leverage", "must lie " + rangeText(kMinLeverage, kMaxLeverage) + " (1 means no leverage)"};
+    }
     if (p.isolatedMargin) {
         if (!isIsolated(p.mode))
             return Error{f + ".isolated_margin", "a cross position draws on the wallet; use isolated mode or drop it"};
-        const bool valid = opening ? positiveFinite(*p.isolatedMargin)
-                                   : std::isfinite(*p.isolatedMargin) && *p.isolatedMargin >= 0.0;
-        if (!valid)
-            return Error{f + ".isolated_margin", "must be a finite number greater than 0"};
+        const bool valid = opening ? positiveFinite(*p.isolatedMargin) : std::isfinite(*p.isolatedMargin) && *p.isolatedMargin >= 0.0;
+        if (!valid || *p.isolatedMargin > kMaxAmount)
+            return Error{f + ".isolated_margin", "must be an amount greater than 0 and at most " + numberText(kMaxAmount)};
     }
+    if (!p.leverage && isIsolated(p.mode) && !(p.isolatedMargin && *p.isolatedMargin > 0.0))
+        return Error{f + ".leverage", "is required for an isolated position (or give isolated_margin)"};
     if (p.mmRate && !(std::isfinite(*p.mmRate) && *p.mmRate >= 0.0 && *p.mmRate < 1.0))
         return Error{f + ".mm_rate", "must lie in [0, 1) (a fraction: 0.005 is 0.5%)"};
     if (p.maintenanceAmount) {
@@ -70,6 +93,10 @@ std::optional<Error> validateNumbers(const PositionInput& p, const FieldPath& f,
             return Error{f + ".maintenance_amount", "goes with mm_rate; without it the bracket table supplies both"};
         if (!std::isfinite(*p.maintenanceAmount) || *p.maintenanceAmount < 0.0)
             return Error{f + ".maintenance_amount", "must be a finite number, not negative"};
+        const double value = positionValue(p.contract.kind, exposure(p.contract, p.quantity), p.entryPrice);
+        if (*p.maintenanceAmount > *p.mmRate * value)
+            return Error{f + ".maintenance_amount", "is " + numberText(*p.maintenanceAmount) + ", above mm_rate × the notional at entry ("
+                                                        + numberText(*p.mmRate * value) + "): the maintenance margin would be negative"};
     }
     if (p.maxLeverage && !(std::isfinite(*p.maxLeverage) && *p.maxLeverage >= 1.0))
         return Error{f + ".max_leverage", "must be a finite number of at least 1"};
@@ -86,24 +113,17 @@ namespace {
 
 /// The checks that need the derived numbers: a maintenance source, leverage within the
 /// row's maximum and, on opening, margin above maintenance.
-std::optional<Error> validatePrepared(Venue venue, const detail::Prepared& prep, const FieldPath& f, bool openingChecks)
+std::optional<Error> validatePrepared(const detail::Prepared& prep, const FieldPath& f, bool openingChecks)
 {
     const PositionInput& p = *prep.in;
     const VenueRules& rules = prep.rules;
-    const bool hasMaintenance = p.mmRate || !p.brackets.brackets.empty()
-                                || (rules.maintenanceFromMaxLeverage && p.maxLeverage);
-    if (!hasMaintenance) {
-        if (rules.maintenanceFromMaxLeverage)
-            return Error{f + ".max_leverage", std::string(venueName(venue))
-                                                  + " derives maintenance from the asset's max leverage: give max_leverage, "
-                                                    "mm_rate or brackets"};
-        return Error{f + ".mm_rate", "no maintenance rate: give mm_rate, brackets, or a symbol with a shipped table"};
-    }
+    if (!prep.maintenanceKnown)
+        return std::nullopt;  // nothing to check against; the results say what is missing
     // Leverage is checked against the row that holds the opening notional.
     const MaintenanceTerms opening = maintenanceAt(p, rules, positionValue(prep.kind, prep.q, prep.entry));
     const double maxLev = opening.maxLeverage;
-    if (maxLev > 0.0 && p.leverage > maxLev + 1e-9) {
-        std::string reason = numberText(p.leverage) + "x is above the " + numberText(maxLev) + "x maximum";
+    if (maxLev > 0.0 && prep.leverage && *prep.leverage > maxLev + 1e-9 && (p.leverage || openingChecks)) {
+        std::string reason = numberText(*prep.leverage) + "x is above the " + numberText(maxLev) + "x maximum";
         if (opening.bracket >= 0) {
             const Bracket& b = p.brackets.brackets[static_cast<std::size_t>(opening.bracket)];
             reason += " of bracket " + std::to_string(opening.bracket + 1) + " (notional " + numberText(b.notionalFloor)
@@ -119,7 +139,7 @@ std::optional<Error> validatePrepared(Venue venue, const detail::Prepared& prep,
             if (p.isolatedMargin)
                 return Error{f + ".isolated_margin", "is " + numberText(prep.isolatedMargin) + ", not above the maintenance margin of "
                                                          + numberText(mmAtEntry) + ": it would be liquidated on opening"};
-            return Error{f + ".leverage", "at " + numberText(p.leverage) + "x the initial margin (" + numberText(prep.isolatedMargin)
+            return Error{f + ".leverage", "at " + numberText(*prep.leverage) + "x the initial margin (" + numberText(prep.isolatedMargin)
                                               + ") does not exceed the maintenance margin (" + numberText(mmAtEntry)
                                               + "): it would be liquidated on opening"};
         }
@@ -155,6 +175,83 @@ int firstDuplicateId(std::span<const PositionInput> positions)
     return first;
 }
 
+/// One position's figures, the account's totals already known.
+PositionResult positionResult(const detail::Prepared& p, std::size_t index, const AccountResult& account, double crossPnl,
+                              std::optional<std::size_t> crossUnknown)
+{
+    const PositionInput& in = *p.in;
+    PositionResult r;
+    r.id = in.id;
+    r.notional = positionValue(p.kind, p.q, p.mark);
+    r.initialMarginKnown = p.leverage.has_value();
+    r.initialMargin = p.initialMargin;
+    if (!r.initialMarginKnown)
+        r.notes.push_back("initial_margin: needs the leverage; the liquidation price of a cross position does not");
+    r.maintenanceKnown = p.maintenanceKnown;
+    r.maintenanceMargin = p.mm;
+    r.mmRate = p.terms.baseRate;
+    r.maintenanceAmount = p.terms.amount;
+    r.bracket = p.terms.bracket;
+    r.maxLeverage = p.terms.maxLeverage;
+    if (!p.maintenanceKnown) {
+        r.maxLeverage = in.maxLeverage.value_or(0.0);
+        r.notes.push_back(p.rules.maintenanceFromMaxLeverage
+                              ? "maintenance_margin, liquidation_price: this venue derives maintenance from the asset's max "
+                                "leverage: give max_leverage, mm_rate or brackets"
+                              : "maintenance_margin, liquidation_price: no maintenance rate: give mm_rate, brackets, or a symbol "
+                                "with a shipped table");
+    }
+    r.unrealizedPnl = p.pnl;
+    r.fundingPayment = sign(p.side) * r.notional * in.fundingRate;
+    if (p.cross) {
+        // Binance's TMM1/UPNL1: the others' maintenance and PnL, held at their marks.
+        const double othersPnl = crossPnl - p.pnl;
+        r.margin = account.crossWallet - (account.crossMaintenanceMargin - p.mm) + othersPnl;
+        r.equity = account.crossEquity;
+        r.liquidationKnown = !crossUnknown;
+        r.marginKnown = !crossUnknown || *crossUnknown == index;
+        r.liquidated = r.liquidationKnown && account.crossEquity <= account.crossMaintenanceMargin;
+        r.marginRatio = r.equity > 0.0 ? account.crossMaintenanceMargin / r.equity : std::numeric_limits<double>::infinity();
+        r.bankruptcyPrice = detail::bankruptcyPrice(p, account.crossWallet + othersPnl);
+        if (crossUnknown && p.maintenanceKnown)
+            r.notes.push_back("liquidation_price: the cross account's maintenance needs the maintenance rate of positions["
+                              + std::to_string(*crossUnknown) + "], which shares the wallet");
+    } else {
+        r.margin = p.isolatedMargin;
+        r.equity = p.isolatedMargin + p.pnl;
+        r.liquidationKnown = p.maintenanceKnown;
+        r.liquidated = r.liquidationKnown && detail::effectiveCollateral(p, p.isolatedMargin) + p.pnl <= p.mm;
+        r.marginRatio = r.equity > 0.0 ? p.mm / r.equity : std::numeric_limits<double>::infinity();
+        r.bankruptcyPrice = detail::bankruptcyPrice(p, r.margin);
+    }
+    if (r.liquidationKnown) {
+        r.liquidationPrice = detail::liquidationPrice(p, r.margin);
+        if (r.liquidationPrice)
+            r.liquidationDistance = distanceFromEntry(p.entry, *r.liquidationPrice);
+    } else {
+        r.marginRatio = 0.0;
+    }
+    return r;
+}
+
+/// The input limits keep every figure finite; this is the check that they did.
+std::optional<Error> firstNonFinite(const AccountResult& a)
+{
+    const auto bad = [](double v) { return !std::isfinite(v); };
+    const auto badOpt = [](const std::optional<double>& v) { return v && !std::isfinite(*v); };
+    if (bad(a.walletBalance) || bad(a.crossWallet) || bad(a.equity) || bad(a.maintenanceMargin) || bad(a.crossEquity)
+        || bad(a.crossMaintenanceMargin) || badOpt(a.marginRatio) || badOpt(a.shockToLiquidation))
+        return Error{"wallet_balance", "the account's figures do not fit in a number: use smaller amounts"};
+    for (std::size_t i = 0; i < a.positions.size(); ++i) {
+        const PositionResult& r = a.positions[i];
+        if (bad(r.notional) || bad(r.initialMargin) || bad(r.margin) || bad(r.maintenanceMargin) || bad(r.unrealizedPnl)
+            || bad(r.equity) || bad(r.fundingPayment) || badOpt(r.bankruptcyPrice) || badOpt(r.liquidationPrice)
+            || badOpt(r.liquidationDistance) || std::isnan(r.marginRatio))
+            return Error{"positions[" + std::to_string(i) + "]", "its figures do not fit in a number: use smaller amounts"};
+    }
+    return std::nullopt;
+}
+
 Result<AccountResult> evaluate(Venue venue, std::optional<double> walletBalance, std::span<const PositionInput> positions,
                                bool openingChecks);
 
@@ -167,7 +264,7 @@ std::optional<Error> validatePosition(Venue venue, const PositionInput& p, const
         return e;
     if (auto e = validateTables(p, f))
         return e;
-    return validatePrepared(venue, detail::prepare(venue, p), f, openingChecks);
+    return validatePrepared(detail::prepare(venue, p), f, openingChecks);
 }
 
 namespace {
@@ -180,6 +277,7 @@ Result<AccountResult> evaluate(Venue venue, std::optional<double> walletBalance,
     const int duplicate = firstDuplicateId(positions);
     bool anyCross = false;
     double isolatedTotal = 0.0;
+    std::optional<std::size_t> crossUnknown;  ///< a cross position without a maintenance rate
     for (std::size_t i = 0; i < positions.size(); ++i) {
         const PositionInput& p = positions[i];
         const FieldPath f("positions", i);
@@ -190,75 +288,54 @@ Result<AccountResult> evaluate(Venue venue, std::optional<double> walletBalance,
         if (auto e = validateTables(p, f))
             return *e;
         preps.push_back(detail::prepare(venue, p));
-        if (auto e = validatePrepared(venue, preps.back(), f, openingChecks))
+        if (auto e = validatePrepared(preps.back(), f, openingChecks))
             return *e;
         if (i > 0 && p.contract.kind != positions[0].contract.kind)
             return Error{f + ".contract", "an account settles in one currency: linear and inverse positions cannot share a wallet"};
         anyCross = anyCross || preps.back().cross;
+        if (preps.back().cross && !preps.back().maintenanceKnown && !crossUnknown)
+            crossUnknown = i;
         isolatedTotal += preps.back().isolatedMargin;
     }
     if (walletBalance && !(std::isfinite(*walletBalance) && *walletBalance >= 0.0))
         return Error{"wallet_balance", "must be a finite number, not negative"};
+    if (walletBalance && *walletBalance > kMaxAmount)
+        return Error{"wallet_balance", "must be at most " + numberText(kMaxAmount)};
     if (!walletBalance && anyCross)
         return Error{"wallet_balance", "cross positions draw on the wallet: give wallet_balance"};
     const double wallet = walletBalance.value_or(isolatedTotal);
-    if (wallet + 1e-9 < isolatedTotal)
+    if (wallet + 1e-9 * std::max(1.0, isolatedTotal) < isolatedTotal)
         return Error{"wallet_balance", numberText(wallet) + " does not cover the isolated margins (" + numberText(isolatedTotal) + ")"};
 
     AccountResult out;
     out.walletBalance = wallet;
-    out.crossWallet = wallet - isolatedTotal;
+    out.crossWallet = std::max(0.0, wallet - isolatedTotal);
     double crossPnl = 0.0;
     double allPnl = 0.0;
     for (const auto& p : preps) {
         allPnl += p.pnl;
         out.maintenanceMargin += p.mm;
+        out.maintenanceKnown = out.maintenanceKnown && p.maintenanceKnown;
         if (p.cross) {
             crossPnl += p.pnl;
             out.crossMaintenanceMargin += p.mm;
         }
     }
+    out.crossMaintenanceKnown = !crossUnknown;
     out.crossEquity = out.crossWallet + crossPnl;
     out.equity = wallet + allPnl;
-    if (out.equity > 0.0)
+    if (out.equity > 0.0 && out.maintenanceKnown)
         out.marginRatio = out.maintenanceMargin / out.equity;
 
     out.positions.reserve(preps.size());
-    for (const auto& p : preps) {
-        const PositionInput& in = *p.in;
-        PositionResult r;
-        r.id = in.id;
-        r.notional = positionValue(p.kind, p.q, p.mark);
-        r.initialMargin = p.initialMargin;
-        r.maintenanceMargin = p.mm;
-        r.mmRate = p.terms.baseRate;
-        r.maintenanceAmount = p.terms.amount;
-        r.bracket = p.terms.bracket;
-        r.maxLeverage = p.terms.maxLeverage;
-        r.unrealizedPnl = p.pnl;
-        r.fundingPayment = sign(p.side) * r.notional * in.fundingRate;
-        if (p.cross) {
-            // Binance's TMM1/UPNL1: the others' maintenance and PnL, held at their marks.
-            r.margin = out.crossWallet - (out.crossMaintenanceMargin - p.mm) + (crossPnl - p.pnl);
-            r.equity = out.crossEquity;
-            r.liquidated = out.crossEquity <= out.crossMaintenanceMargin;
-            if (r.equity > 0.0)
-                r.marginRatio = out.crossMaintenanceMargin / r.equity;
-            else
-                r.marginRatio = std::numeric_limits<double>::infinity();
-        } else {
-            r.margin = p.isolatedMargin;
-            r.equity = p.isolatedMargin + p.pnl;
-            r.liquidated = r.equity <= p.mm;
-            r.marginRatio = r.equity > 0.0 ? p.mm / r.equity : std::numeric_limits<double>::infinity();
-        }
-        r.bankruptcyPrice = detail::bankruptcyPrice(p, r.margin);
-        r.liquidationPrice = detail::liquidationPrice(p, r.margin);
-        if (r.liquidationPrice)
-            r.liquidationDistance = distanceFromEntry(p.entry, *r.liquidationPrice);
-        out.positions.push_back(std::move(r));
+    for (std::size_t i = 0; i < preps.size(); ++i)
+        out.positions.push_back(positionResult(preps[i], i, out, crossPnl, crossUnknown));
+    if (!crossUnknown) {
+        detail::shareLiquidationAcrossLegs(preps, out.crossWallet, out.positions);
+        out.shockToLiquidation = detail::crossShockToLiquidation(preps, out.crossWallet);
     }
-    out.shockToLiquidation = detail::crossShockToLiquidation(preps, out.crossWallet);
+    if (auto e = firstNonFinite(out))
+        return *e;
     return out;
 }
 

@@ -31,6 +31,12 @@ struct AccountResult final {
     std::optional<double> marginRatio;         ///< maintenance ÷ equity; none when equity ≤ 0
     double crossEquity = 0.0;                  ///< cross wallet + cross unrealised PnL
     double crossMaintenanceMargin = 0.0;
+    /// False when a position has no maintenance rate: maintenanceMargin then
+    /// counts only the known ones and marginRatio is none.
+    bool maintenanceKnown = true;
+    /// False when a cross position has no maintenance rate: the cross account's
+    /// liquidation (every cross liquidation price, shockToLiquidation) is unknown.
+    bool crossMaintenanceKnown = true;
     /// The uniform move of every mark (a fraction: −0.1718 is −17.18%) that
     /// brings the cross equity down to the cross maintenance; none without cross
     /// positions or when no move in (−100%, +1000%] does it. 0 when already there.

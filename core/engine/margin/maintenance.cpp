@@ -25,14 +25,18 @@ MaintenanceTerms maintenanceOfRow(const PositionInput& p, const VenueRules& rule
     t.bracket = static_cast<int>(index);
     t.baseRate = b.mmRate;
     t.amount = b.maintenanceAmount;
-    t.maxLeverage = p.maxLeverage ? std::min(*p.maxLeverage, b.maxLeverage) : b.maxLeverage;
+    // A row without a maximum (0) sets no cap.
+    t.maxLeverage = b.maxLeverage > 0.0 && p.maxLeverage ? std::min(*p.maxLeverage, b.maxLeverage)
+                                                          : (b.maxLeverage > 0.0 ? b.maxLeverage : p.maxLeverage.value_or(0.0));
     return withVenueTerms(t, p, rules);
 }
 
 MaintenanceTerms maintenanceAt(const PositionInput& p, const VenueRules& rules, double notional)
 {
-    if (!p.mmRate && !p.brackets.brackets.empty())
-        return maintenanceOfRow(p, rules, static_cast<std::size_t>(bracketIndexFor(p.brackets, notional)));
+    if (!p.mmRate && !p.brackets.brackets.empty()) {
+        const double measure = p.brackets.unit == BracketUnit::Contracts ? p.quantity : notional;
+        return maintenanceOfRow(p, rules, static_cast<std::size_t>(bracketIndexFor(p.brackets, measure)));
+    }
     MaintenanceTerms t;
     if (p.mmRate) {
         t.baseRate = *p.mmRate;
@@ -50,7 +54,8 @@ double maintenanceMargin(const MaintenanceTerms& terms, const VenueRules& rules,
                          double entry, double price)
 {
     const double basisPrice = rules.basis == MaintenanceBasis::EntryValue ? entry : price;
-    return terms.rate * positionValue(kind, exposure, basisPrice) - terms.amount;
+    // A deduction above rate × value would make the requirement negative: it is 0 there.
+    return std::max(0.0, terms.rate * positionValue(kind, exposure, basisPrice) - terms.amount);
 }
 
 }  // namespace levlab::engine

@@ -23,7 +23,7 @@ MaintenanceTerms maintenanceAt(const PositionInput& p, const VenueRules& rules, 
 MaintenanceTerms maintenanceOfRow(const PositionInput& p, const VenueRules& rules, std::size_t index);
 
 /// The maintenance requirement: terms.rate × value(basis price) − terms.amount,
-/// where the basis price is the entry or `price` as the venue says.
+/// where the basis price is the entry or `price` as the venue says; never below 0.
 double maintenanceMargin(const MaintenanceTerms& terms, const VenueRules& rules, ContractKind kind, double exposure,
                          double entry, double price);
 

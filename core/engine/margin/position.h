@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace levlab::engine {
 
@@ -27,7 +28,10 @@ struct PositionInput final {
     double entryPrice = 0.0;
     std::optional<double> markPrice;          ///< defaults to the entry price
     MarginMode mode = MarginMode::Isolated;
-    double leverage = 1.0;
+    /// Required for an isolated position without `isolatedMargin`. A cross
+    /// position's liquidation does not depend on it (the shared wallet backs it);
+    /// without it the initial margin is unknown.
+    std::optional<double> leverage;
     std::optional<double> isolatedMargin;     ///< defaults to the initial margin at `leverage`
     std::optional<double> mmRate;             ///< overrides the bracket table
     std::optional<double> maintenanceAmount;  ///< with mmRate
@@ -42,7 +46,7 @@ struct PositionInput final {
 struct PositionResult final {
     std::string id;
     double notional = 0.0;            ///< position value at mark
-    double initialMargin = 0.0;       ///< value at entry ÷ leverage
+    double initialMargin = 0.0;       ///< value at entry ÷ leverage (0 when not initialMarginKnown)
     double margin = 0.0;              ///< the collateral backing it: isolated margin, or the cross collateral
     double maintenanceMargin = 0.0;   ///< at mark, including any fee or funding term the venue adds
     double mmRate = 0.0;              ///< the bracket's (or given) maintenance rate
@@ -57,6 +61,15 @@ struct PositionResult final {
     std::optional<double> liquidationDistance;  ///< |entry − liquidation| ÷ entry
     double fundingPayment = 0.0;      ///< per interval, paid by the position; negative when received
     bool liquidated = false;          ///< the mark is already at or beyond the liquidation price
+    /// What could not be computed. Each false flag leaves its figures at 0 (or
+    /// none) and adds a note saying what is missing.
+    bool initialMarginKnown = true;   ///< initialMargin: needs the leverage (or an isolated margin)
+    bool maintenanceKnown = true;     ///< maintenanceMargin, mmRate, maintenanceAmount, bracket: need a rate
+    bool marginKnown = true;          ///< a cross position's margin counts the other cross positions' maintenance
+    /// marginRatio, liquidated, liquidationPrice and distance: need
+    /// this position's maintenance and, for a cross position, every cross position's.
+    bool liquidationKnown = true;
+    std::vector<std::string> notes;   ///< one sentence per figure left out, and why
 };
 
 }  // namespace levlab::engine

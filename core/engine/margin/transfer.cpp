@@ -26,7 +26,10 @@ Result<TransferPreview> previewTransfer(Venue venue, const PositionInput& positi
     TransferPreview out;
     out.margin = now->margin;
     out.liquidationPrice = now->liquidationPrice;
-    out.requiredRemaining = std::max(now->notional / position.leverage, buffer * now->notional);
+    // The initial margin at mark: the same leverage (given, or implied by the margin) on the value at mark.
+    const double valueAtEntry = positionValue(position.contract.kind, exposure(position.contract, position.quantity), position.entryPrice);
+    const double initialAtMark = now->initialMargin * now->notional / valueAtEntry;
+    out.requiredRemaining = std::max(initialAtMark, buffer * now->notional);
     out.maxRemovable = std::max(0.0, now->margin + now->unrealizedPnl - out.requiredRemaining);
     if (amount < 0.0 && -amount > out.maxRemovable + 1e-9)
         return Error{"amount", "at most " + amountText(out.maxRemovable) + " can be removed: margin plus unrealised PnL must stay at least "

@@ -1,6 +1,7 @@
 #include "core/engine/sizing/sizing.h"
 
 #include "core/engine/account/account.h"
+#include "core/engine/limits.h"
 
 #include <cmath>
 
@@ -9,6 +10,24 @@ namespace levlab::engine {
 namespace {
 
 bool positiveFinite(double v) { return std::isfinite(v) && v > 0.0; }
+
+std::optional<Error> checkPrice(double v, const char* field)
+{
+    if (!positiveFinite(v))
+        return Error{field, "must be a finite price greater than 0"};
+    if (!within(v, kMinPrice, kMaxPrice))
+        return Error{field, "must lie between " + numberText(kMinPrice) + " and " + numberText(kMaxPrice)};
+    return std::nullopt;
+}
+
+/// The engine names a position's fields as a scenario would; sizing names its own inputs.
+Error asSizingError(Error e)
+{
+    const auto dot = e.field.rfind('.');
+    const std::string leaf = dot == std::string::npos ? e.field : e.field.substr(dot + 1);
+    e.field = leaf == "mm_rate" ? "mmr" : leaf == "entry_price" ? "entry" : leaf == "quantity" ? "risk" : leaf;
+    return e;
+}
 
 }  // namespace
 
@@ -21,16 +40,21 @@ Result<SizingResult> sizePosition(const SizingInput& in)
 {
     if (!positiveFinite(in.capital.value()))
         return Error{"capital", "must be a finite amount greater than 0"};
+    if (in.capital.value() > kMaxAmount)
+        return Error{"capital", "must be at most " + numberText(kMaxAmount)};
     if (!(std::isfinite(in.risk.value()) && in.risk.value() > 0.0 && in.risk.value() <= 1.0))
         return Error{"risk", "must be a share of capital in (0, 1] (0.01 is 1%)"};
-    if (!positiveFinite(in.entry.value()))
-        return Error{"entry", "must be a finite price greater than 0"};
-    if (!positiveFinite(in.stop.value()))
-        return Error{"stop", "must be a finite price greater than 0"};
+    if (auto e = checkPrice(in.entry.value(), "entry"))
+        return *e;
+    if (auto e = checkPrice(in.stop.value(), "stop"))
+        return *e;
     if (in.stop == in.entry)
         return Error{"stop", "must differ from the entry: a stop at entry risks nothing and sizes nothing"};
     if (in.leverage && !positiveFinite(in.leverage->value()))
         return Error{"leverage", "must be a finite number greater than 0"};
+    if (in.leverage && !within(in.leverage->value(), kMinLeverage, kMaxLeverage))
+        return Error{"leverage", "must lie between " + numberText(kMinLeverage) + " and " + numberText(kMaxLeverage)
+                                     + " (1 means no leverage)"};
     if (!(std::isfinite(in.mmRate.value()) && in.mmRate.value() >= 0.0 && in.mmRate.value() < 1.0))
         return Error{"mmr", "must lie in [0, 1)"};
     if (!(std::isfinite(in.stopBuffer.value()) && in.stopBuffer.value() >= 0.0 && in.stopBuffer.value() < 1.0))
@@ -43,8 +67,8 @@ Result<SizingResult> sizePosition(const SizingInput& in)
                                                     : "a short's stop must lie above the entry"};
     const double s = sign(out.side);
     if (in.takeProfit) {
-        if (!positiveFinite(in.takeProfit->value()))
-            return Error{"take_profit", "must be a finite price greater than 0"};
+        if (auto e = checkPrice(in.takeProfit->value(), "take_profit"))
+            return *e;
         if (s * (in.takeProfit->value() - in.entry.value()) <= 0.0)
             return Error{"take_profit", std::string("must lie ") + (out.side == Side::Long ? "above" : "below")
                                             + " the entry for a " + (out.side == Side::Long ? "long" : "short")
@@ -53,6 +77,9 @@ Result<SizingResult> sizePosition(const SizingInput& in)
     const double perUnit = std::abs(in.entry.value() - in.stop.value());
     out.riskAmount = in.capital * in.risk.value();
     out.quantity = Quantity(out.riskAmount.value() / perUnit);
+    if (!within(out.quantity.value(), kMinQuantity, kMaxQuantity))
+        return Error{"risk", "sizes " + numberText(out.quantity.value()) + " units (capital × risk ÷ |entry − stop|), outside "
+                                 + numberText(kMinQuantity) + " to " + numberText(kMaxQuantity) + ": move the stop or change the risk"};
     out.notional = in.entry * out.quantity;
     out.stopDistance = Rate(perUnit / in.entry.value());
     if (in.takeProfit)
@@ -69,7 +96,7 @@ Result<SizingResult> sizePosition(const SizingInput& in)
         p.mmRate = in.mmRate.value();
         auto r = evaluatePosition(Venue::Textbook, p);
         if (!r)
-            return r.error();
+            return asSizingError(r.error());
         if (r->liquidationPrice) {
             const double liq = *r->liquidationPrice;
             out.liquidationPrice = Price(liq);

@@ -1,5 +1,7 @@
 #include "core/engine/stress/stress.h"
 
+#include "core/engine/limits.h"
+
 #include <cmath>
 #include <optional>
 #include <string>
@@ -19,6 +21,9 @@ std::optional<Error> checkLeverages(Rate mmRate, const std::vector<Leverage>& le
         const std::string f = "leverage[" + std::to_string(i) + "]";
         if (!std::isfinite(l) || l <= 0.0)
             return Error{f, "must be a finite number greater than 0"};
+        if (!within(l, kMinLeverage, kMaxLeverage))
+            return Error{f, "must lie between " + numberText(kMinLeverage) + " and " + numberText(kMaxLeverage)
+                                + " (1 means no leverage; below it the margin exceeds the position)"};
         if (1.0 / l <= mmRate.value())
             return Error{f, "at this leverage the maintenance margin takes the whole initial margin"};
     }
@@ -31,8 +36,12 @@ Result<std::vector<StressRow>> stressTable(Money margin, Price entry, Rate mmRat
 {
     if (!(std::isfinite(margin.value()) && margin.value() > 0.0))
         return Error{"margin", "must be a finite amount greater than 0"};
+    if (margin.value() > kMaxAmount)
+        return Error{"margin", "must be at most " + numberText(kMaxAmount)};
     if (!(std::isfinite(entry.value()) && entry.value() > 0.0))
         return Error{"entry", "must be a finite price greater than 0"};
+    if (!within(entry.value(), kMinPrice, kMaxPrice))
+        return Error{"entry", "must lie between " + numberText(kMinPrice) + " and " + numberText(kMaxPrice)};
     if (auto e = checkLeverages(mmRate, leverages))
         return *e;
     std::vector<StressRow> rows;

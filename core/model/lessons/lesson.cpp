@@ -7,6 +7,7 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <cmath>
 
 namespace levlab::model {
 
@@ -98,9 +99,11 @@ engine::Result<Question> parseQuestion(const JsonFields& f)
     auto correct = f.number(QStringLiteral("correct"));
     if (!correct)
         return correct.error();
-    q.correct = static_cast<int>(correct.value());
-    if (q.correct != correct.value() || q.correct < 0 || q.correct >= static_cast<int>(q.options.size()))
+    // Range first: converting a double outside int's range is undefined behaviour.
+    const double index = correct.value();
+    if (!(index >= 0.0 && index < static_cast<double>(q.options.size())) || index != std::floor(index))
         return fieldError(f.fieldName(QStringLiteral("correct")), QStringLiteral("must be the index of one of the options"));
+    q.correct = static_cast<int>(index);
 
     auto scenario = object(f.object().value(QStringLiteral("scenario")), f.fieldName(QStringLiteral("scenario")));
     if (!scenario)
@@ -158,6 +161,8 @@ engine::Result<Lesson> parseLesson(const QByteArray& bytes)
         return order.error();
     l.id = id.value();
     l.title = title.value();
+    if (!(order.value() >= 0.0 && order.value() <= 1000.0) || order.value() != std::floor(order.value()))
+        return fieldError(QStringLiteral("order"), QStringLiteral("must be a whole number from 0 to 1000"));
     l.order = static_cast<int>(order.value());
 
     auto sections = array(f, "sections", true);

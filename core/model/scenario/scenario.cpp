@@ -4,8 +4,11 @@
 #include "core/model/tiers/tier_library.h"
 
 #include <QJsonArray>
+#include <QLocale>
+#include <QJsonDocument>
 
 #include <cmath>
+#include <optional>
 
 namespace levlab::model {
 
@@ -54,7 +57,7 @@ Result<engine::BracketTable> parseInlineBrackets(const JsonFields& f)
         auto cap = row.number(QStringLiteral("notional_cap"));
         auto rate = row.number(QStringLiteral("mm_rate"));
         auto amount = row.number(QStringLiteral("maintenance_amount"), 0.0);
-        auto lev = row.number(QStringLiteral("max_leverage"));
+        auto lev = row.number(QStringLiteral("max_leverage"), 0.0);  // left out: the row sets no cap
         for (const auto* r : {&floor, &cap, &rate, &amount, &lev}) {
             if (!*r)
                 return r->error();
@@ -106,6 +109,7 @@ Result<engine::PositionInput> parsePosition(const JsonFields& f, engine::Venue v
     p.mode = mode.value();
 
     auto size = f.number(QStringLiteral("contract_size"), 1.0);
+    const bool sizeGiven = f.has(QStringLiteral("contract_size"));
     auto tick = f.number(QStringLiteral("tick_size"), 0.0);
     auto lot = f.number(QStringLiteral("lot_size"), 0.0);
     auto quantity = f.number(QStringLiteral("quantity"));
@@ -142,21 +146,19 @@ Result<engine::PositionInput> parsePosition(const JsonFields& f, engine::Venue v
     if (amount.value() && !mmRate.value())
         p.mmRate = std::nullopt;  // the engine refuses this with its own message
 
-    if (leverage.value()) {
-        p.leverage = *leverage.value();
-    } else if (margin.value() && *margin.value() > 0.0 && p.entryPrice > 0.0 && p.quantity > 0.0) {
-        // Leverage left out but margin given: the leverage that margin implies.
-        const double value = engine::positionValue(p.contract.kind, engine::exposure(p.contract, p.quantity), p.entryPrice);
-        p.leverage = value / *margin.value();
-    } else {
-        return fieldError(f.fieldName(QStringLiteral("leverage")), QStringLiteral("is required (or give isolated_margin)"));
-    }
+    p.leverage = leverage.value();  // the engine says when it is needed
 
     if (f.has(QStringLiteral("brackets"))) {
         auto table = parseInlineBrackets(f);
         if (!table)
             return table.error();
         p.brackets = std::move(table).value();
+        auto unit = choice<engine::BracketUnit>(f, QStringLiteral("bracket_unit"),
+                                                {{"notional", engine::BracketUnit::Notional}, {"contracts", engine::BracketUnit::Contracts}},
+                                                engine::BracketUnit::Notional);
+        if (!unit)
+            return unit.error();
+        p.brackets.unit = unit.value();
     } else if (!p.mmRate) {
         if (const TierTable* t = tiers.find(venue, symbol.value())) {
             if (t->contract != p.contract.kind)
@@ -166,13 +168,19 @@ Result<engine::PositionInput> parsePosition(const JsonFields& f, engine::Venue v
                                            t->contract == engine::ContractKind::Linear ? QStringLiteral("a linear")
                                                                                        : QStringLiteral("an inverse")));
             p.brackets = t->table;
-        } else if (!(engine::rulesFor(venue, p.contract.kind).maintenanceFromMaxLeverage && p.maxLeverage)) {
-            const QString why = symbol.value().isEmpty()
-                                    ? QStringLiteral("no maintenance rate: give mm_rate or brackets, or a symbol with a shipped table")
-                                    : QStringLiteral("no shipped bracket table for '%1' on %2: give mm_rate or brackets")
-                                          .arg(symbol.value(), QString::fromLatin1(engine::venueName(venue).data()));
-            return fieldError(f.fieldName(symbol.value().isEmpty() ? QStringLiteral("mm_rate") : QStringLiteral("symbol")), why);
+            if (t->contractSize && t->table.unit == engine::BracketUnit::Contracts) {
+                // The tiers count contracts of the table's size: a position in other units would read the wrong row.
+                if (!sizeGiven)
+                    p.contract.contractSize = *t->contractSize;
+                else if (p.contract.contractSize != *t->contractSize)
+                    return fieldError(f.fieldName(QStringLiteral("contract_size")),
+                                      QStringLiteral("is %1, but %2's tiers count contracts of %3")
+                                          .arg(p.contract.contractSize)
+                                          .arg(symbol.value())
+                                          .arg(*t->contractSize));
+            }
         }
+        // No table and no rate: the engine leaves out what needs one and says so.
     }
     return p;
 }
@@ -228,43 +236,177 @@ Result<engine::AccountInput> parseScenario(const QByteArray& bytes, const TierLi
     return account;
 }
 
+namespace {
+
+/// Indented JSON written straight into a byte array, as QJsonDocument::Indented
+/// lays it out; a 100,000-position result never exists as a tree of objects.
+class JsonText final {
+public:
+    explicit JsonText(std::size_t reserve) { m_out.reserve(static_cast<qsizetype>(reserve)); }
+
+    void open(char bracket)
+    {
+        m_out += bracket;
+        m_first = true;
+        ++m_depth;
+    }
+    void close(char bracket)
+    {
+        --m_depth;
+        if (!m_first) {
+            m_out += '\n';
+            indent();
+        }
+        m_out += bracket;
+        m_first = false;
+    }
+    /// Starts an object member (`key` given) or an array element.
+    void item(const char* key = nullptr)
+    {
+        m_out += m_first ? "\n" : ",\n";
+        m_first = false;
+        indent();
+        if (key) {
+            m_out += '"';
+            m_out += key;
+            m_out += "\": ";
+        }
+    }
+    void number(std::optional<double> v)
+    {
+        if (!v || !std::isfinite(*v)) {
+            m_out += "null";
+        } else if (std::floor(*v) == *v && std::abs(*v) < 9007199254740992.0) {
+            m_out += QByteArray::number(static_cast<qint64>(*v));
+        } else {
+            m_out += QByteArray::number(*v, 'g', QLocale::FloatingPointShortest);
+        }
+    }
+    void null() { m_out += "null"; }
+    void boolean(bool b) { m_out += b ? "true" : "false"; }
+    void string(const std::string& s)
+    {
+        m_out += '"';
+        for (const char c : s) {
+            const auto u = static_cast<unsigned char>(c);
+            if (c == '"' || c == '\\') {
+                m_out += '\\';
+                m_out += c;
+            } else if (u < 0x20) {
+                m_out += "\\u00";
+                m_out += "0123456789abcdef"[u >> 4];
+                m_out += "0123456789abcdef"[u & 0xF];
+            } else {
+                m_out += c;
+            }
+        }
+        m_out += '"';
+    }
+    [[nodiscard]] QByteArray take() { return std::move(m_out); }
+
+private:
+    void indent() { m_out.append(m_depth * 4, ' '); }
+
+    QByteArray m_out;
+    int m_depth = 0;
+    bool m_first = true;
+};
+
+std::optional<double> knownOrNone(bool known, double v) { return known ? std::optional(v) : std::nullopt; }
+
+void writePosition(JsonText& j, const engine::PositionResult& p)
+{
+    const bool mm = p.maintenanceKnown;
+    const bool liq = p.liquidationKnown;
+    j.open('{');
+    j.item("bankruptcy_price");
+    j.number(p.bankruptcyPrice);
+    j.item("bracket");
+    j.number(mm && p.bracket >= 0 ? std::optional<double>(p.bracket + 1) : std::nullopt);
+    j.item("equity");
+    j.number(p.equity);
+    j.item("funding_payment");
+    j.number(p.fundingPayment);
+    j.item("id");
+    j.string(p.id);
+    j.item("initial_margin");
+    j.number(knownOrNone(p.initialMarginKnown, p.initialMargin));
+    j.item("liquidated");
+    if (liq)
+        j.boolean(p.liquidated);
+    else
+        j.null();
+    j.item("liquidation_distance");
+    j.number(p.liquidationDistance);
+    j.item("liquidation_price");
+    j.number(p.liquidationPrice);
+    j.item("maintenance_amount");
+    j.number(knownOrNone(mm, p.maintenanceAmount));
+    j.item("maintenance_margin");
+    j.number(knownOrNone(mm, p.maintenanceMargin));
+    j.item("margin");
+    j.number(knownOrNone(p.marginKnown, p.margin));
+    j.item("margin_ratio");
+    j.number(knownOrNone(liq, p.marginRatio));
+    j.item("max_leverage");
+    j.number(p.maxLeverage > 0.0 ? std::optional(p.maxLeverage) : std::nullopt);
+    j.item("mm_rate");
+    j.number(knownOrNone(mm, p.mmRate));
+    j.item("notes");
+    j.open('[');
+    for (const auto& n : p.notes) {
+        j.item();
+        j.string(n);
+    }
+    j.close(']');
+    j.item("notional");
+    j.number(p.notional);
+    j.item("unrealized_pnl");
+    j.number(p.unrealizedPnl);
+    j.close('}');
+}
+
+}  // namespace
+
+QByteArray accountResultToJsonText(const engine::AccountResult& r)
+{
+    JsonText j(1024 + r.positions.size() * 900);
+    j.open('{');
+    j.item("account");
+    j.open('{');
+    j.item("cross_equity");
+    j.number(r.crossEquity);
+    j.item("cross_maintenance_margin");
+    j.number(knownOrNone(r.crossMaintenanceKnown, r.crossMaintenanceMargin));
+    j.item("cross_wallet");
+    j.number(r.crossWallet);
+    j.item("equity");
+    j.number(r.equity);
+    j.item("maintenance_margin");
+    j.number(knownOrNone(r.maintenanceKnown, r.maintenanceMargin));
+    j.item("margin_ratio");
+    j.number(r.marginRatio);
+    j.item("shock_to_liquidation");
+    j.number(r.shockToLiquidation);
+    j.item("wallet_balance");
+    j.number(r.walletBalance);
+    j.close('}');
+    j.item("positions");
+    j.open('[');
+    for (const auto& p : r.positions) {
+        j.item();
+        writePosition(j, p);
+    }
+    j.close(']');
+    j.close('}');
+    QByteArray out = j.take();
+    out += '\n';
+    return out;
+}
+
 QJsonObject accountResultToJson(const engine::AccountResult& r)
 {
-    QJsonArray positions;
-    for (const auto& p : r.positions) {
-        QJsonObject o;
-        o[QStringLiteral("id")] = QString::fromStdString(p.id);
-        o[QStringLiteral("notional")] = p.notional;
-        o[QStringLiteral("initial_margin")] = p.initialMargin;
-        o[QStringLiteral("margin")] = p.margin;
-        o[QStringLiteral("maintenance_margin")] = p.maintenanceMargin;
-        o[QStringLiteral("mm_rate")] = p.mmRate;
-        o[QStringLiteral("maintenance_amount")] = p.maintenanceAmount;
-        o[QStringLiteral("bracket")] = p.bracket >= 0 ? QJsonValue(p.bracket + 1) : QJsonValue(QJsonValue::Null);
-        o[QStringLiteral("max_leverage")] = jsonNumber(p.maxLeverage > 0.0 ? std::optional(p.maxLeverage) : std::nullopt);
-        o[QStringLiteral("unrealized_pnl")] = p.unrealizedPnl;
-        o[QStringLiteral("equity")] = p.equity;
-        o[QStringLiteral("margin_ratio")] = jsonNumber(p.marginRatio);
-        o[QStringLiteral("bankruptcy_price")] = jsonNumber(p.bankruptcyPrice);
-        o[QStringLiteral("liquidation_price")] = jsonNumber(p.liquidationPrice);
-        o[QStringLiteral("liquidation_distance")] = jsonNumber(p.liquidationDistance);
-        o[QStringLiteral("funding_payment")] = p.fundingPayment;
-        o[QStringLiteral("liquidated")] = p.liquidated;
-        positions.append(o);
-    }
-    QJsonObject account;
-    account[QStringLiteral("wallet_balance")] = r.walletBalance;
-    account[QStringLiteral("cross_wallet")] = r.crossWallet;
-    account[QStringLiteral("equity")] = r.equity;
-    account[QStringLiteral("maintenance_margin")] = r.maintenanceMargin;
-    account[QStringLiteral("margin_ratio")] = jsonNumber(r.marginRatio);
-    account[QStringLiteral("cross_equity")] = r.crossEquity;
-    account[QStringLiteral("cross_maintenance_margin")] = r.crossMaintenanceMargin;
-    account[QStringLiteral("shock_to_liquidation")] = jsonNumber(r.shockToLiquidation);
-    QJsonObject root;
-    root[QStringLiteral("positions")] = positions;
-    root[QStringLiteral("account")] = account;
-    return root;
+    return QJsonDocument::fromJson(accountResultToJsonText(r)).object();
 }
 
 }  // namespace levlab::model

@@ -15,7 +15,10 @@ class TierLibrary;
 /// their symbol. Errors name the field ("positions[1].side").
 engine::Result<engine::AccountInput> parseScenario(const QByteArray& bytes, const TierLibrary& tiers);
 
-/// The account's results in the documented output shape.
+/// The account's results in the documented output shape, as indented JSON text
+/// written in one pass (keys in alphabetical order; an unknown figure is null).
+QByteArray accountResultToJsonText(const engine::AccountResult& result);
+/// The same, as an object.
 QJsonObject accountResultToJson(const engine::AccountResult& result);
 
 /// A number as JSON, or null when it is absent or not finite.

@@ -1,13 +1,18 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QSettings>
+#include <QString>
+#include <QVariant>
 
 namespace levlab::model {
 
 enum class ThemeChoice { System, Dark, Light };
 
 /// The application's persisted settings, typed. Every key lives in this class.
+/// On opening, keys it does not know are dropped and values out of range are
+/// reset; notice() then says so, once.
 class AppSettings final {
 public:
     /// Settings in the platform's usual place for this organisation and application.
@@ -25,13 +30,31 @@ public:
     [[nodiscard]] QByteArray splitterState() const;
     void setSplitterState(const QByteArray& state);
 
+    /// 0 (paused), 1, 10, 60 or 600.
     [[nodiscard]] double marketSpeed() const;
     void setMarketSpeed(double speed);
+    static bool isMarketSpeed(double speed);
 
-    void sync() { m_settings.sync(); }
+    /// Off: changes are kept for this run only and nothing is written (a
+    /// screenshot run must not change the user's settings).
+    void setPersistent(bool persistent);
+    [[nodiscard]] bool persistent() const { return m_persistent; }
+
+    /// One sentence saying what was dropped or reset on opening; empty when the
+    /// file was clean. Show it to the user once.
+    [[nodiscard]] const QString& notice() const { return m_notice; }
+
+    void sync();
 
 private:
+    void sanitize();
+    [[nodiscard]] QVariant value(const QString& key, const QVariant& fallback = {}) const;
+    void setValue(const QString& key, const QVariant& v);
+
     QSettings m_settings;
+    bool m_persistent = true;
+    QHash<QString, QVariant> m_session;  ///< values set while not persistent
+    QString m_notice;
 };
 
 }  // namespace levlab::model

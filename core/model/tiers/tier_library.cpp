@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
+#include <cmath>
+
 namespace levlab::model {
 
 engine::Result<TierTable> parseTierTable(const QByteArray& bytes)
@@ -76,6 +78,24 @@ engine::Result<TierTable> parseTierTable(const QByteArray& bytes)
     else
         return fieldError(QStringLiteral("style"), QStringLiteral("must be \"cumulative\" or \"step\""));
 
+    // OKX publishes some instruments' tiers in contracts: the rows then count the
+    // position's size, and the file says what one contract is.
+    auto unit = f.string(QStringLiteral("unit"), QStringLiteral("notional"));
+    if (!unit)
+        return unit.error();
+    if (unit.value() == QLatin1String("contracts"))
+        t.table.unit = engine::BracketUnit::Contracts;
+    else if (unit.value() != QLatin1String("notional"))
+        return fieldError(QStringLiteral("unit"), QStringLiteral("must be \"notional\" or \"contracts\""));
+    auto contractSize = f.optionalNumber(QStringLiteral("contract_size"));
+    if (!contractSize)
+        return contractSize.error();
+    if (contractSize.value() && !(std::isfinite(*contractSize.value()) && *contractSize.value() > 0.0))
+        return fieldError(QStringLiteral("contract_size"), QStringLiteral("must be a number greater than 0"));
+    if (t.table.unit == engine::BracketUnit::Contracts && !contractSize.value())
+        return fieldError(QStringLiteral("contract_size"), QStringLiteral("is required when the tiers count contracts"));
+    t.contractSize = contractSize.value();
+
     const QJsonValue rows = f.object().value(QStringLiteral("brackets"));
     if (!rows.isArray())
         return fieldError(QStringLiteral("brackets"), QStringLiteral("must be an array"));
@@ -87,7 +107,7 @@ engine::Result<TierTable> parseTierTable(const QByteArray& bytes)
         const JsonFields row(array.at(i).toObject(), path);
         engine::Bracket b;
         for (auto [key, slot] : {std::pair{"notional_floor", &b.notionalFloor}, std::pair{"notional_cap", &b.notionalCap},
-                                 std::pair{"mm_rate", &b.mmRate}, std::pair{"max_leverage", &b.maxLeverage}}) {
+                                 std::pair{"mm_rate", &b.mmRate}}) {
             auto n = row.number(QLatin1String(key));
             if (!n)
                 return n.error();
@@ -96,6 +116,10 @@ engine::Result<TierTable> parseTierTable(const QByteArray& bytes)
         auto amount = row.number(QStringLiteral("maintenance_amount"), 0.0);
         if (!amount)
             return amount.error();
+        auto maxLeverage = row.number(QStringLiteral("max_leverage"), 0.0);  // left out: no cap
+        if (!maxLeverage)
+            return maxLeverage.error();
+        b.maxLeverage = maxLeverage.value();
         b.maintenanceAmount = amount.value();
         t.table.brackets.push_back(b);
     }

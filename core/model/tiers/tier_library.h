@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace levlab::model {
@@ -20,6 +21,7 @@ struct TierTable final {
     QStringList symbols;  ///< the names the symbol goes by ("BTCUSDT", "BTC-USDT-SWAP")
     engine::ContractKind contract = engine::ContractKind::Linear;
     double tickSize = 0.01;  ///< price increment
+    std::optional<double> contractSize;  ///< base units (linear) or USD (inverse) per contract; required for tiers in contracts
     QString asOf;         ///< date the table was published or read, YYYY-MM-DD
     QString source;       ///< the public page it comes from
     engine::BracketTable table;

@@ -90,8 +90,6 @@ TEST(Scenario, RefusalsNameTheField)
 {
     EXPECT_EQ(refusal(R"({"venue": "kraken", "positions": []})"),
               "venue: 'kraken' is not one of textbook, binance, bybit, okx, gate, hyperliquid, bitmex");
-    EXPECT_EQ(refusal(R"({"venue": "binance", "positions": [{"symbol": "DOGEUSDT", "side": "long", "quantity": 1, "entry_price": 1, "leverage": 2}]})"),
-              "positions[0].symbol: no shipped bracket table for 'DOGEUSDT' on binance: give mm_rate or brackets");
     EXPECT_EQ(refusal(R"({"positions": [{"side": "up", "quantity": 1, "entry_price": 1, "leverage": 2, "mm_rate": 0.01}]})"),
               "positions[0].side: 'up' is not one of long, short");
     EXPECT_EQ(refusal(R"({"positions": [{"side": "long", "quantity": "1", "entry_price": 1, "leverage": 2, "mm_rate": 0.01}]})"),

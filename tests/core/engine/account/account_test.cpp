@@ -254,14 +254,12 @@ INSTANTIATE_TEST_SUITE_P(Classes, RefusesBadInput, ::testing::Values(
     BadInput{"wallet below isolated margins", [](AccountInput& a) { a.walletBalance = 1200; }, "wallet_balance", "1200 does not cover the isolated margins (1500)"},
     BadInput{"negative wallet", [](AccountInput& a) { a.walletBalance = -1; }, "wallet_balance", "must be a finite number, not negative"},
     BadInput{"cross without wallet", [](AccountInput& a) { a.walletBalance.reset(); a.positions[1].mode = MarginMode::Cross; }, "wallet_balance", "cross positions draw on the wallet: give wallet_balance"},
-    BadInput{"no maintenance source", [](AccountInput& a) { a.positions[0].mmRate.reset(); }, "positions[0].mm_rate", "no maintenance rate: give mm_rate, brackets, or a symbol with a shipped table"},
     BadInput{"mixed settlement", [](AccountInput& a) { a.positions[1].contract.kind = ContractKind::Inverse; }, "positions[1].contract", "an account settles in one currency: linear and inverse positions cannot share a wallet"},
     BadInput{"duplicate id", [](AccountInput& a) { a.positions[1].id = "a"; }, "positions[1].id", "'a' is used by another position"},
     BadInput{"bad fee", [](AccountInput& a) { a.positions[0].feeRate = -0.001; }, "positions[0].fee_rate", "must lie in [0, 0.1) (a fraction: 0.0006 is 0.06%)"},
     BadInput{"bad lot", [](AccountInput& a) { a.positions[1].contract.lotSize = 3; }, "positions[1].quantity", "must be a whole number of lots of 3"},
     BadInput{"isolated margin on cross", [](AccountInput& a) { a.positions[0].mode = MarginMode::Cross; a.positions[0].isolatedMargin = 5; }, "positions[0].isolated_margin", "a cross position draws on the wallet; use isolated mode or drop it"},
-    BadInput{"hyperliquid without max leverage", [](AccountInput& a) { a.venue = Venue::Hyperliquid; a.positions[0].mmRate.reset(); }, "positions[0].max_leverage", "hyperliquid derives maintenance from the asset's max leverage: give max_leverage, mm_rate or brackets"},
-    BadInput{"inconsistent cumulative table", [](AccountInput& a) { a.positions[0].mmRate.reset(); a.positions[0].brackets.brackets = {{0, 50000, 0.004, 0, 125}, {50000, 250000, 0.005, 70, 100}}; }, "positions[0].brackets[1].maintenance_amount", "is 70.000000 but floor × rate step + previous amount gives 50.000000"}
+    BadInput{"inconsistent cumulative table", [](AccountInput& a) { a.positions[0].mmRate.reset(); a.positions[0].brackets.brackets = {{0, 50000, 0.004, 0, 125}, {50000, 250000, 0.005, 70, 100}}; }, "positions[0].brackets[1].maintenance_amount", "is 70 but the previous amount + notional_floor × the rate step gives 50: the maintenance margin would jump at the row's floor"}
 ));
 // clang-format on
 

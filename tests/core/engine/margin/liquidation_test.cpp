@@ -28,7 +28,7 @@ std::ostream& operator<<(std::ostream& os, const Example& e)
 {
     const auto& p = e.position;
     return os << e.source << " [" << venueName(e.venue) << (p.contract.kind == ContractKind::Inverse ? " inverse " : " linear ")
-              << (p.side == Side::Long ? "long " : "short ") << p.quantity << " @ " << p.entryPrice << " x" << p.leverage
+              << (p.side == Side::Long ? "long " : "short ") << p.quantity << " @ " << p.entryPrice << " x" << p.leverage.value_or(-1)
               << " mmr=" << p.mmRate.value_or(-1) << " fee=" << p.feeRate << " margin=" << p.isolatedMargin.value_or(-1) << "]";
 }
 
