@@ -17,7 +17,9 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QSlider>
+#include <QFile>
 #include <QLabel>
+#include <QSignalSpy>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -318,6 +320,36 @@ TEST_F(LessonsPanelTest, OptionsWrapAndScreenshots)
         }
         panel->leaveLesson();
     }
+}
+
+}  // namespace
+}  // namespace levlab
+
+namespace levlab {
+namespace {
+
+TEST(LessonsProgress, AnUnreadableFileIsReportedInWordsAndKeptAside)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("progress.json"));
+    {
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("{\"records\": [1, 2");  // cut off mid-file
+    }
+    app::DashboardOptions o;
+    o.historyMinutes = 120;
+    o.settingsPath = dir.filePath(QStringLiteral("settings.ini"));
+    o.progressPath = path;
+    app::Dashboard dash(o);
+    dash.feed.setSpeed(0);
+    QSignalSpy said(dash.lessonsPanel, &ui::LessonsPanel::message);
+    auto* label = dash.lessonsPanel->findChild<QLabel*>(QStringLiteral("progressUnreadable"));
+    ASSERT_NE(label, nullptr);
+    EXPECT_TRUE(label->text().startsWith(QStringLiteral("Your quiz progress could not be read")));
+    EXPECT_TRUE(said.wait(1000)) << "told once something listens";
+    EXPECT_TRUE(QFile::exists(path + QStringLiteral(".unreadable"))) << "the file is kept aside, not overwritten";
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QUrl>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace levlab::ui {
@@ -78,10 +79,20 @@ LessonsPanel::LessonsPanel(const model::LessonLibrary& library, model::LessonDri
     connect(&m_driver.feed(), &model::MarketFeed::controlsChanged, this, &LessonsPanel::refreshSandbox);
 
     auto loaded = model::QuizProgress::load(m_progressPath);
+    QString unreadable;
     if (loaded)
         m_progress = std::move(loaded).value();
     else
-        emit message(tr("Quiz progress could not be read (%1); starting afresh.").arg(QString::fromStdString(loaded.error().message())));
+        unreadable = tr("Your quiz progress could not be read, so the quiz starts afresh: %1")
+                         .arg(QString::fromStdString(loaded.error().reason));
+    if (!unreadable.isEmpty()) {
+        // Said in the panel itself, and to the window once it listens (after construction).
+        m_unreadable = new QLabel(unreadable, this);
+        m_unreadable->setWordWrap(true);
+        m_unreadable->setObjectName(QStringLiteral("progressUnreadable"));
+        QWidget::layout()->addWidget(m_unreadable);
+        QTimer::singleShot(0, this, [this, unreadable] { emit message(unreadable); });
+    }
     m_asks = static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch());
     refreshList();
     int start = 0;

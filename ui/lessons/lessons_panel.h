@@ -105,6 +105,7 @@ private:
     QListWidget* m_list = nullptr;
     QTextBrowser* m_reader = nullptr;
     QWidget* m_sandboxBar = nullptr;
+    QLabel* m_unreadable = nullptr;  ///< the progress file could not be read
     QLabel* m_sandboxText = nullptr;
     QPushButton* m_play = nullptr;
     QPushButton* m_back = nullptr;
