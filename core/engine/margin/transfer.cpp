@@ -33,8 +33,9 @@ Result<TransferPreview> previewTransfer(Venue venue, const PositionInput& positi
     out.maxRemovable = std::max(0.0, now->margin + now->unrealizedPnl - out.requiredRemaining);
     if (amount < 0.0 && -amount > out.maxRemovable + 1e-9)
         return Error{"amount", "at most " + amountText(out.maxRemovable) + " can be removed: margin plus unrealised PnL must stay at least "
-                                   + amountText(out.requiredRemaining) + " (the larger of the initial margin at mark and "
-                                   + amountText(buffer * 100.0) + "% of the notional)"};
+                                   + amountText(out.requiredRemaining)
+                                   + (buffer > 0.0 ? " (the larger of the initial margin at mark and " + amountText(buffer * 100.0) + "% of the notional)"
+                                                   : std::string(" (the initial margin at mark)"))};
     out.newMargin = now->margin + amount;
 
     PositionInput moved = position;

@@ -63,6 +63,17 @@ TEST(Transfer, TextbookRemovalOfExcessMargin)
     EXPECT_NEAR(*r->newLiquidationPrice, 8900.0, 1e-9);
 }
 
+TEST(Transfer, WithoutABufferTheLimitNamesOnlyTheInitialMargin)
+{
+    // 1 BTC at 10,000, 10×, margin 1,500: 500 above the 1,000 initial margin can come out.
+    PositionInput p = test::linear(Side::Long, 1, 10000, 10, 0.01);
+    p.isolatedMargin = 1500;
+    auto r = previewTransfer(Venue::Textbook, p, -500.01);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().reason, "at most 500.00 can be removed: margin plus unrealised PnL must stay at least 1000.00 "
+                                "(the initial margin at mark)");
+}
+
 TEST(Transfer, StrictIsolatedRefusesRemovalButAcceptsAdding)
 {
     PositionInput p = test::linear(Side::Long, 1, 10000, 10, 0.01);
