@@ -4,6 +4,7 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <cmath>
 
 namespace levlab::ui {
 
@@ -64,8 +65,8 @@ void CandleLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
             const double y = w.plot.top() + w.plot.height() * i / std::max(1, w.priceTicks - 1);
             lines.append(QLineF(w.plot.left(), y, w.plot.right(), y));
         }
-        for (int i = 0; i < w.timeTicks; ++i) {
-            const double x = w.plot.left() + w.plot.width() * i / std::max(1, w.timeTicks - 1);
+        for (qint64 t : w.timeGridMs) {
+            const double x = std::round(w.plot.left() + static_cast<double>(t - w.startMs) / static_cast<double>(w.endMs - w.startMs) * w.plot.width());
             lines.append(QLineF(x, w.plot.top(), x, w.plot.bottom()));
         }
         painter->drawLines(lines.constData(), static_cast<int>(lines.size()));

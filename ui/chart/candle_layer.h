@@ -5,6 +5,8 @@
 
 #include <QGraphicsObject>
 
+#include <vector>
+
 namespace levlab::ui {
 
 /// What the candle layer shows: a run of one series, grouped `group` bars at a
@@ -19,8 +21,8 @@ struct CandleWindow final {
     double yMin = 0.0;
     double yMax = 1.0;
     QRectF plot;
-    int priceTicks = 9;  ///< grid lines across, matching the price axis
-    int timeTicks = 7;   ///< grid lines down, matching the time axis
+    int priceTicks = 9;               ///< grid lines across, matching the price axis
+    std::vector<qint64> timeGridMs;   ///< grid lines down, at the time axis's labelled times
     friend bool operator==(const CandleWindow&, const CandleWindow&) = default;
 };
 

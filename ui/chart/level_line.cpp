@@ -12,7 +12,8 @@ namespace levlab::ui {
 
 namespace {
 
-constexpr double kTagHeight = 18.0;
+constexpr double kTagHeight = LevelLine::kTagHeight;
+constexpr double kConnectorPx = 6.0;  ///< how far into the plot a moved tag's connector reaches
 constexpr double kTagTextHz = 20.0;
 constexpr int kSettleMs = 120;
 
@@ -35,6 +36,8 @@ void LevelLine::refreshText()
     m_textAge.restart();
     if (text == m_tagText.text())
         return;
+    if (m_pinned)
+        prepareGeometryChange();  // a pinned tag is as wide as its text
     m_tagText.setText(text);
     m_tagText.setTextFormat(Qt::PlainText);
     m_tagText.prepare(QTransform(), tagFont());
@@ -55,11 +58,22 @@ QString LevelLine::name(Kind kind)
     return {};
 }
 
+QString LevelLine::displayName() const
+{
+    return m_name.isEmpty() ? name(m_kind) : m_name;
+}
+
 QString LevelLine::labelText() const
 {
     if (!m_level)
         return {};
-    QString text = (m_name.isEmpty() ? name(m_kind) : m_name) + QLatin1Char(' ') + QLocale().toString(*m_level, 'f', m_decimals);
+    // A tag that speaks for others says so: "Liq ≈ Bankr", or "Liq +3" for a crowd.
+    QString who = displayName();
+    if (m_merged.size() == 1 || m_merged.size() == 2)
+        who += QStringLiteral(" ≈ ") + m_merged.join(QStringLiteral(", "));
+    else if (m_merged.size() > 2)
+        who += QStringLiteral(" +%1").arg(m_merged.size());
+    QString text = who + QLatin1Char(' ') + QLocale().toString(*m_level, 'f', m_decimals);
     if (m_kind != Kind::Entry && m_kind != Kind::Mark && m_kind != Kind::Last && m_reference > 0.0) {
         const double pct = (*m_level - m_reference) / m_reference * 100.0;
         text += QStringLiteral("  %1%2%").arg(pct >= 0 ? QStringLiteral("+") : QString()).arg(pct, 0, 'f', 2);
@@ -111,12 +125,34 @@ void LevelLine::setFrame(const QRectF& plot, double yMin, double yMax, double ta
     relocate();
 }
 
-void LevelLine::setPinSlot(int slot)
+void LevelLine::setTag(double y, bool shown, const QStringList& merged)
 {
-    if (slot == m_pinSlot)
+    if (y == m_tagY && shown == m_tagShown && merged == m_merged)
         return;
-    m_pinSlot = slot;
-    relocate();
+    prepareGeometryChange();
+    m_tagY = y;
+    m_tagShown = shown;
+    if (merged != m_merged) {
+        m_merged = merged;
+        refreshText();
+    }
+    update();
+}
+
+double LevelLine::wantedTagY() const
+{
+    if (!m_pinned)
+        return m_y;
+    return m_y <= m_plot.top() ? m_plot.top() + kTagHeight / 2 : m_plot.bottom() - kTagHeight / 2;
+}
+
+QRectF LevelLine::tagRect() const
+{
+    if (!m_pinned)
+        return QRectF(m_plot.right() + 1, m_tagY - kTagHeight / 2, m_tagWidth, kTagHeight);
+    // Pinned: inside the plot against the axis, as wide as its text.
+    const double w = std::min(m_tagWidth, m_tagText.size().width() + 2 * Theme::kLabelPadding);
+    return QRectF(m_plot.right() - 1 - w, m_tagY - kTagHeight / 2, w, kTagHeight);
 }
 
 int LevelLine::outside() const
@@ -136,12 +172,11 @@ void LevelLine::relocate()
     if (!show)
         return;
     const double y = m_plot.top() + (m_yMax - *m_level) / (m_yMax - m_yMin) * m_plot.height();
-    const double top = m_plot.top() + kTagHeight / 2;
-    const double bottom = m_plot.bottom() - kTagHeight / 2;
-    m_pinned = y < top || y > bottom;
-    m_y = std::clamp(y, top, bottom);
-    if (m_pinned)
-        m_y += (y < top ? 1.0 : -1.0) * m_pinSlot * (kTagHeight + 2.0);
+    const bool wasPinned = m_pinned;
+    m_pinned = y < m_plot.top() || y > m_plot.bottom();
+    m_y = std::clamp(y, m_plot.top(), m_plot.bottom());
+    if (m_pinned != wasPinned)
+        m_tagText.setText(QString());  // the arrow comes or goes
     // The line moves at once; its tag's text (laid out, so not free) follows at most
     // kTagTextHz times a second — a price changing faster cannot be read anyway.
     // When the moves stop, a last refresh shows the final price.
@@ -180,17 +215,31 @@ QFont LevelLine::tagFont() const
     return f;
 }
 
+double LevelLine::thickness() const
+{
+    return m_kind == Kind::Mark || m_kind == Kind::Last ? 1.0 : Theme::kLineWidth;
+}
+
 QRectF LevelLine::boundingRect() const
 {
-    return QRectF(m_plot.left(), m_y - kTagHeight / 2 - 1, m_plot.width() + m_tagWidth + 2, kTagHeight + 2);
+    QRectF r;
+    if (!m_pinned)
+        r = QRectF(m_plot.left(), m_y - Theme::kGrabTolerancePx, m_plot.width(), 2 * Theme::kGrabTolerancePx);
+    if (m_tagShown) {
+        const QRectF tag = tagRect();
+        r = r.united(tag.adjusted(m_pinned ? 0 : -kConnectorPx - 1, -1, 1, 1));
+    }
+    return r;
 }
 
 QPainterPath LevelLine::shape() const
 {
     QPainterPath path;
     // Grab band around the line plus the tag.
-    path.addRect(QRectF(m_plot.left(), m_y - Theme::kGrabTolerancePx, m_plot.width(), 2 * Theme::kGrabTolerancePx));
-    path.addRect(QRectF(m_plot.right(), m_y - kTagHeight / 2, m_tagWidth, kTagHeight));
+    if (!m_pinned)
+        path.addRect(QRectF(m_plot.left(), m_y - Theme::kGrabTolerancePx, m_plot.width(), 2 * Theme::kGrabTolerancePx));
+    if (m_tagShown)
+        path.addRect(tagRect());
     return path;
 }
 
@@ -203,17 +252,24 @@ void LevelLine::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidge
         // Lines and dashes are filled rectangles: a pen's path stroking costs far more,
         // and these move on every slider step and market frame.
         const QColor c = colour();
-        const double thickness = m_kind == Kind::Mark || m_kind == Kind::Last ? 1.0 : Theme::kLineWidth;
-        const double top = std::round(m_y - thickness / 2.0);
+        const double thick = thickness();
+        const double top = std::round(m_y - thick / 2.0);
         const auto pattern = dashPattern();
         if (pattern.first <= 0.0) {
-            painter->fillRect(QRectF(m_plot.left(), top, m_plot.width(), thickness), c);
+            painter->fillRect(QRectF(m_plot.left(), top, m_plot.width(), thick), c);
         } else {
             for (double x = m_plot.left(); x < m_plot.right(); x += pattern.first + pattern.second)
-                painter->fillRect(QRectF(x, top, std::min(pattern.first, m_plot.right() - x), thickness), c);
+                painter->fillRect(QRectF(x, top, std::min(pattern.first, m_plot.right() - x), thick), c);
+        }
+        if (m_tagShown && std::abs(m_tagY - m_y) >= 1.0) {
+            // The tag was moved off its line to make room: a connector leads to it.
+            painter->setPen(QPen(c, 1));
+            painter->drawLine(QPointF(m_plot.right() - kConnectorPx, m_y), QPointF(m_plot.right() + 1, m_tagY));
         }
     }
-    const QRectF tag(m_plot.right() + 1, m_y - kTagHeight / 2, m_tagWidth, kTagHeight);
+    if (!m_tagShown)
+        return;
+    const QRectF tag = tagRect();
     painter->setPen(Qt::NoPen);
     painter->setBrush(colour());
     painter->drawRect(tag);

@@ -4,9 +4,10 @@
 #include "core/model/plan/risk_model.h"
 #include "core/model/portfolio/portfolio_model.h"
 #include "ui/chart/event_layer.h"
+#include "ui/chart/tag_layout.h"
+#include "ui/chart/time_scale.h"
 
 #include <QDateTime>
-#include <QDateTimeAxis>
 #include <QGraphicsScene>
 #include <QKeyEvent>
 #include <QValueAxis>
@@ -24,7 +25,7 @@ constexpr double kRightPadding = 0.06;   // share of the span left empty after t
 constexpr double kPricePadding = 0.08;   // share of the price range added above and below
 constexpr double kTagWidth = 150.0;
 constexpr double kLiquidationInRange = 0.25;  // share of entry within which liquidation widens the price axis
-constexpr int kTimeTicks = 7;
+constexpr double kTimeLabelPx = 90.0;  // room a time label needs, with space either side
 constexpr int kPriceTicks = 9;
 constexpr double kRangeSlack = 1.6;  // the price axis keeps its range while the needed range fills at least 1/slack of it
 
@@ -36,17 +37,16 @@ PriceChartView::PriceChartView(model::RiskModel& model, model::MarketFeed& feed,
     m_chart = chart();
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_chart->legend()->hide();
-    m_chart->setMargins(QMargins(4, 8, static_cast<int>(kTagWidth) - 50, 4));
     m_chart->setBackgroundRoundness(0);
 
-    m_timeAxis = new QDateTimeAxis;
-    m_timeAxis->setTickCount(kTimeTicks);
-    m_timeAxis->setGridLineVisible(false);
     m_priceAxis = new QValueAxis;
     m_priceAxis->setTickCount(kPriceTicks);
     m_priceAxis->setGridLineVisible(false);
-    m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
     m_chart->addAxis(m_priceAxis, Qt::AlignRight);
+    // The time axis is drawn by hand, so its labels fall on round times.
+    m_timeScale = new TimeScale(m_theme, m_chart);
+    m_timeScale->setFont(m_priceAxis->labelsFont());
+    m_chart->setMargins(QMargins(4, 8, static_cast<int>(kTagWidth) - 50, static_cast<int>(std::ceil(m_timeScale->labelHeight()))));
     m_candles = new CandleLayer(CandleLayer::Part::Finished, m_theme, m_chart);
     m_live = new CandleLayer(CandleLayer::Part::Live, m_theme, m_chart);
     m_events = new EventLayer(m_theme, m_chart);
@@ -72,11 +72,10 @@ void PriceChartView::setTheme(const Theme& theme)
     m_chart->setBackgroundBrush(theme.background);
     // The plot's background is painted by the cached candle layer, once, not under every moving line.
     m_chart->setPlotAreaBackgroundVisible(false);
-    for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(m_timeAxis), static_cast<QAbstractAxis*>(m_priceAxis)}) {
-        axis->setLabelsColor(theme.mutedText);
-        axis->setGridLineColor(theme.grid);
-        axis->setLinePenColor(theme.grid);
-    }
+    m_priceAxis->setLabelsColor(theme.mutedText);
+    m_priceAxis->setGridLineColor(theme.grid);
+    m_priceAxis->setLinePenColor(theme.grid);
+    m_timeScale->setTheme(theme);
     m_candles->setTheme(theme);
     m_live->setTheme(theme);
     m_events->setTheme(theme);
@@ -116,6 +115,7 @@ void PriceChartView::connectDrag(LevelLine::Kind kind)
 
 void PriceChartView::onModelChanged()
 {
+    refreshEvents();
     if (m_model.market().timeMs != m_marketTimeMs) {
         // The market moved (one batch of ticks): fold it in.
         relayout(true);
@@ -180,7 +180,9 @@ void PriceChartView::relayout(bool barsChanged)
     w.endMs = end;
     w.plot = plot;
     w.priceTicks = kPriceTicks;
-    w.timeTicks = kTimeTicks;
+    const qint64 utcOffsetMs = static_cast<qint64>(QDateTime::fromMSecsSinceEpoch(start).offsetFromUtc()) * 1000;
+    const TimeTicks ticks = timeTicks(start, end, std::max(2, static_cast<int>(plot.width() / kTimeLabelPx)), utcOffsetMs);
+    w.timeGridMs = ticks.timesMs;
     w.first = series.lowerBound(start - tfMs * m_group);
     w.first -= w.first % static_cast<std::size_t>(m_group);
     w.end = series.lowerBound(end);
@@ -231,9 +233,7 @@ void PriceChartView::relayout(bool barsChanged)
     m_window = w;
 
     if (windowChanged) {
-        m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(start), QDateTime::fromMSecsSinceEpoch(end));
-        const qint64 day = 24LL * 3600 * 1000;
-        m_timeAxis->setFormat(m_spanMs <= 2 * day ? QStringLiteral("HH:mm") : m_spanMs <= 90 * day ? QStringLiteral("dd MMM") : QStringLiteral("MMM yyyy"));
+        m_timeScale->setTicks(plot, start, end, ticks, utcOffsetMs);
         if (m_priceAxis->min() != w.yMin || m_priceAxis->max() != w.yMax)
             m_priceAxis->setRange(w.yMin, w.yMax);
         const QString format = QStringLiteral("%.") + QString::number(decimals()) + QLatin1Char('f');
@@ -243,7 +243,22 @@ void PriceChartView::relayout(bool barsChanged)
     m_candles->setWindow(w, false);
     m_live->setWindow(w, barsChanged);
     m_events->setEvents(chartEvents(), w, decimals());
+    m_eventsSeen = m_model.events().size();
+    m_lastEventMs = m_model.events().empty() ? 0 : m_model.events().back().timeMs;
     placeLines();
+}
+
+void PriceChartView::refreshEvents()
+{
+    // Cheap: the markers are rebuilt only when the count or the newest event differ
+    // (a new trade clears the model's events; a stop-out or liquidation adds one).
+    const auto& events = m_model.events();
+    const qint64 lastMs = events.empty() ? 0 : events.back().timeMs;
+    if (events.size() == m_eventsSeen && lastMs == m_lastEventMs)
+        return;
+    m_eventsSeen = events.size();
+    m_lastEventMs = lastMs;
+    m_events->setEvents(chartEvents(), m_window, decimals());
 }
 
 std::vector<model::PositionEvent> PriceChartView::chartEvents() const
@@ -284,6 +299,12 @@ void PriceChartView::setSelectedPortfolioPosition(int row)
 }
 
 void PriceChartView::placePortfolioLines()
+{
+    placePortfolioLevels();
+    arrangeTags();
+}
+
+void PriceChartView::placePortfolioLevels()
 {
     struct Level {
         LevelLine::Kind kind;
@@ -350,21 +371,67 @@ void PriceChartView::placeLines()
         }
         return std::nullopt;
     };
-    // Tags pinned to the same edge stack instead of covering each other; the
-    // liquidation tag takes the slot nearest the edge.
-    int above = 0;
-    int below = 0;
-    for (auto kind : {LevelLine::Kind::Liquidation, LevelLine::Kind::Bankruptcy, LevelLine::Kind::StopLoss,
-                      LevelLine::Kind::TakeProfit, LevelLine::Kind::Entry, LevelLine::Kind::Mark, LevelLine::Kind::Last}) {
-        LevelLine* line = m_lines[static_cast<std::size_t>(kind)];
+    for (LevelLine* line : m_lines) {
         line->setFrame(m_window.plot, m_window.yMin, m_window.yMax, kTagWidth);
-        line->setLevel(level(kind), entry, d);
-        const int side = line->outside();
-        line->setPinSlot(side > 0 ? above : side < 0 ? below : 0);
-        above += side > 0 ? 1 : 0;
-        below += side < 0 ? 1 : 0;
+        line->setLevel(level(line->kind()), entry, d);
     }
-    placePortfolioLines();
+    placePortfolioLevels();
+    arrangeTags();
+}
+
+namespace {
+
+/// Who speaks when tags must merge: liquidation, then bankruptcy, stop and target,
+/// entry, another position's levels, and the market's mark and last.
+int mergeRank(const LevelLine& line, bool portfolio)
+{
+    if (portfolio)
+        return 4;
+    switch (line.kind()) {
+    case LevelLine::Kind::Liquidation: return 0;
+    case LevelLine::Kind::Bankruptcy: return 1;
+    case LevelLine::Kind::StopLoss:
+    case LevelLine::Kind::TakeProfit: return 2;
+    case LevelLine::Kind::Entry: return 3;
+    case LevelLine::Kind::Mark:
+    case LevelLine::Kind::Last: return 5;
+    }
+    return 5;
+}
+
+}  // namespace
+
+void PriceChartView::arrangeTags()
+{
+    // Three columns: tags on the axis for levels in view, and the pinned tags at
+    // the top and bottom edges inside the plot. Each column stacks in price order.
+    const QRectF plot = m_window.plot;
+    enum Column { Axis, Top, Bottom };
+    std::array<std::vector<LevelLine*>, 3> lines;
+    std::array<std::vector<TagRequest>, 3> requests;
+    auto add = [&](LevelLine* line, bool portfolio) {
+        if (!line->isVisible() || !line->level())
+            return;
+        const Column c = !line->pinned() ? Axis : line->outside() > 0 ? Top : Bottom;
+        lines[c].push_back(line);
+        requests[c].push_back({line->wantedTagY(), *line->level(), mergeRank(*line, portfolio)});
+    };
+    for (LevelLine* line : m_lines)
+        add(line, false);
+    for (LevelLine* line : m_portfolioLines)
+        add(line, true);
+    const std::array<std::pair<double, double>, 3> bounds{
+        std::pair{plot.top(), plot.bottom()}, std::pair{plot.top(), plot.center().y()},
+        std::pair{plot.center().y(), plot.bottom()}};
+    for (std::size_t c = 0; c < lines.size(); ++c) {
+        const auto placed = layoutTags(requests[c], bounds[c].first, bounds[c].second, LevelLine::kTagHeight, LevelLine::kTagGap);
+        for (std::size_t i = 0; i < placed.size(); ++i) {
+            QStringList merged;
+            for (int j : placed[i].merged)
+                merged << lines[c][static_cast<std::size_t>(j)]->displayName();
+            lines[c][i]->setTag(placed[i].y, placed[i].shown, merged);
+        }
+    }
 }
 
 QPoint PriceChartView::viewportPointFor(double price) const
