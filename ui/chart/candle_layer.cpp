@@ -61,8 +61,8 @@ void CandleLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
         grid.setCosmetic(true);
         painter->setPen(grid);
         QVarLengthArray<QLineF, 32> lines;
-        for (int i = 0; i < w.priceTicks; ++i) {
-            const double y = w.plot.top() + w.plot.height() * i / std::max(1, w.priceTicks - 1);
+        for (double p : w.priceGrid) {
+            const double y = std::round(w.plot.top() + (w.yMax - p) / (w.yMax - w.yMin) * w.plot.height());
             lines.append(QLineF(w.plot.left(), y, w.plot.right(), y));
         }
         for (qint64 t : w.timeGridMs) {

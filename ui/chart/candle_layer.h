@@ -21,7 +21,7 @@ struct CandleWindow final {
     double yMin = 0.0;
     double yMax = 1.0;
     QRectF plot;
-    int priceTicks = 9;               ///< grid lines across, matching the price axis
+    std::vector<double> priceGrid;    ///< grid lines across, at the price axis's labelled prices
     std::vector<qint64> timeGridMs;   ///< grid lines down, at the time axis's labelled times
     friend bool operator==(const CandleWindow&, const CandleWindow&) = default;
 };

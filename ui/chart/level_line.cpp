@@ -5,6 +5,7 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QLocale>
 #include <QPainter>
+#include <QStyleOptionGraphicsItem>
 
 #include <cmath>
 
@@ -14,7 +15,7 @@ namespace {
 
 constexpr double kTagHeight = LevelLine::kTagHeight;
 constexpr double kConnectorPx = 6.0;  ///< how far into the plot a moved tag's connector reaches
-constexpr double kTagTextHz = 20.0;
+constexpr double kTagTextHz = Theme::kReadoutHz;
 constexpr int kSettleMs = 120;
 
 }  // namespace
@@ -24,6 +25,7 @@ LevelLine::LevelLine(Kind kind, const Theme& theme, QGraphicsItem* parent)
 {
     setZValue(kind == Kind::Mark || kind == Kind::Last ? 20 : 30);
     setAcceptHoverEvents(true);
+    setFlag(QGraphicsItem::ItemUsesExtendedStyleOption);  // paint only the exposed part
     setVisible(false);
     m_textAge.start();
     m_textPending.setSingleShot(true);
@@ -34,14 +36,14 @@ void LevelLine::refreshText()
 {
     const QString text = labelText();
     m_textAge.restart();
-    if (text == m_tagText.text())
+    if (text == m_text)
         return;
     if (m_pinned)
         prepareGeometryChange();  // a pinned tag is as wide as its text
-    m_tagText.setText(text);
-    m_tagText.setTextFormat(Qt::PlainText);
-    m_tagText.prepare(QTransform(), tagFont());
-    update();
+    m_text = text;
+    m_textWidth = m_pinned ? QFontMetricsF(tagFont()).horizontalAdvance(text) : 0.0;
+    m_tagPixmap = QPixmap();
+    update(tagRect());
 }
 
 QString LevelLine::name(Kind kind)
@@ -86,6 +88,8 @@ QString LevelLine::labelText() const
 void LevelLine::setTheme(const Theme& theme)
 {
     m_theme = theme;
+    m_strip = QPixmap();
+    m_tagPixmap = QPixmap();
     update();
 }
 
@@ -94,7 +98,7 @@ void LevelLine::setName(const QString& name)
     if (name == m_name)
         return;
     m_name = name;
-    m_tagText.setText(QString());  // lay the tag out again
+    m_text.clear();  // lay the tag out again
     relocate();
 }
 
@@ -151,7 +155,7 @@ QRectF LevelLine::tagRect() const
     if (!m_pinned)
         return QRectF(m_plot.right() + 1, m_tagY - kTagHeight / 2, m_tagWidth, kTagHeight);
     // Pinned: inside the plot against the axis, as wide as its text.
-    const double w = std::min(m_tagWidth, m_tagText.size().width() + 2 * Theme::kLabelPadding);
+    const double w = std::ceil(std::min(m_tagWidth, m_textWidth + 2 * Theme::kLabelPadding));
     return QRectF(m_plot.right() - 1 - w, m_tagY - kTagHeight / 2, w, kTagHeight);
 }
 
@@ -176,12 +180,12 @@ void LevelLine::relocate()
     m_pinned = y < m_plot.top() || y > m_plot.bottom();
     m_y = std::clamp(y, m_plot.top(), m_plot.bottom());
     if (m_pinned != wasPinned)
-        m_tagText.setText(QString());  // the arrow comes or goes
+        m_text.clear();  // the arrow comes or goes
     // The line moves at once; its tag's text (laid out, so not free) follows at most
     // kTagTextHz times a second — a price changing faster cannot be read anyway.
     // When the moves stop, a last refresh shows the final price.
     const auto minAgeMs = static_cast<qint64>(1000.0 / kTagTextHz);
-    if (m_tagText.text().isEmpty() || m_textAge.elapsed() >= minAgeMs)
+    if (m_text.isEmpty() || m_textAge.elapsed() >= minAgeMs)
         refreshText();
     else
         m_textPending.start(kSettleMs);
@@ -243,40 +247,71 @@ QPainterPath LevelLine::shape() const
     return path;
 }
 
-void LevelLine::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+void LevelLine::renderStrip(qreal dpr)
+{
+    // The line, dashes and all, drawn once into a strip as wide as the plot: a paint
+    // is then one blit of the exposed part, however many dashes it holds.
+    const QSize size(static_cast<int>(std::ceil(m_plot.width())), static_cast<int>(std::ceil(thickness())));
+    m_strip = QPixmap(size * dpr);
+    m_strip.setDevicePixelRatio(dpr);
+    m_strip.fill(Qt::transparent);
+    QPainter p(&m_strip);
+    const QColor c = colour();
+    const auto pattern = dashPattern();
+    if (pattern.first <= 0.0) {
+        p.fillRect(QRectF(QPointF(0, 0), QSizeF(size)), c);
+    } else {
+        for (double x = 0; x < size.width(); x += pattern.first + pattern.second)
+            p.fillRect(QRectF(x, 0, pattern.first, size.height()), c);
+    }
+}
+
+void LevelLine::renderTag(const QSizeF& size, qreal dpr)
+{
+    // The tag with its text, laid out and drawn when the text changes, not on every paint.
+    const QSize px(static_cast<int>(std::ceil(size.width())), static_cast<int>(std::ceil(size.height())));
+    m_tagPixmap = QPixmap(px * dpr);
+    m_tagPixmap.setDevicePixelRatio(dpr);
+    m_tagPixmap.fill(colour());
+    QPainter p(&m_tagPixmap);
+    p.setPen(m_theme.labelText);
+    p.setFont(tagFont());
+    p.drawText(QRectF(Theme::kLabelPadding, 0, size.width() - Theme::kLabelPadding, size.height()),
+               Qt::AlignLeft | Qt::AlignVCenter, m_text);
+}
+
+void LevelLine::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
 {
     if (!m_level)
         return;
+    const QRectF exposed = option->exposedRect;
+    const qreal dpr = painter->device()->devicePixelRatioF();
     painter->setRenderHint(QPainter::Antialiasing, false);
     if (!m_pinned) {
-        // Lines and dashes are filled rectangles: a pen's path stroking costs far more,
-        // and these move on every slider step and market frame.
-        const QColor c = colour();
-        const double thick = thickness();
-        const double top = std::round(m_y - thick / 2.0);
-        const auto pattern = dashPattern();
-        if (pattern.first <= 0.0) {
-            painter->fillRect(QRectF(m_plot.left(), top, m_plot.width(), thick), c);
-        } else {
-            for (double x = m_plot.left(); x < m_plot.right(); x += pattern.first + pattern.second)
-                painter->fillRect(QRectF(x, top, std::min(pattern.first, m_plot.right() - x), thick), c);
-        }
-        if (m_tagShown && std::abs(m_tagY - m_y) >= 1.0) {
+        const QSize strip(static_cast<int>(std::ceil(m_plot.width())), static_cast<int>(std::ceil(thickness())));
+        if (m_strip.isNull() || m_strip.devicePixelRatio() != dpr || m_strip.deviceIndependentSize().toSize() != strip)
+            renderStrip(dpr);
+        const int left = static_cast<int>(std::round(m_plot.left()));
+        const int from = std::max(0, static_cast<int>(std::floor(exposed.left())) - left);
+        const int to = std::min(strip.width(), static_cast<int>(std::ceil(exposed.right())) - left);
+        const int top = static_cast<int>(std::round(m_y - thickness() / 2.0));
+        if (to > from)
+            painter->drawPixmap(QRectF(left + from, top, to - from, strip.height()), m_strip,
+                                QRectF(from * dpr, 0, (to - from) * dpr, strip.height() * dpr));
+        if (m_tagShown && std::abs(m_tagY - m_y) >= 1.0 && exposed.right() >= m_plot.right() - kConnectorPx) {
             // The tag was moved off its line to make room: a connector leads to it.
-            painter->setPen(QPen(c, 1));
+            painter->setPen(QPen(colour(), 1));
             painter->drawLine(QPointF(m_plot.right() - kConnectorPx, m_y), QPointF(m_plot.right() + 1, m_tagY));
         }
     }
     if (!m_tagShown)
         return;
     const QRectF tag = tagRect();
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(colour());
-    painter->drawRect(tag);
-    painter->setPen(m_theme.labelText);
-    painter->setFont(tagFont());
-    const double textY = tag.top() + (tag.height() - m_tagText.size().height()) / 2.0;
-    painter->drawStaticText(QPointF(tag.left() + Theme::kLabelPadding, textY), m_tagText);
+    if (!tag.intersects(exposed))
+        return;
+    if (m_tagPixmap.isNull() || m_tagPixmap.devicePixelRatio() != dpr || m_tagPixmap.deviceIndependentSize() != tag.size())
+        renderTag(tag.size(), dpr);
+    painter->drawPixmap(QPointF(std::round(tag.left()), std::round(tag.top())), m_tagPixmap);
 }
 
 std::pair<double, double> LevelLine::dashPattern() const

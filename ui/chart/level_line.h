@@ -5,7 +5,7 @@
 #include <QElapsedTimer>
 #include <QGraphicsObject>
 #include <QTimer>
-#include <QStaticText>
+#include <QPixmap>
 #include <QStringList>
 
 #include <optional>
@@ -100,10 +100,15 @@ private:
     bool m_pinned = false;
     bool m_draggable = false;
     bool m_dragging = false;
-    QStaticText m_tagText;  ///< laid out once per change, not per paint
+    QString m_text;          ///< the tag's text, laid out once per change, not per paint
+    double m_textWidth = 0.0;
+    QPixmap m_strip;         ///< the line as drawn, one blit per paint
+    QPixmap m_tagPixmap;     ///< the tag as drawn
     QElapsedTimer m_textAge;
-    QTimer m_textPending;   ///< a tag's text is laid out at most 20 times a second
+    QTimer m_textPending;    ///< a tag's text changes at most Theme::kReadoutHz times a second
     void refreshText();
+    void renderStrip(qreal dpr);
+    void renderTag(const QSizeF& size, qreal dpr);
 };
 
 }  // namespace levlab::ui

@@ -4,13 +4,13 @@
 #include "core/model/plan/risk_model.h"
 #include "core/model/portfolio/portfolio_model.h"
 #include "ui/chart/event_layer.h"
+#include "ui/chart/price_scale.h"
 #include "ui/chart/tag_layout.h"
 #include "ui/chart/time_scale.h"
 
 #include <QDateTime>
 #include <QGraphicsScene>
 #include <QKeyEvent>
-#include <QValueAxis>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -26,7 +26,7 @@ constexpr double kPricePadding = 0.08;   // share of the price range added above
 constexpr double kTagWidth = 150.0;
 constexpr double kLiquidationInRange = 0.25;  // share of entry within which liquidation widens the price axis
 constexpr double kTimeLabelPx = 90.0;  // room a time label needs, with space either side
-constexpr int kPriceTicks = 9;
+constexpr double kPriceLabelPx = 40.0;  // room a price label needs, with space above and below
 constexpr double kRangeSlack = 1.6;  // the price axis keeps its range while the needed range fills at least 1/slack of it
 
 }  // namespace
@@ -38,15 +38,17 @@ PriceChartView::PriceChartView(model::RiskModel& model, model::MarketFeed& feed,
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_chart->legend()->hide();
     m_chart->setBackgroundRoundness(0);
+    // The view paints the background with one fill; the chart's own background item
+    // (a stroked, rounded path) would be redrawn under every moving line.
+    m_chart->setBackgroundVisible(false);
 
-    m_priceAxis = new QValueAxis;
-    m_priceAxis->setTickCount(kPriceTicks);
-    m_priceAxis->setGridLineVisible(false);
-    m_chart->addAxis(m_priceAxis, Qt::AlignRight);
-    // The time axis is drawn by hand, so its labels fall on round times.
+    // Both axes are drawn by hand: labels fall on round prices and times, are laid
+    // out once per change, and a price label never peeks out from under a tag.
+    m_priceScale = new PriceScale(m_theme, m_chart);
+    m_priceScale->setFont(QFont());
     m_timeScale = new TimeScale(m_theme, m_chart);
-    m_timeScale->setFont(m_priceAxis->labelsFont());
-    m_chart->setMargins(QMargins(4, 8, static_cast<int>(kTagWidth) - 50, static_cast<int>(std::ceil(m_timeScale->labelHeight()))));
+    m_timeScale->setFont(QFont());
+    m_chart->setMargins(QMargins(4, 10, static_cast<int>(kTagWidth) + 2, static_cast<int>(std::ceil(m_timeScale->labelHeight()))));
     m_candles = new CandleLayer(CandleLayer::Part::Finished, m_theme, m_chart);
     m_live = new CandleLayer(CandleLayer::Part::Live, m_theme, m_chart);
     m_events = new EventLayer(m_theme, m_chart);
@@ -69,12 +71,9 @@ PriceChartView::PriceChartView(model::RiskModel& model, model::MarketFeed& feed,
 void PriceChartView::setTheme(const Theme& theme)
 {
     m_theme = theme;
-    m_chart->setBackgroundBrush(theme.background);
     // The plot's background is painted by the cached candle layer, once, not under every moving line.
     m_chart->setPlotAreaBackgroundVisible(false);
-    m_priceAxis->setLabelsColor(theme.mutedText);
-    m_priceAxis->setGridLineColor(theme.grid);
-    m_priceAxis->setLinePenColor(theme.grid);
+    m_priceScale->setTheme(theme);
     m_timeScale->setTheme(theme);
     m_candles->setTheme(theme);
     m_live->setTheme(theme);
@@ -83,7 +82,7 @@ void PriceChartView::setTheme(const Theme& theme)
         line->setTheme(theme);
     for (auto* line : m_portfolioLines)
         line->setTheme(theme);
-    setBackgroundBrush(Qt::NoBrush);  // the chart's own background covers the view
+    setBackgroundBrush(theme.background);
 }
 
 int PriceChartView::decimals() const
@@ -179,7 +178,6 @@ void PriceChartView::relayout(bool barsChanged)
     w.startMs = start;
     w.endMs = end;
     w.plot = plot;
-    w.priceTicks = kPriceTicks;
     const qint64 utcOffsetMs = static_cast<qint64>(QDateTime::fromMSecsSinceEpoch(start).offsetFromUtc()) * 1000;
     const TimeTicks ticks = timeTicks(start, end, std::max(2, static_cast<int>(plot.width() / kTimeLabelPx)), utcOffsetMs);
     w.timeGridMs = ticks.timesMs;
@@ -229,16 +227,14 @@ void PriceChartView::relayout(bool barsChanged)
             w.yMax = hi + pad;
         }
     }
+    const PriceTicks prices = priceTicks(w.yMin, w.yMax, std::max(2, static_cast<int>(plot.height() / kPriceLabelPx)));
+    w.priceGrid = prices.prices;
     const bool windowChanged = !(w == m_window);
     m_window = w;
 
     if (windowChanged) {
         m_timeScale->setTicks(plot, start, end, ticks, utcOffsetMs);
-        if (m_priceAxis->min() != w.yMin || m_priceAxis->max() != w.yMax)
-            m_priceAxis->setRange(w.yMin, w.yMax);
-        const QString format = QStringLiteral("%.") + QString::number(decimals()) + QLatin1Char('f');
-        if (m_priceAxis->labelFormat() != format)
-            m_priceAxis->setLabelFormat(format);
+        m_priceScale->setTicks(plot, w.yMin, w.yMax, prices);
     }
     m_candles->setWindow(w, false);
     m_live->setWindow(w, barsChanged);
@@ -423,6 +419,7 @@ void PriceChartView::arrangeTags()
     const std::array<std::pair<double, double>, 3> bounds{
         std::pair{plot.top(), plot.bottom()}, std::pair{plot.top(), plot.center().y()},
         std::pair{plot.center().y(), plot.bottom()}};
+    std::vector<QRectF> onAxis;
     for (std::size_t c = 0; c < lines.size(); ++c) {
         const auto placed = layoutTags(requests[c], bounds[c].first, bounds[c].second, LevelLine::kTagHeight, LevelLine::kTagGap);
         for (std::size_t i = 0; i < placed.size(); ++i) {
@@ -430,8 +427,11 @@ void PriceChartView::arrangeTags()
             for (int j : placed[i].merged)
                 merged << lines[c][static_cast<std::size_t>(j)]->displayName();
             lines[c][i]->setTag(placed[i].y, placed[i].shown, merged);
+            if (c == Axis && placed[i].shown)
+                onAxis.push_back(lines[c][i]->tagRect());
         }
     }
+    m_priceScale->setCovered(onAxis);
 }
 
 QPoint PriceChartView::viewportPointFor(double price) const

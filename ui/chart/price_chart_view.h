@@ -13,7 +13,6 @@
 #include "core/model/plan/risk_model.h"
 
 class QChart;
-class QValueAxis;
 
 namespace levlab::model {
 class MarketFeed;
@@ -24,6 +23,7 @@ class RiskModel;
 namespace levlab::ui {
 
 class EventLayer;
+class PriceScale;
 class TimeScale;
 
 /// The live price chart: candles of last prices, the mark price, and the
@@ -51,6 +51,7 @@ public:
     [[nodiscard]] const CandleLayer& liveCandle() const { return *m_live; }
     [[nodiscard]] const EventLayer& events() const { return *m_events; }
     [[nodiscard]] const TimeScale& timeScale() const { return *m_timeScale; }
+    [[nodiscard]] const PriceScale& priceScale() const { return *m_priceScale; }
     [[nodiscard]] model::Timeframe timeframe() const { return m_timeframe; }
     [[nodiscard]] int group() const { return m_group; }
     /// Viewport coordinates of a price at the right edge of the plot (for tests and drags).
@@ -94,7 +95,7 @@ private:
     model::MarketFeed& m_feed;
     Theme m_theme;
     QChart* m_chart = nullptr;
-    QValueAxis* m_priceAxis = nullptr;
+    PriceScale* m_priceScale = nullptr;
     TimeScale* m_timeScale = nullptr;
     CandleLayer* m_candles = nullptr;
     CandleLayer* m_live = nullptr;

@@ -4,6 +4,7 @@
 #include "core/model/plan/risk_model.h"
 #include "core/model/tiers/tier_library.h"
 #include "ui/chart/event_layer.h"
+#include "ui/chart/price_scale.h"
 #include "ui/chart/time_scale.h"
 
 #include <gtest/gtest.h>
@@ -174,6 +175,23 @@ TEST_F(PriceChart, EventTextStaysInsideThePlot)
     const auto boxes = chart->events().labelRects();
     ASSERT_EQ(boxes.size(), 1u);
     EXPECT_TRUE(plot().contains(boxes[0])) << boxes[0].left() << ", " << boxes[0].top() << " " << boxes[0].width();
+}
+
+TEST_F(PriceChart, PriceLabelsAreRoundAndNeverUnderATag)
+{
+    const PriceScale& scale = chart->priceScale();
+    ASSERT_GT(scale.ticks().step, 0.0);
+    for (double p : scale.ticks().prices)
+        EXPECT_DOUBLE_EQ(std::fmod(p, scale.ticks().step), 0.0) << p;
+    ASSERT_FALSE(scale.labels().empty());
+    for (const auto& [text, box] : scale.labels()) {
+        for (int k = 0; k <= static_cast<int>(Kind::Last); ++k) {
+            const LevelLine& l = line(static_cast<Kind>(k));
+            if (l.tagShown()) {
+                EXPECT_FALSE(l.tagRect().intersects(box)) << text.toStdString() << " under " << l.labelText().toStdString();
+            }
+        }
+    }
 }
 
 TEST_F(PriceChart, TimeLabelsFallOnRoundTimes)
