@@ -48,10 +48,13 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
+    [[nodiscard]] QRectF liveBounds() const;
+
     Part m_part;
     Theme m_theme;
     CandleWindow m_window;
     int m_drawn = 0;
+    QRectF m_bounds;  ///< what the last setWindow covers; the live part's is only its candle's prices
 };
 
 }  // namespace levlab::ui

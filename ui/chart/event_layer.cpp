@@ -23,6 +23,8 @@ EventLayer::EventLayer(const Theme& theme, QGraphicsItem* parent) : QGraphicsObj
 {
     setZValue(40);
     setAcceptedMouseButtons(Qt::NoButton);
+    // Markers change when an event happens or the window moves, not when a line moves over them.
+    setCacheMode(QGraphicsItem::DeviceCoordinateCache);
 }
 
 void EventLayer::setTheme(const Theme& theme)
@@ -46,6 +48,9 @@ void EventLayer::setEvents(const std::vector<model::PositionEvent>& events, cons
     m_visible = 0;
     for (const auto& e : m_events)
         m_visible += e.timeMs >= window.startMs && e.timeMs <= window.endMs ? 1 : 0;
+    // Without markers in view the layer leaves the scene's paint: its cached image
+    // would otherwise be blended under every moving line.
+    setVisible(m_visible > 0);
     update();
 }
 

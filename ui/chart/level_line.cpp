@@ -275,9 +275,11 @@ void LevelLine::renderTag(const QSizeF& size, qreal dpr)
     m_tagPixmap.fill(colour());
     QPainter p(&m_tagPixmap);
     p.setPen(m_theme.labelText);
-    p.setFont(tagFont());
-    p.drawText(QRectF(Theme::kLabelPadding, 0, size.width() - Theme::kLabelPadding, size.height()),
-               Qt::AlignLeft | Qt::AlignVCenter, m_text);
+    const QFont font = tagFont();
+    p.setFont(font);
+    const QFontMetricsF metrics(font);
+    const double baseline = (size.height() + metrics.ascent() - metrics.descent()) / 2.0;
+    p.drawText(QPointF(Theme::kLabelPadding, std::round(baseline)), m_text);
 }
 
 void LevelLine::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
@@ -332,6 +334,9 @@ void LevelLine::mousePressEvent(QGraphicsSceneMouseEvent* event)
         return;
     }
     m_dragging = true;
+    // Grabbed by its tag (which may sit off the line) or near the line: the line keeps
+    // its distance from the pointer instead of jumping to it.
+    m_grabOffset = m_y - event->pos().y();
     event->accept();
 }
 
@@ -339,7 +344,7 @@ void LevelLine::mouseMoveEvent(QGraphicsSceneMouseEvent* event)
 {
     if (!m_dragging)
         return;
-    const double y = std::clamp(event->pos().y(), m_plot.top(), m_plot.bottom());
+    const double y = std::clamp(event->pos().y() + m_grabOffset, m_plot.top(), m_plot.bottom());
     emit dragged(priceAt(y));
 }
 

@@ -100,6 +100,7 @@ private:
     bool m_pinned = false;
     bool m_draggable = false;
     bool m_dragging = false;
+    double m_grabOffset = 0.0;  ///< line y − pointer y when the drag began
     QString m_text;          ///< the tag's text, laid out once per change, not per paint
     double m_textWidth = 0.0;
     QPixmap m_strip;         ///< the line as drawn, one blit per paint

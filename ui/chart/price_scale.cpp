@@ -94,8 +94,12 @@ void PriceScale::setCovered(const std::vector<QRectF>& tags)
     }
     if (hidden == m_hidden)
         return;
+    // Repaint only the labels that come or go: the whole axis is a tall strip.
+    for (std::size_t i = 0; i < hidden.size(); ++i) {
+        if (i >= m_hidden.size() || hidden[i] != m_hidden[i])
+            update(labelRect(i));
+    }
     m_hidden = std::move(hidden);
-    update();
 }
 
 QRectF PriceScale::labelRect(std::size_t i) const
