@@ -20,12 +20,44 @@ constexpr int kSettleMs = 120;
 
 }  // namespace
 
+/// A drawn part of a level — its line or its tag — as an item of its own, so that
+/// moving one repaints its own few pixels, not the whole band it shares with the other.
+class LevelLine::Part final : public QGraphicsItem {
+public:
+    using Paint = void (LevelLine::*)(QPainter*, const QRectF&);
+    Part(LevelLine* line, Paint draw) : QGraphicsItem(line), m_line(line), m_paint(draw)
+    {
+        setAcceptedMouseButtons(Qt::NoButton);  // the level itself takes the drag
+        setFlag(QGraphicsItem::ItemUsesExtendedStyleOption);  // paint only the exposed part
+    }
+    void setRect(const QRectF& rect)
+    {
+        if (rect == m_rect)
+            return;
+        prepareGeometryChange();
+        m_rect = rect;
+    }
+    QRectF boundingRect() const override { return m_rect; }
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) override
+    {
+        (m_line->*m_paint)(painter, option->exposedRect);
+    }
+
+private:
+    LevelLine* m_line;
+    Paint m_paint;
+    QRectF m_rect;
+};
+
 LevelLine::LevelLine(Kind kind, const Theme& theme, QGraphicsItem* parent)
     : QGraphicsObject(parent), m_kind(kind), m_theme(theme)
 {
     setZValue(kind == Kind::Mark || kind == Kind::Last ? 20 : 30);
     setAcceptHoverEvents(true);
-    setFlag(QGraphicsItem::ItemUsesExtendedStyleOption);  // paint only the exposed part
+    // The level is the grab band and the logic; what shows is drawn by its two parts.
+    setFlag(QGraphicsItem::ItemHasNoContents);
+    m_linePart = new Part(this, &LevelLine::paintLine);
+    m_tagPart = new Part(this, &LevelLine::paintTag);
     setVisible(false);
     m_textAge.start();
     m_textPending.setSingleShot(true);
@@ -38,12 +70,11 @@ void LevelLine::refreshText()
     m_textAge.restart();
     if (text == m_text)
         return;
-    if (m_pinned)
-        prepareGeometryChange();  // a pinned tag is as wide as its text
     m_text = text;
     m_textWidth = m_pinned ? QFontMetricsF(tagFont()).horizontalAdvance(text) : 0.0;
     m_tagPixmap = QPixmap();
-    update(tagRect());
+    placeParts();
+    m_tagPart->update();
 }
 
 QString LevelLine::name(Kind kind)
@@ -90,7 +121,8 @@ void LevelLine::setTheme(const Theme& theme)
     m_theme = theme;
     m_strip = QPixmap();
     m_tagPixmap = QPixmap();
-    update();
+    m_linePart->update();
+    m_tagPart->update();
 }
 
 void LevelLine::setName(const QString& name)
@@ -133,14 +165,13 @@ void LevelLine::setTag(double y, bool shown, const QStringList& merged)
 {
     if (y == m_tagY && shown == m_tagShown && merged == m_merged)
         return;
-    prepareGeometryChange();
     m_tagY = y;
     m_tagShown = shown;
     if (merged != m_merged) {
         m_merged = merged;
         refreshText();
     }
-    update();
+    placeParts();
 }
 
 double LevelLine::wantedTagY() const
@@ -170,7 +201,6 @@ int LevelLine::outside() const
 
 void LevelLine::relocate()
 {
-    prepareGeometryChange();
     const bool show = m_level.has_value() && m_plot.height() > 0 && m_yMax > m_yMin;
     setVisible(show);
     if (!show)
@@ -189,7 +219,32 @@ void LevelLine::relocate()
         refreshText();
     else
         m_textPending.start(kSettleMs);
-    update();
+    placeParts();
+}
+
+void LevelLine::placeParts()
+{
+    const double thick = thickness();
+    m_linePart->setRect(m_pinned ? QRectF() : QRectF(std::round(m_plot.left()), std::round(m_y - thick / 2.0), std::ceil(m_plot.width()), thick));
+    m_tagPart->setVisible(m_tagShown);
+    QRectF tag = tagRect();
+    if (!m_pinned && std::abs(m_tagY - m_y) >= 1.0) {
+        // The connector from the line's end to the moved tag.
+        tag = tag.united(QRectF(QPointF(m_plot.right() - kConnectorPx - 1, std::min(m_y, m_tagY) - 1),
+                                QPointF(m_plot.right() + 2, std::max(m_y, m_tagY) + 1)));
+    }
+    m_tagPart->setRect(tag.adjusted(-1, -1, 1, 1));
+    // Where the level can be grabbed. Its geometry changes only when that does: a change
+    // would repaint both parts, moving or not.
+    QRectF hit;
+    if (!m_pinned)
+        hit = QRectF(m_plot.left(), m_y - Theme::kGrabTolerancePx, m_plot.width(), 2 * Theme::kGrabTolerancePx);
+    if (m_tagShown)
+        hit = hit.united(tagRect());
+    if (hit != m_hitRect) {
+        prepareGeometryChange();
+        m_hitRect = hit;
+    }
 }
 
 double LevelLine::priceAt(double y) const
@@ -226,14 +281,7 @@ double LevelLine::thickness() const
 
 QRectF LevelLine::boundingRect() const
 {
-    QRectF r;
-    if (!m_pinned)
-        r = QRectF(m_plot.left(), m_y - Theme::kGrabTolerancePx, m_plot.width(), 2 * Theme::kGrabTolerancePx);
-    if (m_tagShown) {
-        const QRectF tag = tagRect();
-        r = r.united(tag.adjusted(m_pinned ? 0 : -kConnectorPx - 1, -1, 1, 1));
-    }
-    return r;
+    return m_hitRect;
 }
 
 QPainterPath LevelLine::shape() const
@@ -282,35 +330,42 @@ void LevelLine::renderTag(const QSizeF& size, qreal dpr)
     p.drawText(QPointF(Theme::kLabelPadding, std::round(baseline)), m_text);
 }
 
-void LevelLine::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
+void LevelLine::paint(QPainter*, const QStyleOptionGraphicsItem*, QWidget*)
 {
-    if (!m_level)
+    // Nothing: the line and the tag are drawn by the parts.
+}
+
+void LevelLine::paintLine(QPainter* painter, const QRectF& exposed)
+{
+    if (!m_level || m_pinned)
         return;
-    const QRectF exposed = option->exposedRect;
     const qreal dpr = painter->device()->devicePixelRatioF();
-    painter->setRenderHint(QPainter::Antialiasing, false);
-    if (!m_pinned) {
-        const QSize strip(static_cast<int>(std::ceil(m_plot.width())), static_cast<int>(std::ceil(thickness())));
-        if (m_strip.isNull() || m_strip.devicePixelRatio() != dpr || m_strip.deviceIndependentSize().toSize() != strip)
-            renderStrip(dpr);
-        const int left = static_cast<int>(std::round(m_plot.left()));
-        const int from = std::max(0, static_cast<int>(std::floor(exposed.left())) - left);
-        const int to = std::min(strip.width(), static_cast<int>(std::ceil(exposed.right())) - left);
-        const int top = static_cast<int>(std::round(m_y - thickness() / 2.0));
-        if (to > from)
-            painter->drawPixmap(QRectF(left + from, top, to - from, strip.height()), m_strip,
-                                QRectF(from * dpr, 0, (to - from) * dpr, strip.height() * dpr));
-        if (m_tagShown && std::abs(m_tagY - m_y) >= 1.0 && exposed.right() >= m_plot.right() - kConnectorPx) {
-            // The tag was moved off its line to make room: a connector leads to it.
-            painter->setPen(QPen(colour(), 1));
-            painter->drawLine(QPointF(m_plot.right() - kConnectorPx, m_y), QPointF(m_plot.right() + 1, m_tagY));
-        }
-    }
-    if (!m_tagShown)
+    const QSize strip(static_cast<int>(std::ceil(m_plot.width())), static_cast<int>(std::ceil(thickness())));
+    if (m_strip.isNull() || m_strip.devicePixelRatio() != dpr || m_strip.deviceIndependentSize().toSize() != strip)
+        renderStrip(dpr);
+    const int left = static_cast<int>(std::round(m_plot.left()));
+    const int from = std::max(0, static_cast<int>(std::floor(exposed.left())) - left);
+    const int to = std::min(strip.width(), static_cast<int>(std::ceil(exposed.right())) - left);
+    const int top = static_cast<int>(std::round(m_y - thickness() / 2.0));
+    if (to > from)
+        painter->drawPixmap(QRectF(left + from, top, to - from, strip.height()), m_strip,
+                            QRectF(from * dpr, 0, (to - from) * dpr, strip.height() * dpr));
+}
+
+void LevelLine::paintTag(QPainter* painter, const QRectF& exposed)
+{
+    if (!m_level || !m_tagShown)
         return;
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    if (!m_pinned && std::abs(m_tagY - m_y) >= 1.0) {
+        // The tag was moved off its line to make room: a connector leads to it.
+        painter->setPen(QPen(colour(), 1));
+        painter->drawLine(QPointF(m_plot.right() - kConnectorPx, m_y), QPointF(m_plot.right() + 1, m_tagY));
+    }
     const QRectF tag = tagRect();
     if (!tag.intersects(exposed))
         return;
+    const qreal dpr = painter->device()->devicePixelRatioF();
     if (m_tagPixmap.isNull() || m_tagPixmap.devicePixelRatio() != dpr || m_tagPixmap.deviceIndependentSize() != tag.size())
         renderTag(tag.size(), dpr);
     painter->drawPixmap(QPointF(std::round(tag.left()), std::round(tag.top())), m_tagPixmap);

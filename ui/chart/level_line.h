@@ -75,7 +75,12 @@ protected:
     void hoverEnterEvent(QGraphicsSceneHoverEvent* event) override;
 
 private:
+    class Part;
     void relocate();
+    /// Puts the line and tag parts where the level and its tag now are.
+    void placeParts();
+    void paintLine(QPainter* painter, const QRectF& exposed);
+    void paintTag(QPainter* painter, const QRectF& exposed);
     [[nodiscard]] QColor colour() const;
     [[nodiscard]] QFont tagFont() const;
     /// Dash and gap lengths in pixels; a zero dash draws a solid line.
@@ -103,6 +108,9 @@ private:
     double m_grabOffset = 0.0;  ///< line y − pointer y when the drag began
     QString m_text;          ///< the tag's text, laid out once per change, not per paint
     double m_textWidth = 0.0;
+    Part* m_linePart = nullptr;
+    Part* m_tagPart = nullptr;
+    QRectF m_hitRect;  ///< the grab band and the tag
     QPixmap m_strip;         ///< the line as drawn, one blit per paint
     QPixmap m_tagPixmap;     ///< the tag as drawn
     QElapsedTimer m_textAge;
