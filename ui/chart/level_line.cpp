@@ -68,6 +68,7 @@ void LevelLine::refreshText()
 {
     const QString text = labelText();
     m_textAge.restart();
+    m_textLevel = m_level;
     if (text == m_text)
         return;
     m_text = text;

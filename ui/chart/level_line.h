@@ -51,6 +51,11 @@ public:
     /// Where the tag's centre goes, whether it is drawn, and the names of levels whose
     /// tags it speaks for (they merged into it for want of room).
     void setTag(double y, bool shown, const QStringList& merged = {});
+    /// The price the tag's text shows: the text follows the level at most
+    /// Theme::kReadoutHz times a second.
+    [[nodiscard]] std::optional<double> shownLevel() const { return m_textLevel; }
+    /// Lays the tag's text out now (when a stale price would read out of order).
+    void refreshText();
     /// The kind's name, or the name given by setName.
     [[nodiscard]] QString displayName() const;
     /// Whether the level is above (+1), below (−1) or within (0) the visible prices.
@@ -106,6 +111,7 @@ private:
     bool m_draggable = false;
     bool m_dragging = false;
     double m_grabOffset = 0.0;  ///< line y − pointer y when the drag began
+    std::optional<double> m_textLevel;
     QString m_text;          ///< the tag's text, laid out once per change, not per paint
     double m_textWidth = 0.0;
     Part* m_linePart = nullptr;
@@ -115,7 +121,6 @@ private:
     QPixmap m_tagPixmap;     ///< the tag as drawn
     QElapsedTimer m_textAge;
     QTimer m_textPending;    ///< a tag's text changes at most Theme::kReadoutHz times a second
-    void refreshText();
     void renderStrip(qreal dpr);
     void renderTag(const QSizeF& size, qreal dpr);
 };

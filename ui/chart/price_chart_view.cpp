@@ -430,6 +430,22 @@ void PriceChartView::arrangeTags()
             if (c == Axis && placed[i].shown)
                 onAxis.push_back(lines[c][i]->tagRect());
         }
+        // A tag's text follows its price at most Theme::kReadoutHz times a second; where
+        // that would show two neighbours' prices out of order, both catch up now.
+        std::vector<LevelLine*> shown;
+        for (std::size_t i = 0; i < placed.size(); ++i) {
+            if (placed[i].shown)
+                shown.push_back(lines[c][i]);
+        }
+        std::sort(shown.begin(), shown.end(), [](const LevelLine* a, const LevelLine* b) { return *a->level() > *b->level(); });
+        for (std::size_t i = 0; i + 1 < shown.size(); ++i) {
+            const auto upper = shown[i]->shownLevel();
+            const auto lower = shown[i + 1]->shownLevel();
+            if (upper && lower && *upper < *lower) {
+                shown[i]->refreshText();
+                shown[i + 1]->refreshText();
+            }
+        }
     }
     m_priceScale->setCovered(onAxis);
 }

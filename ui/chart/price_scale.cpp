@@ -44,6 +44,9 @@ PriceScale::PriceScale(const Theme& theme, QGraphicsItem* parent) : QGraphicsObj
 {
     setAcceptedMouseButtons(Qt::NoButton);
     setZValue(1);
+    // Lines and tags move over the labels many times a second; the labels themselves
+    // change when the range does.
+    setCacheMode(QGraphicsItem::DeviceCoordinateCache);
 }
 
 void PriceScale::setTheme(const Theme& theme)
