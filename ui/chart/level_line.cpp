@@ -108,7 +108,8 @@ QString LevelLine::labelText() const
     else if (m_merged.size() > 2)
         who += QStringLiteral(" +%1").arg(m_merged.size());
     QString text = who + QLatin1Char(' ') + QLocale().toString(*m_level, 'f', m_decimals);
-    if (m_kind != Kind::Entry && m_kind != Kind::Mark && m_kind != Kind::Last && m_reference > 0.0) {
+    // The distance from entry, unless the tag speaks for others and needs the room.
+    if (m_kind != Kind::Entry && m_kind != Kind::Mark && m_kind != Kind::Last && m_reference > 0.0 && m_merged.isEmpty()) {
         const double pct = (*m_level - m_reference) / m_reference * 100.0;
         text += QStringLiteral("  %1%2%").arg(pct >= 0 ? QStringLiteral("+") : QString()).arg(pct, 0, 'f', 2);
     }

@@ -32,6 +32,8 @@ public:
     [[nodiscard]] std::optional<double> level() const { return m_level; }
     [[nodiscard]] bool pinned() const { return m_pinned; }
     [[nodiscard]] QString labelText() const;
+    /// The text the tag shows now (it follows labelText at the pace refreshText allows).
+    [[nodiscard]] const QString& tagText() const { return m_text; }
     /// Scene y of the line (for a pinned level: of the edge it is pinned to).
     [[nodiscard]] double lineY() const { return m_y; }
     /// Where the tag would sit alone: on its line, or at its edge when pinned.

@@ -132,6 +132,10 @@ void PriceChartView::onModelChanged()
         relayout(false);
     else
         placeLines();
+    // The trader changed something: tags say so at once (the market's moves reach
+    // the tags' text at most Theme::kReadoutHz times a second).
+    for (LevelLine* line : m_lines)
+        line->refreshText();
 }
 
 void PriceChartView::flushFrame()

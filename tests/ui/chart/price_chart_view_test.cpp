@@ -94,6 +94,9 @@ TEST_F(PriceChart, LiquidationAndBankruptcyAFewPixelsApartBothShowInPriceOrder)
     EXPECT_LT(liq.tagRect().bottom(), bankr.tagRect().top() + 0.001);
     EXPECT_TRUE(liq.labelText().startsWith(QStringLiteral("Liq ")));
     EXPECT_TRUE(bankr.labelText().startsWith(QStringLiteral("Bankr ")));
+    // The trader's change shows at once, not at the market's pace: the target's tag gives its new price.
+    EXPECT_TRUE(line(Kind::TakeProfit).tagText().contains(QStringLiteral("+20.")))
+        << line(Kind::TakeProfit).tagText().toStdString();
     // Each tag stays near its line: together they move apart by one tag's height at most.
     EXPECT_LT(std::abs(liq.tagRect().center().y() - liq.lineY()), LevelLine::kTagHeight);
     EXPECT_LT(std::abs(bankr.tagRect().center().y() - bankr.lineY()), LevelLine::kTagHeight);
