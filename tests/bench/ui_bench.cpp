@@ -3,7 +3,8 @@
 // first_frame_ms, rss_mb (and the figures behind them).
 //
 // Under valgrind --tool=callgrind --collect-atstart=no, only the feed phase is
-// counted: instructions spent per tick, steady from run to run, where CPU time is not.
+// counted (or the slider phase, with --count slider): instructions spent per tick
+// or per step, steady from run to run, where CPU time is not.
 
 #include "app/gui/dashboard.h"
 #include "ui/chart/price_chart_view.h"
@@ -24,7 +25,9 @@
 #include <valgrind/callgrind.h>
 #define LEVLAB_TOGGLE_COLLECT() CALLGRIND_TOGGLE_COLLECT
 #else
-#define LEVLAB_TOGGLE_COLLECT()
+#define LEVLAB_TOGGLE_COLLECT() \
+    do {                        \
+    } while (false)
 #endif
 
 #include <algorithm>
@@ -88,8 +91,11 @@ int main(int argc, char** argv)
     const QCommandLineOption tickSeconds(QStringLiteral("tick-seconds"), QStringLiteral("Seconds to run the 1,000 ticks/s feed."),
                                          QStringLiteral("S"), QStringLiteral("20"));
     const QCommandLineOption skipPortfolio(QStringLiteral("skip-portfolio"), QStringLiteral("Leave out the 200-position portfolio figures."));
-    parser.addOptions({steps, tickSeconds, skipPortfolio});
+    const QCommandLineOption count(QStringLiteral("count"), QStringLiteral("The phase callgrind counts: feed or slider."),
+                                   QStringLiteral("PHASE"), QStringLiteral("feed"));
+    parser.addOptions({steps, tickSeconds, skipPortfolio, count});
     parser.process(app);
+    const bool countSlider = parser.value(count) == QLatin1String("slider");
 
     // Start-up to the first painted frame, with 100,000 one-minute candles of history.
     levlab::app::DashboardOptions options;
@@ -117,6 +123,8 @@ int main(int argc, char** argv)
     int value = 10;
     int direction = 1;
     const int paintsBefore = counter.paints;
+    if (countSlider)
+        LEVLAB_TOGGLE_COLLECT();
     for (int i = 0; i < n; ++i) {
         value += direction;
         if (value >= std::min(maxLev, 100) || value <= 2)
@@ -126,6 +134,8 @@ int main(int argc, char** argv)
         QApplication::processEvents();
         stepMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
     }
+    if (countSlider)
+        LEVLAB_TOGGLE_COLLECT();
     const int stepPaints = counter.paints - paintsBefore;
 
     // The simulated feed at 1,000 ticks/s (4 ticks per simulated second × 250), repaints capped by the frame timer.
@@ -138,7 +148,8 @@ int main(int argc, char** argv)
     const double rssTickStart = rssPeak;
     QElapsedTimer wall;
     wall.start();
-    LEVLAB_TOGGLE_COLLECT();  // callgrind counts from here…
+    if (!countSlider)
+        LEVLAB_TOGGLE_COLLECT();  // callgrind counts from here…
     {
         // A real event loop, idle between the feed's frames; memory sampled once a second.
         QEventLoop loop;
@@ -148,7 +159,8 @@ int main(int argc, char** argv)
         QTimer::singleShot(static_cast<int>(seconds * 1000.0), &loop, &QEventLoop::quit);
         loop.exec();
     }
-    LEVLAB_TOGGLE_COLLECT();  // …to here
+    if (!countSlider)
+        LEVLAB_TOGGLE_COLLECT();  // …to here
     const double wallSeconds = static_cast<double>(wall.elapsed()) / 1000.0;
     const double cpu = cpuSeconds() - cpu0;
     const double ticks = static_cast<double>(dash.feed.lastTick().timeMs - tick0) / 250.0;
