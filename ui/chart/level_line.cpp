@@ -273,6 +273,7 @@ QFont LevelLine::tagFont() const
     QFont f;  // the application's font
     f.setPointSizeF(std::max(7.5, f.pointSizeF() * 0.85));
     f.setBold(m_kind == Kind::Liquidation);
+    f.setStyleStrategy(QFont::PreferNoShaping);  // digits and Latin names: no complex shaping to pay for
     return f;
 }
 

@@ -57,7 +57,12 @@ void PriceScale::setTheme(const Theme& theme)
 
 void PriceScale::setFont(const QFont& font)
 {
+    prepareGeometryChange();
     m_font = font;
+    m_font.setStyleStrategy(QFont::PreferNoShaping);  // digits only: no complex shaping to pay for
+    const QFontMetricsF metrics(m_font);
+    m_labelWidth = kLabelGap + metrics.horizontalAdvance(QStringLiteral("000,000.00"));
+    m_lineHeight = metrics.height();
     const PriceTicks ticks = m_ticks;
     m_ticks = {};
     setTicks(m_plot, m_yMin, m_yMax, ticks);
@@ -124,13 +129,12 @@ std::vector<std::pair<QString, QRectF>> PriceScale::labels() const
 
 double PriceScale::labelWidth() const
 {
-    return kLabelGap + QFontMetricsF(m_font).horizontalAdvance(QStringLiteral("000,000.00"));
+    return m_labelWidth;
 }
 
 QRectF PriceScale::boundingRect() const
 {
-    const double h = QFontMetricsF(m_font).height();
-    return {m_plot.right(), m_plot.top() - h, labelWidth() + 2, m_plot.height() + 2 * h};
+    return {m_plot.right(), m_plot.top() - m_lineHeight, m_labelWidth + 2, m_plot.height() + 2 * m_lineHeight};
 }
 
 void PriceScale::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)

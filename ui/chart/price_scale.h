@@ -52,6 +52,8 @@ private:
     PriceTicks m_ticks;
     std::vector<QStaticText> m_texts;
     std::vector<bool> m_hidden;
+    double m_labelWidth = 0.0;  ///< measured once per font: the view asks for the bounds often
+    double m_lineHeight = 0.0;
 };
 
 }  // namespace levlab::ui

@@ -80,7 +80,10 @@ void TimeScale::setTheme(const Theme& theme)
 
 void TimeScale::setFont(const QFont& font)
 {
+    prepareGeometryChange();
     m_font = font;
+    m_font.setStyleStrategy(QFont::PreferNoShaping);
+    m_labelHeight = QFontMetricsF(m_font).height() + kLabelGap + 2;
     m_texts.clear();
     setTicks(m_plot, m_startMs, m_endMs, m_ticks, m_utcOffsetMs);
 }
@@ -133,7 +136,7 @@ std::optional<double> TimeScale::labelLeft(std::size_t i) const
 
 double TimeScale::labelHeight() const
 {
-    return QFontMetricsF(m_font).height() + kLabelGap + 2;
+    return m_labelHeight;
 }
 
 QRectF TimeScale::boundingRect() const

@@ -56,6 +56,7 @@ private:
     qint64 m_endMs = 1;
     TimeTicks m_ticks;
     qint64 m_utcOffsetMs = 0;
+    double m_labelHeight = 0.0;  ///< measured once per font
     std::vector<QStaticText> m_texts;
 };
 
