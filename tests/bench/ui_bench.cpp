@@ -91,11 +91,15 @@ int main(int argc, char** argv)
     const QCommandLineOption tickSeconds(QStringLiteral("tick-seconds"), QStringLiteral("Seconds to run the 1,000 ticks/s feed."),
                                          QStringLiteral("S"), QStringLiteral("20"));
     const QCommandLineOption skipPortfolio(QStringLiteral("skip-portfolio"), QStringLiteral("Leave out the 200-position portfolio figures."));
-    const QCommandLineOption count(QStringLiteral("count"), QStringLiteral("The phase callgrind counts: feed or slider."),
+    const QCommandLineOption count(QStringLiteral("count"), QStringLiteral("The phase callgrind counts: feed, slider or frames."),
                                    QStringLiteral("PHASE"), QStringLiteral("feed"));
-    parser.addOptions({steps, tickSeconds, skipPortfolio, count});
+    const QCommandLineOption frames(QStringLiteral("frames"),
+                                    QStringLiteral("Frames of 17 ticks (1,000 ticks/s at 60 frames/s) to run one by one after the feed."),
+                                    QStringLiteral("N"), QStringLiteral("0"));
+    parser.addOptions({steps, tickSeconds, skipPortfolio, count, frames});
     parser.process(app);
     const bool countSlider = parser.value(count) == QLatin1String("slider");
+    const bool countFrames = parser.value(count) == QLatin1String("frames");
 
     // Start-up to the first painted frame, with 100,000 one-minute candles of history.
     levlab::app::DashboardOptions options;
@@ -148,7 +152,7 @@ int main(int argc, char** argv)
     const double rssTickStart = rssPeak;
     QElapsedTimer wall;
     wall.start();
-    if (!countSlider)
+    if (!countSlider && !countFrames)
         LEVLAB_TOGGLE_COLLECT();  // callgrind counts from here…
     {
         // A real event loop, idle between the feed's frames; memory sampled once a second.
@@ -159,12 +163,27 @@ int main(int argc, char** argv)
         QTimer::singleShot(static_cast<int>(seconds * 1000.0), &loop, &QEventLoop::quit);
         loop.exec();
     }
-    if (!countSlider)
+    if (!countSlider && !countFrames)
         LEVLAB_TOGGLE_COLLECT();  // …to here
     const double wallSeconds = static_cast<double>(wall.elapsed()) / 1000.0;
     const double cpu = cpuSeconds() - cpu0;
     const double ticks = static_cast<double>(dash.feed.lastTick().timeMs - tick0) / 250.0;
     dash.feed.setSpeed(0);
+
+    // The same load as a fixed number of frames, each 17 ticks then its paint: the work
+    // per frame without the timer's say in how many ticks a frame folds in.
+    const int frameCount = parser.value(frames).toInt();
+    std::vector<double> frameMs;
+    if (countFrames)
+        LEVLAB_TOGGLE_COLLECT();
+    for (int i = 0; i < frameCount; ++i) {
+        const auto t0 = Clock::now();
+        dash.feed.advance(17);
+        QApplication::processEvents();
+        frameMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    }
+    if (countFrames)
+        LEVLAB_TOGGLE_COLLECT();
 
     // 200 positions in one wallet: one price change → every row, the account and the compare view
     // recomputed, and the table repainted.
@@ -176,6 +195,10 @@ int main(int argc, char** argv)
     o[QStringLiteral("tick_cpu_percent")] = 100.0 * cpu / wallSeconds;
     o[QStringLiteral("ticks_per_second")] = ticks / wallSeconds;
     o[QStringLiteral("ticks")] = ticks;
+    if (frameCount > 0) {
+        o[QStringLiteral("frames_timed")] = frameCount;
+        o[QStringLiteral("frame_ms_median")] = percentile(frameMs, 0.5);
+    }
     o[QStringLiteral("frames_per_second")] = (counter.paints - paints0) / wallSeconds;
     o[QStringLiteral("first_frame_ms")] = firstFrameMs;
     o[QStringLiteral("rss_mb")] = std::max(rssAfterStart, rssPeak);
