@@ -1,6 +1,10 @@
 // levlab-ui-bench: the dashboard's latency, CPU and memory, measured offscreen.
 // Prints one JSON object: slider_step_ms_median, slider_step_ms_p99, tick_cpu_percent,
 // first_frame_ms, rss_mb (and the figures behind them).
+//
+// Under valgrind --tool=callgrind --collect-atstart=no, only the feed phase is
+// counted (or the slider phase, with --count slider): instructions spent per tick
+// or per step, steady from run to run, where CPU time is not.
 
 #include "app/gui/dashboard.h"
 #include "ui/chart/price_chart_view.h"
@@ -16,6 +20,15 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
+
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#define LEVLAB_TOGGLE_COLLECT() CALLGRIND_TOGGLE_COLLECT
+#else
+#define LEVLAB_TOGGLE_COLLECT() \
+    do {                        \
+    } while (false)
+#endif
 
 #include <algorithm>
 #include <chrono>
@@ -77,8 +90,16 @@ int main(int argc, char** argv)
     const QCommandLineOption steps(QStringLiteral("steps"), QStringLiteral("Slider steps to time."), QStringLiteral("N"), QStringLiteral("2000"));
     const QCommandLineOption tickSeconds(QStringLiteral("tick-seconds"), QStringLiteral("Seconds to run the 1,000 ticks/s feed."),
                                          QStringLiteral("S"), QStringLiteral("20"));
-    parser.addOptions({steps, tickSeconds});
+    const QCommandLineOption skipPortfolio(QStringLiteral("skip-portfolio"), QStringLiteral("Leave out the 200-position portfolio figures."));
+    const QCommandLineOption count(QStringLiteral("count"), QStringLiteral("The phase callgrind counts: feed, slider or frames."),
+                                   QStringLiteral("PHASE"), QStringLiteral("feed"));
+    const QCommandLineOption frames(QStringLiteral("frames"),
+                                    QStringLiteral("Frames of 17 ticks (1,000 ticks/s at 60 frames/s) to run one by one after the feed."),
+                                    QStringLiteral("N"), QStringLiteral("0"));
+    parser.addOptions({steps, tickSeconds, skipPortfolio, count, frames});
     parser.process(app);
+    const bool countSlider = parser.value(count) == QLatin1String("slider");
+    const bool countFrames = parser.value(count) == QLatin1String("frames");
 
     // Start-up to the first painted frame, with 100,000 one-minute candles of history.
     levlab::app::DashboardOptions options;
@@ -106,6 +127,8 @@ int main(int argc, char** argv)
     int value = 10;
     int direction = 1;
     const int paintsBefore = counter.paints;
+    if (countSlider)
+        LEVLAB_TOGGLE_COLLECT();
     for (int i = 0; i < n; ++i) {
         value += direction;
         if (value >= std::min(maxLev, 100) || value <= 2)
@@ -115,6 +138,8 @@ int main(int argc, char** argv)
         QApplication::processEvents();
         stepMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
     }
+    if (countSlider)
+        LEVLAB_TOGGLE_COLLECT();
     const int stepPaints = counter.paints - paintsBefore;
 
     // The simulated feed at 1,000 ticks/s (4 ticks per simulated second × 250), repaints capped by the frame timer.
@@ -127,6 +152,8 @@ int main(int argc, char** argv)
     const double rssTickStart = rssPeak;
     QElapsedTimer wall;
     wall.start();
+    if (!countSlider && !countFrames)
+        LEVLAB_TOGGLE_COLLECT();  // callgrind counts from here…
     {
         // A real event loop, idle between the feed's frames; memory sampled once a second.
         QEventLoop loop;
@@ -136,13 +163,53 @@ int main(int argc, char** argv)
         QTimer::singleShot(static_cast<int>(seconds * 1000.0), &loop, &QEventLoop::quit);
         loop.exec();
     }
+    if (!countSlider && !countFrames)
+        LEVLAB_TOGGLE_COLLECT();  // …to here
     const double wallSeconds = static_cast<double>(wall.elapsed()) / 1000.0;
     const double cpu = cpuSeconds() - cpu0;
     const double ticks = static_cast<double>(dash.feed.lastTick().timeMs - tick0) / 250.0;
     dash.feed.setSpeed(0);
 
+    // The same load as a fixed number of frames, each 17 ticks then its paint: the work
+    // per frame without the timer's say in how many ticks a frame folds in.
+    const int frameCount = parser.value(frames).toInt();
+    std::vector<double> frameMs;
+    if (countFrames)
+        LEVLAB_TOGGLE_COLLECT();
+    for (int i = 0; i < frameCount; ++i) {
+        const auto t0 = Clock::now();
+        dash.feed.advance(17);
+        QApplication::processEvents();
+        frameMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    }
+    if (countFrames)
+        LEVLAB_TOGGLE_COLLECT();
+
     // 200 positions in one wallet: one price change → every row, the account and the compare view
     // recomputed, and the table repainted.
+    QJsonObject o;
+    o[QStringLiteral("slider_step_ms_median")] = percentile(stepMs, 0.5);
+    o[QStringLiteral("slider_step_ms_p99")] = percentile(stepMs, 0.99);
+    o[QStringLiteral("slider_steps")] = n;
+    o[QStringLiteral("slider_step_paints")] = stepPaints;
+    o[QStringLiteral("tick_cpu_percent")] = 100.0 * cpu / wallSeconds;
+    o[QStringLiteral("ticks_per_second")] = ticks / wallSeconds;
+    o[QStringLiteral("ticks")] = ticks;
+    if (frameCount > 0) {
+        o[QStringLiteral("frames_timed")] = frameCount;
+        o[QStringLiteral("frame_ms_median")] = percentile(frameMs, 0.5);
+    }
+    o[QStringLiteral("frames_per_second")] = (counter.paints - paints0) / wallSeconds;
+    o[QStringLiteral("first_frame_ms")] = firstFrameMs;
+    o[QStringLiteral("rss_mb")] = std::max(rssAfterStart, rssPeak);
+    o[QStringLiteral("rss_mb_tick_start")] = rssTickStart;
+    o[QStringLiteral("rss_mb_tick_end")] = residentMb();
+    o[QStringLiteral("history_candles_1m")] = static_cast<double>(dash.feed.candles().series(levlab::model::Timeframe::M1).size());
+    if (parser.isSet(skipPortfolio)) {
+        QTextStream(stdout) << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+        return 0;
+    }
+
     auto& portfolio = dash.portfolio;
     portfolio.setWallet(1e6);
     const char* symbols[] = {"BTCUSDT", "ETHUSDT", "SOLUSDT"};
@@ -178,23 +245,10 @@ int main(int argc, char** argv)
         portfolioRepaintMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
     }
 
-    QJsonObject o;
     o[QStringLiteral("portfolio_200_update_ms_median")] = percentile(portfolioMs, 0.5);
     o[QStringLiteral("portfolio_200_update_ms_p99")] = percentile(portfolioMs, 0.99);
     o[QStringLiteral("portfolio_200_repaint_ms_median")] = percentile(portfolioRepaintMs, 0.5);
     o[QStringLiteral("portfolio_positions")] = static_cast<double>(portfolio.holdings().size());
-    o[QStringLiteral("slider_step_ms_median")] = percentile(stepMs, 0.5);
-    o[QStringLiteral("slider_step_ms_p99")] = percentile(stepMs, 0.99);
-    o[QStringLiteral("slider_steps")] = n;
-    o[QStringLiteral("slider_step_paints")] = stepPaints;
-    o[QStringLiteral("tick_cpu_percent")] = 100.0 * cpu / wallSeconds;
-    o[QStringLiteral("ticks_per_second")] = ticks / wallSeconds;
-    o[QStringLiteral("frames_per_second")] = (counter.paints - paints0) / wallSeconds;
-    o[QStringLiteral("first_frame_ms")] = firstFrameMs;
-    o[QStringLiteral("rss_mb")] = std::max(rssAfterStart, rssPeak);
-    o[QStringLiteral("rss_mb_tick_start")] = rssTickStart;
-    o[QStringLiteral("rss_mb_tick_end")] = residentMb();
-    o[QStringLiteral("history_candles_1m")] = static_cast<double>(dash.feed.candles().series(levlab::model::Timeframe::M1).size());
     QTextStream(stdout) << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
     return 0;
 }

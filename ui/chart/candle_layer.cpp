@@ -4,6 +4,8 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace levlab::ui {
 
@@ -29,20 +31,38 @@ void CandleLayer::setWindow(const CandleWindow& window, bool liveBarChanged)
         return;
     prepareGeometryChange();
     m_window = window;
+    m_bounds = m_part == Part::Live ? liveBounds() : m_window.plot;
     update();
+}
+
+QRectF CandleLayer::liveBounds() const
+{
+    // The forming candle's column and the mark segment leading to it, from the
+    // highest to the lowest price they reach: a tick repaints that much, not a
+    // column the plot's height.
+    const CandleWindow& w = m_window;
+    if (!w.series || w.end == 0 || w.end <= w.first || w.yMax <= w.yMin)
+        return {};
+    const double span = static_cast<double>(w.endMs - w.startMs);
+    const double barPx = w.plot.width() * static_cast<double>(w.series->spanMs() * w.group) / span;
+    const auto g = static_cast<std::size_t>(w.group);
+    const std::size_t lastGroup = w.first + (w.end - 1 - w.first) / g * g;
+    double hi = -INFINITY;
+    double lo = INFINITY;
+    for (std::size_t i = lastGroup >= w.first + g ? lastGroup - 1 : lastGroup; i < w.end; ++i) {
+        const model::Candle& c = w.series->at(i);
+        hi = std::max({hi, c.high, c.open, c.close, c.markClose});
+        lo = std::min({lo, c.low, c.open, c.close, c.markClose});
+    }
+    auto y = [&](double p) { return w.plot.top() + (w.yMax - p) / (w.yMax - w.yMin) * w.plot.height(); };
+    const qint64 open = w.series->at(lastGroup).openMs;
+    const double x = w.plot.left() + static_cast<double>(open - w.startMs) / span * w.plot.width();
+    return QRectF(x - barPx - 2, y(hi) - 2, 2 * barPx + 4, y(lo) - y(hi) + 4).intersected(w.plot);
 }
 
 QRectF CandleLayer::boundingRect() const
 {
-    if (m_part == Part::Finished || !m_window.series || m_window.end == 0)
-        return m_window.plot;
-    // The live part covers the forming candle's column and the mark segment leading to it.
-    const CandleWindow& w = m_window;
-    const double span = static_cast<double>(w.endMs - w.startMs);
-    const double barPx = w.plot.width() * static_cast<double>(w.series->spanMs() * w.group) / span;
-    const qint64 open = w.series->at(w.end - 1).openMs;
-    const double x = w.plot.left() + static_cast<double>(open - w.startMs) / span * w.plot.width();
-    return QRectF(x - barPx - 2, w.plot.top(), 2 * barPx + 4, w.plot.height()).intersected(w.plot);
+    return m_bounds;
 }
 
 void CandleLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
@@ -60,12 +80,12 @@ void CandleLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
         grid.setCosmetic(true);
         painter->setPen(grid);
         QVarLengthArray<QLineF, 32> lines;
-        for (int i = 0; i < w.priceTicks; ++i) {
-            const double y = w.plot.top() + w.plot.height() * i / std::max(1, w.priceTicks - 1);
+        for (double p : w.priceGrid) {
+            const double y = std::round(w.plot.top() + (w.yMax - p) / (w.yMax - w.yMin) * w.plot.height());
             lines.append(QLineF(w.plot.left(), y, w.plot.right(), y));
         }
-        for (int i = 0; i < w.timeTicks; ++i) {
-            const double x = w.plot.left() + w.plot.width() * i / std::max(1, w.timeTicks - 1);
+        for (qint64 t : w.timeGridMs) {
+            const double x = std::round(w.plot.left() + static_cast<double>(t - w.startMs) / static_cast<double>(w.endMs - w.startMs) * w.plot.width());
             lines.append(QLineF(x, w.plot.top(), x, w.plot.bottom()));
         }
         painter->drawLines(lines.constData(), static_cast<int>(lines.size()));

@@ -5,6 +5,8 @@
 
 #include <QGraphicsObject>
 
+#include <vector>
+
 namespace levlab::ui {
 
 /// What the candle layer shows: a run of one series, grouped `group` bars at a
@@ -19,8 +21,8 @@ struct CandleWindow final {
     double yMin = 0.0;
     double yMax = 1.0;
     QRectF plot;
-    int priceTicks = 9;  ///< grid lines across, matching the price axis
-    int timeTicks = 7;   ///< grid lines down, matching the time axis
+    std::vector<double> priceGrid;    ///< grid lines across, at the price axis's labelled prices
+    std::vector<qint64> timeGridMs;   ///< grid lines down, at the time axis's labelled times
     friend bool operator==(const CandleWindow&, const CandleWindow&) = default;
 };
 
@@ -46,10 +48,13 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
+    [[nodiscard]] QRectF liveBounds() const;
+
     Part m_part;
     Theme m_theme;
     CandleWindow m_window;
     int m_drawn = 0;
+    QRectF m_bounds;  ///< what the last setWindow covers; the live part's is only its candle's prices
 };
 
 }  // namespace levlab::ui

@@ -19,11 +19,19 @@ public:
     void setTheme(const Theme& theme);
     void setEvents(const std::vector<model::PositionEvent>& events, const CandleWindow& window, int decimals);
     [[nodiscard]] int visibleCount() const { return m_visible; }
+    /// The text boxes of the visible markers, in scene coordinates: always inside the plot.
+    [[nodiscard]] std::vector<QRectF> labelRects() const;
 
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
+    [[nodiscard]] QPointF markerPoint(const model::PositionEvent& e) const;
+    [[nodiscard]] QString labelText(const model::PositionEvent& e) const;
+    [[nodiscard]] QRectF labelRect(const model::PositionEvent& e) const;
+    [[nodiscard]] bool inView(const model::PositionEvent& e) const;
+    [[nodiscard]] static QFont labelFont();
+
     Theme m_theme;
     std::vector<model::PositionEvent> m_events;
     CandleWindow m_window;

@@ -5,6 +5,7 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QLocale>
 #include <QPainter>
+#include <QStyleOptionGraphicsItem>
 
 #include <cmath>
 
@@ -12,17 +13,51 @@ namespace levlab::ui {
 
 namespace {
 
-constexpr double kTagHeight = 18.0;
-constexpr double kTagTextHz = 20.0;
+constexpr double kTagHeight = LevelLine::kTagHeight;
+constexpr double kConnectorPx = 6.0;  ///< how far into the plot a moved tag's connector reaches
+constexpr double kTagTextHz = Theme::kReadoutHz;
 constexpr int kSettleMs = 120;
 
 }  // namespace
+
+/// A drawn part of a level — its line or its tag — as an item of its own, so that
+/// moving one repaints its own few pixels, not the whole band it shares with the other.
+class LevelLine::Part final : public QGraphicsItem {
+public:
+    using Paint = void (LevelLine::*)(QPainter*, const QRectF&);
+    Part(LevelLine* line, Paint draw) : QGraphicsItem(line), m_line(line), m_paint(draw)
+    {
+        setAcceptedMouseButtons(Qt::NoButton);  // the level itself takes the drag
+        setFlag(QGraphicsItem::ItemUsesExtendedStyleOption);  // paint only the exposed part
+    }
+    void setRect(const QRectF& rect)
+    {
+        if (rect == m_rect)
+            return;
+        prepareGeometryChange();
+        m_rect = rect;
+    }
+    QRectF boundingRect() const override { return m_rect; }
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) override
+    {
+        (m_line->*m_paint)(painter, option->exposedRect);
+    }
+
+private:
+    LevelLine* m_line;
+    Paint m_paint;
+    QRectF m_rect;
+};
 
 LevelLine::LevelLine(Kind kind, const Theme& theme, QGraphicsItem* parent)
     : QGraphicsObject(parent), m_kind(kind), m_theme(theme)
 {
     setZValue(kind == Kind::Mark || kind == Kind::Last ? 20 : 30);
     setAcceptHoverEvents(true);
+    // The level is the grab band and the logic; what shows is drawn by its two parts.
+    setFlag(QGraphicsItem::ItemHasNoContents);
+    m_linePart = new Part(this, &LevelLine::paintLine);
+    m_tagPart = new Part(this, &LevelLine::paintTag);
     setVisible(false);
     m_textAge.start();
     m_textPending.setSingleShot(true);
@@ -33,12 +68,14 @@ void LevelLine::refreshText()
 {
     const QString text = labelText();
     m_textAge.restart();
-    if (text == m_tagText.text())
+    m_textLevel = m_level;
+    if (text == m_text)
         return;
-    m_tagText.setText(text);
-    m_tagText.setTextFormat(Qt::PlainText);
-    m_tagText.prepare(QTransform(), tagFont());
-    update();
+    m_text = text;
+    m_textWidth = m_pinned ? QFontMetricsF(tagFont()).horizontalAdvance(text) : 0.0;
+    m_tagPixmap = QPixmap();
+    placeParts();
+    m_tagPart->update();
 }
 
 QString LevelLine::name(Kind kind)
@@ -55,12 +92,24 @@ QString LevelLine::name(Kind kind)
     return {};
 }
 
+QString LevelLine::displayName() const
+{
+    return m_name.isEmpty() ? name(m_kind) : m_name;
+}
+
 QString LevelLine::labelText() const
 {
     if (!m_level)
         return {};
-    QString text = (m_name.isEmpty() ? name(m_kind) : m_name) + QLatin1Char(' ') + QLocale().toString(*m_level, 'f', m_decimals);
-    if (m_kind != Kind::Entry && m_kind != Kind::Mark && m_kind != Kind::Last && m_reference > 0.0) {
+    // A tag that speaks for others says so: "Liq ≈ Bankr", or "Liq +3" for a crowd.
+    QString who = displayName();
+    if (m_merged.size() == 1 || m_merged.size() == 2)
+        who += QStringLiteral(" ≈ ") + m_merged.join(QStringLiteral(", "));
+    else if (m_merged.size() > 2)
+        who += QStringLiteral(" +%1").arg(m_merged.size());
+    QString text = who + QLatin1Char(' ') + QLocale().toString(*m_level, 'f', m_decimals);
+    // The distance from entry, unless the tag speaks for others and needs the room.
+    if (m_kind != Kind::Entry && m_kind != Kind::Mark && m_kind != Kind::Last && m_reference > 0.0 && m_merged.isEmpty()) {
         const double pct = (*m_level - m_reference) / m_reference * 100.0;
         text += QStringLiteral("  %1%2%").arg(pct >= 0 ? QStringLiteral("+") : QString()).arg(pct, 0, 'f', 2);
     }
@@ -72,7 +121,10 @@ QString LevelLine::labelText() const
 void LevelLine::setTheme(const Theme& theme)
 {
     m_theme = theme;
-    update();
+    m_strip = QPixmap();
+    m_tagPixmap = QPixmap();
+    m_linePart->update();
+    m_tagPart->update();
 }
 
 void LevelLine::setName(const QString& name)
@@ -80,7 +132,7 @@ void LevelLine::setName(const QString& name)
     if (name == m_name)
         return;
     m_name = name;
-    m_tagText.setText(QString());  // lay the tag out again
+    m_text.clear();  // lay the tag out again
     relocate();
 }
 
@@ -111,12 +163,33 @@ void LevelLine::setFrame(const QRectF& plot, double yMin, double yMax, double ta
     relocate();
 }
 
-void LevelLine::setPinSlot(int slot)
+void LevelLine::setTag(double y, bool shown, const QStringList& merged)
 {
-    if (slot == m_pinSlot)
+    if (y == m_tagY && shown == m_tagShown && merged == m_merged)
         return;
-    m_pinSlot = slot;
-    relocate();
+    m_tagY = y;
+    m_tagShown = shown;
+    if (merged != m_merged) {
+        m_merged = merged;
+        refreshText();
+    }
+    placeParts();
+}
+
+double LevelLine::wantedTagY() const
+{
+    if (!m_pinned)
+        return m_y;
+    return m_y <= m_plot.top() ? m_plot.top() + kTagHeight / 2 : m_plot.bottom() - kTagHeight / 2;
+}
+
+QRectF LevelLine::tagRect() const
+{
+    if (!m_pinned)
+        return QRectF(m_plot.right() + 1, m_tagY - kTagHeight / 2, m_tagWidth, kTagHeight);
+    // Pinned: inside the plot against the axis, as wide as its text.
+    const double w = std::ceil(std::min(m_tagWidth, m_textWidth + 2 * Theme::kLabelPadding));
+    return QRectF(m_plot.right() - 1 - w, m_tagY - kTagHeight / 2, w, kTagHeight);
 }
 
 int LevelLine::outside() const
@@ -130,27 +203,50 @@ int LevelLine::outside() const
 
 void LevelLine::relocate()
 {
-    prepareGeometryChange();
     const bool show = m_level.has_value() && m_plot.height() > 0 && m_yMax > m_yMin;
     setVisible(show);
     if (!show)
         return;
     const double y = m_plot.top() + (m_yMax - *m_level) / (m_yMax - m_yMin) * m_plot.height();
-    const double top = m_plot.top() + kTagHeight / 2;
-    const double bottom = m_plot.bottom() - kTagHeight / 2;
-    m_pinned = y < top || y > bottom;
-    m_y = std::clamp(y, top, bottom);
-    if (m_pinned)
-        m_y += (y < top ? 1.0 : -1.0) * m_pinSlot * (kTagHeight + 2.0);
+    const bool wasPinned = m_pinned;
+    m_pinned = y < m_plot.top() || y > m_plot.bottom();
+    m_y = std::clamp(y, m_plot.top(), m_plot.bottom());
+    if (m_pinned != wasPinned)
+        m_text.clear();  // the arrow comes or goes
     // The line moves at once; its tag's text (laid out, so not free) follows at most
     // kTagTextHz times a second — a price changing faster cannot be read anyway.
     // When the moves stop, a last refresh shows the final price.
     const auto minAgeMs = static_cast<qint64>(1000.0 / kTagTextHz);
-    if (m_tagText.text().isEmpty() || m_textAge.elapsed() >= minAgeMs)
+    if (m_text.isEmpty() || m_textAge.elapsed() >= minAgeMs)
         refreshText();
     else
         m_textPending.start(kSettleMs);
-    update();
+    placeParts();
+}
+
+void LevelLine::placeParts()
+{
+    const double thick = thickness();
+    m_linePart->setRect(m_pinned ? QRectF() : QRectF(std::round(m_plot.left()), std::round(m_y - thick / 2.0), std::ceil(m_plot.width()), thick));
+    m_tagPart->setVisible(m_tagShown);
+    QRectF tag = tagRect();
+    if (!m_pinned && std::abs(m_tagY - m_y) >= 1.0) {
+        // The connector from the line's end to the moved tag.
+        tag = tag.united(QRectF(QPointF(m_plot.right() - kConnectorPx - 1, std::min(m_y, m_tagY) - 1),
+                                QPointF(m_plot.right() + 2, std::max(m_y, m_tagY) + 1)));
+    }
+    m_tagPart->setRect(tag.adjusted(-1, -1, 1, 1));
+    // Where the level can be grabbed. Its geometry changes only when that does: a change
+    // would repaint both parts, moving or not.
+    QRectF hit;
+    if (!m_pinned)
+        hit = QRectF(m_plot.left(), m_y - Theme::kGrabTolerancePx, m_plot.width(), 2 * Theme::kGrabTolerancePx);
+    if (m_tagShown)
+        hit = hit.united(tagRect());
+    if (hit != m_hitRect) {
+        prepareGeometryChange();
+        m_hitRect = hit;
+    }
 }
 
 double LevelLine::priceAt(double y) const
@@ -177,50 +273,105 @@ QFont LevelLine::tagFont() const
     QFont f;  // the application's font
     f.setPointSizeF(std::max(7.5, f.pointSizeF() * 0.85));
     f.setBold(m_kind == Kind::Liquidation);
+    f.setStyleStrategy(QFont::PreferNoShaping);  // digits and Latin names: no complex shaping to pay for
     return f;
+}
+
+double LevelLine::thickness() const
+{
+    return m_kind == Kind::Mark || m_kind == Kind::Last ? 1.0 : Theme::kLineWidth;
 }
 
 QRectF LevelLine::boundingRect() const
 {
-    return QRectF(m_plot.left(), m_y - kTagHeight / 2 - 1, m_plot.width() + m_tagWidth + 2, kTagHeight + 2);
+    return m_hitRect;
 }
 
 QPainterPath LevelLine::shape() const
 {
     QPainterPath path;
     // Grab band around the line plus the tag.
-    path.addRect(QRectF(m_plot.left(), m_y - Theme::kGrabTolerancePx, m_plot.width(), 2 * Theme::kGrabTolerancePx));
-    path.addRect(QRectF(m_plot.right(), m_y - kTagHeight / 2, m_tagWidth, kTagHeight));
+    if (!m_pinned)
+        path.addRect(QRectF(m_plot.left(), m_y - Theme::kGrabTolerancePx, m_plot.width(), 2 * Theme::kGrabTolerancePx));
+    if (m_tagShown)
+        path.addRect(tagRect());
     return path;
 }
 
-void LevelLine::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+void LevelLine::renderStrip(qreal dpr)
 {
-    if (!m_level)
+    // The line, dashes and all, drawn once into a strip as wide as the plot: a paint
+    // is then one blit of the exposed part, however many dashes it holds.
+    const QSize size(static_cast<int>(std::ceil(m_plot.width())), static_cast<int>(std::ceil(thickness())));
+    m_strip = QPixmap(size * dpr);
+    m_strip.setDevicePixelRatio(dpr);
+    m_strip.fill(Qt::transparent);
+    QPainter p(&m_strip);
+    const QColor c = colour();
+    const auto pattern = dashPattern();
+    if (pattern.first <= 0.0) {
+        p.fillRect(QRectF(QPointF(0, 0), QSizeF(size)), c);
+    } else {
+        for (double x = 0; x < size.width(); x += pattern.first + pattern.second)
+            p.fillRect(QRectF(x, 0, pattern.first, size.height()), c);
+    }
+}
+
+void LevelLine::renderTag(const QSizeF& size, qreal dpr)
+{
+    // The tag with its text, laid out and drawn when the text changes, not on every paint.
+    const QSize px(static_cast<int>(std::ceil(size.width())), static_cast<int>(std::ceil(size.height())));
+    m_tagPixmap = QPixmap(px * dpr);
+    m_tagPixmap.setDevicePixelRatio(dpr);
+    m_tagPixmap.fill(colour());
+    QPainter p(&m_tagPixmap);
+    p.setPen(m_theme.labelText);
+    const QFont font = tagFont();
+    p.setFont(font);
+    const QFontMetricsF metrics(font);
+    const double baseline = (size.height() + metrics.ascent() - metrics.descent()) / 2.0;
+    p.drawText(QPointF(Theme::kLabelPadding, std::round(baseline)), m_text);
+}
+
+void LevelLine::paint(QPainter*, const QStyleOptionGraphicsItem*, QWidget*)
+{
+    // Nothing: the line and the tag are drawn by the parts.
+}
+
+void LevelLine::paintLine(QPainter* painter, const QRectF& exposed)
+{
+    if (!m_level || m_pinned)
+        return;
+    const qreal dpr = painter->device()->devicePixelRatioF();
+    const QSize strip(static_cast<int>(std::ceil(m_plot.width())), static_cast<int>(std::ceil(thickness())));
+    if (m_strip.isNull() || m_strip.devicePixelRatio() != dpr || m_strip.deviceIndependentSize().toSize() != strip)
+        renderStrip(dpr);
+    const int left = static_cast<int>(std::round(m_plot.left()));
+    const int from = std::max(0, static_cast<int>(std::floor(exposed.left())) - left);
+    const int to = std::min(strip.width(), static_cast<int>(std::ceil(exposed.right())) - left);
+    const int top = static_cast<int>(std::round(m_y - thickness() / 2.0));
+    if (to > from)
+        painter->drawPixmap(QRectF(left + from, top, to - from, strip.height()), m_strip,
+                            QRectF(from * dpr, 0, (to - from) * dpr, strip.height() * dpr));
+}
+
+void LevelLine::paintTag(QPainter* painter, const QRectF& exposed)
+{
+    if (!m_level || !m_tagShown)
         return;
     painter->setRenderHint(QPainter::Antialiasing, false);
-    if (!m_pinned) {
-        // Lines and dashes are filled rectangles: a pen's path stroking costs far more,
-        // and these move on every slider step and market frame.
-        const QColor c = colour();
-        const double thickness = m_kind == Kind::Mark || m_kind == Kind::Last ? 1.0 : Theme::kLineWidth;
-        const double top = std::round(m_y - thickness / 2.0);
-        const auto pattern = dashPattern();
-        if (pattern.first <= 0.0) {
-            painter->fillRect(QRectF(m_plot.left(), top, m_plot.width(), thickness), c);
-        } else {
-            for (double x = m_plot.left(); x < m_plot.right(); x += pattern.first + pattern.second)
-                painter->fillRect(QRectF(x, top, std::min(pattern.first, m_plot.right() - x), thickness), c);
-        }
+    if (!m_pinned && std::abs(m_tagY - m_y) >= 1.0) {
+        // The tag was moved off its line to make room: a connector leads to it.
+        painter->setPen(QPen(colour(), 1));
+        painter->drawLine(QPointF(m_plot.right() - kConnectorPx, m_y), QPointF(m_plot.right() + 1, m_tagY));
     }
-    const QRectF tag(m_plot.right() + 1, m_y - kTagHeight / 2, m_tagWidth, kTagHeight);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(colour());
-    painter->drawRect(tag);
-    painter->setPen(m_theme.labelText);
-    painter->setFont(tagFont());
-    const double textY = tag.top() + (tag.height() - m_tagText.size().height()) / 2.0;
-    painter->drawStaticText(QPointF(tag.left() + Theme::kLabelPadding, textY), m_tagText);
+    const QRectF tag = tagRect();
+    if (!tag.intersects(exposed))
+        return;
+    const qreal dpr = painter->device()->devicePixelRatioF();
+    if (m_tagPixmap.isNull() || m_tagPixmap.devicePixelRatio() != dpr || m_tagPixmap.deviceIndependentSize() != tag.size())
+        renderTag(tag.size(), dpr);
+    painter->drawPixmap(QPointF(std::round(tag.left()), std::round(tag.top())), m_tagPixmap);
 }
 
 std::pair<double, double> LevelLine::dashPattern() const
@@ -241,6 +392,9 @@ void LevelLine::mousePressEvent(QGraphicsSceneMouseEvent* event)
         return;
     }
     m_dragging = true;
+    // Grabbed by its tag (which may sit off the line) or near the line: the line keeps
+    // its distance from the pointer instead of jumping to it.
+    m_grabOffset = m_y - event->pos().y();
     event->accept();
 }
 
@@ -248,7 +402,7 @@ void LevelLine::mouseMoveEvent(QGraphicsSceneMouseEvent* event)
 {
     if (!m_dragging)
         return;
-    const double y = std::clamp(event->pos().y(), m_plot.top(), m_plot.bottom());
+    const double y = std::clamp(event->pos().y() + m_grabOffset, m_plot.top(), m_plot.bottom());
     emit dragged(priceAt(y));
 }
 

@@ -5,7 +5,8 @@
 #include <QElapsedTimer>
 #include <QGraphicsObject>
 #include <QTimer>
-#include <QStaticText>
+#include <QPixmap>
+#include <QStringList>
 
 #include <optional>
 #include <utility>
@@ -15,8 +16,11 @@ namespace levlab::ui {
 /// One horizontal price level on the chart — entry, liquidation, bankruptcy,
 /// stop-loss, take-profit or mark — with a tag on the price axis giving its
 /// price and its distance from entry. A level outside the visible prices is
-/// pinned to the nearer edge with an arrow. Draggable levels report the price
-/// under the pointer; the chart turns that into one model setter call.
+/// pinned: its tag sits inside the plot at the nearer edge, with an arrow, and
+/// leaves the axis labels clear. Where the tag sits is the chart's to decide
+/// (tags stack, see layoutTags); a thin connector joins a moved tag to its line.
+/// Draggable levels report the price under the pointer; the chart turns that
+/// into one model setter call.
 class LevelLine final : public QGraphicsObject {
     Q_OBJECT
 public:
@@ -28,8 +32,15 @@ public:
     [[nodiscard]] std::optional<double> level() const { return m_level; }
     [[nodiscard]] bool pinned() const { return m_pinned; }
     [[nodiscard]] QString labelText() const;
-    /// Scene y of the line (or of the pinned tag).
+    /// The text the tag shows now (it follows labelText at the pace refreshText allows).
+    [[nodiscard]] const QString& tagText() const { return m_text; }
+    /// Scene y of the line (for a pinned level: of the edge it is pinned to).
     [[nodiscard]] double lineY() const { return m_y; }
+    /// Where the tag would sit alone: on its line, or at its edge when pinned.
+    [[nodiscard]] double wantedTagY() const;
+    /// The tag's box in scene coordinates, and whether it is drawn.
+    [[nodiscard]] QRectF tagRect() const;
+    [[nodiscard]] bool tagShown() const { return isVisible() && m_tagShown; }
 
     void setTheme(const Theme& theme);
     void setDraggable(bool draggable);
@@ -39,8 +50,16 @@ public:
     void setLevel(std::optional<double> price, double reference, int decimals);
     /// Where the plot is and which prices it spans.
     void setFrame(const QRectF& plot, double yMin, double yMax, double tagWidth);
-    /// Pinned tags at the same edge stack: the n-th sits n tags in from the edge.
-    void setPinSlot(int slot);
+    /// Where the tag's centre goes, whether it is drawn, and the names of levels whose
+    /// tags it speaks for (they merged into it for want of room).
+    void setTag(double y, bool shown, const QStringList& merged = {});
+    /// The price the tag's text shows: the text follows the level at most
+    /// Theme::kReadoutHz times a second.
+    [[nodiscard]] std::optional<double> shownLevel() const { return m_textLevel; }
+    /// Lays the tag's text out now (when a stale price would read out of order).
+    void refreshText();
+    /// The kind's name, or the name given by setName.
+    [[nodiscard]] QString displayName() const;
     /// Whether the level is above (+1), below (−1) or within (0) the visible prices.
     [[nodiscard]] int outside() const;
 
@@ -49,6 +68,8 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
     static QString name(Kind kind);
+    static constexpr double kTagHeight = 18.0;
+    static constexpr double kTagGap = 2.0;
 
 signals:
     void dragged(double price);
@@ -61,12 +82,18 @@ protected:
     void hoverEnterEvent(QGraphicsSceneHoverEvent* event) override;
 
 private:
+    class Part;
     void relocate();
+    /// Puts the line and tag parts where the level and its tag now are.
+    void placeParts();
+    void paintLine(QPainter* painter, const QRectF& exposed);
+    void paintTag(QPainter* painter, const QRectF& exposed);
     [[nodiscard]] QColor colour() const;
     [[nodiscard]] QFont tagFont() const;
     /// Dash and gap lengths in pixels; a zero dash draws a solid line.
     [[nodiscard]] std::pair<double, double> dashPattern() const;
     [[nodiscard]] double priceAt(double y) const;
+    [[nodiscard]] double thickness() const;
 
     Kind m_kind;
     QString m_name;
@@ -79,14 +106,25 @@ private:
     double m_yMax = 1.0;
     double m_tagWidth = 120.0;
     double m_y = 0.0;
+    double m_tagY = 0.0;
+    bool m_tagShown = true;
+    QStringList m_merged;
     bool m_pinned = false;
-    int m_pinSlot = 0;
     bool m_draggable = false;
     bool m_dragging = false;
-    QStaticText m_tagText;  ///< laid out once per change, not per paint
+    double m_grabOffset = 0.0;  ///< line y − pointer y when the drag began
+    std::optional<double> m_textLevel;
+    QString m_text;          ///< the tag's text, laid out once per change, not per paint
+    double m_textWidth = 0.0;
+    Part* m_linePart = nullptr;
+    Part* m_tagPart = nullptr;
+    QRectF m_hitRect;  ///< the grab band and the tag
+    QPixmap m_strip;         ///< the line as drawn, one blit per paint
+    QPixmap m_tagPixmap;     ///< the tag as drawn
     QElapsedTimer m_textAge;
-    QTimer m_textPending;   ///< a tag's text is laid out at most 20 times a second
-    void refreshText();
+    QTimer m_textPending;    ///< a tag's text changes at most Theme::kReadoutHz times a second
+    void renderStrip(qreal dpr);
+    void renderTag(const QSizeF& size, qreal dpr);
 };
 
 }  // namespace levlab::ui

@@ -4,12 +4,13 @@
 #include "core/model/plan/risk_model.h"
 #include "core/model/portfolio/portfolio_model.h"
 #include "ui/chart/event_layer.h"
+#include "ui/chart/price_scale.h"
+#include "ui/chart/level_tags.h"
+#include "ui/chart/time_scale.h"
 
 #include <QDateTime>
-#include <QDateTimeAxis>
 #include <QGraphicsScene>
 #include <QKeyEvent>
-#include <QValueAxis>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -24,8 +25,8 @@ constexpr double kRightPadding = 0.06;   // share of the span left empty after t
 constexpr double kPricePadding = 0.08;   // share of the price range added above and below
 constexpr double kTagWidth = 150.0;
 constexpr double kLiquidationInRange = 0.25;  // share of entry within which liquidation widens the price axis
-constexpr int kTimeTicks = 7;
-constexpr int kPriceTicks = 9;
+constexpr double kTimeLabelPx = 90.0;  // room a time label needs, with space either side
+constexpr double kPriceLabelPx = 40.0;  // room a price label needs, with space above and below
 constexpr double kRangeSlack = 1.6;  // the price axis keeps its range while the needed range fills at least 1/slack of it
 
 }  // namespace
@@ -36,17 +37,18 @@ PriceChartView::PriceChartView(model::RiskModel& model, model::MarketFeed& feed,
     m_chart = chart();
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_chart->legend()->hide();
-    m_chart->setMargins(QMargins(4, 8, static_cast<int>(kTagWidth) - 50, 4));
     m_chart->setBackgroundRoundness(0);
+    // The view paints the background with one fill; the chart's own background item
+    // (a stroked, rounded path) would be redrawn under every moving line.
+    m_chart->setBackgroundVisible(false);
 
-    m_timeAxis = new QDateTimeAxis;
-    m_timeAxis->setTickCount(kTimeTicks);
-    m_timeAxis->setGridLineVisible(false);
-    m_priceAxis = new QValueAxis;
-    m_priceAxis->setTickCount(kPriceTicks);
-    m_priceAxis->setGridLineVisible(false);
-    m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
-    m_chart->addAxis(m_priceAxis, Qt::AlignRight);
+    // Both axes are drawn by hand: labels fall on round prices and times, are laid
+    // out once per change, and a price label never peeks out from under a tag.
+    m_priceScale = new PriceScale(m_theme, m_chart);
+    m_priceScale->setFont(QFont());
+    m_timeScale = new TimeScale(m_theme, m_chart);
+    m_timeScale->setFont(QFont());
+    m_chart->setMargins(QMargins(4, 10, static_cast<int>(kTagWidth) + 2, static_cast<int>(std::ceil(m_timeScale->labelHeight()))));
     m_candles = new CandleLayer(CandleLayer::Part::Finished, m_theme, m_chart);
     m_live = new CandleLayer(CandleLayer::Part::Live, m_theme, m_chart);
     m_events = new EventLayer(m_theme, m_chart);
@@ -69,14 +71,10 @@ PriceChartView::PriceChartView(model::RiskModel& model, model::MarketFeed& feed,
 void PriceChartView::setTheme(const Theme& theme)
 {
     m_theme = theme;
-    m_chart->setBackgroundBrush(theme.background);
     // The plot's background is painted by the cached candle layer, once, not under every moving line.
     m_chart->setPlotAreaBackgroundVisible(false);
-    for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(m_timeAxis), static_cast<QAbstractAxis*>(m_priceAxis)}) {
-        axis->setLabelsColor(theme.mutedText);
-        axis->setGridLineColor(theme.grid);
-        axis->setLinePenColor(theme.grid);
-    }
+    m_priceScale->setTheme(theme);
+    m_timeScale->setTheme(theme);
     m_candles->setTheme(theme);
     m_live->setTheme(theme);
     m_events->setTheme(theme);
@@ -84,7 +82,7 @@ void PriceChartView::setTheme(const Theme& theme)
         line->setTheme(theme);
     for (auto* line : m_portfolioLines)
         line->setTheme(theme);
-    setBackgroundBrush(Qt::NoBrush);  // the chart's own background covers the view
+    setBackgroundBrush(theme.background);
 }
 
 int PriceChartView::decimals() const
@@ -116,6 +114,7 @@ void PriceChartView::connectDrag(LevelLine::Kind kind)
 
 void PriceChartView::onModelChanged()
 {
+    refreshEvents();
     if (m_model.market().timeMs != m_marketTimeMs) {
         // The market moved (one batch of ticks): fold it in.
         relayout(true);
@@ -133,6 +132,10 @@ void PriceChartView::onModelChanged()
         relayout(false);
     else
         placeLines();
+    // The trader changed something: tags say so at once (the market's moves reach
+    // the tags' text at most Theme::kReadoutHz times a second).
+    for (LevelLine* line : m_lines)
+        line->refreshText();
 }
 
 void PriceChartView::flushFrame()
@@ -179,8 +182,9 @@ void PriceChartView::relayout(bool barsChanged)
     w.startMs = start;
     w.endMs = end;
     w.plot = plot;
-    w.priceTicks = kPriceTicks;
-    w.timeTicks = kTimeTicks;
+    const qint64 utcOffsetMs = static_cast<qint64>(QDateTime::fromMSecsSinceEpoch(start).offsetFromUtc()) * 1000;
+    const TimeTicks ticks = timeTicks(start, end, std::max(2, static_cast<int>(plot.width() / kTimeLabelPx)), utcOffsetMs);
+    w.timeGridMs = ticks.timesMs;
     w.first = series.lowerBound(start - tfMs * m_group);
     w.first -= w.first % static_cast<std::size_t>(m_group);
     w.end = series.lowerBound(end);
@@ -227,23 +231,34 @@ void PriceChartView::relayout(bool barsChanged)
             w.yMax = hi + pad;
         }
     }
+    const PriceTicks prices = priceTicks(w.yMin, w.yMax, std::max(2, static_cast<int>(plot.height() / kPriceLabelPx)));
+    w.priceGrid = prices.prices;
     const bool windowChanged = !(w == m_window);
     m_window = w;
 
     if (windowChanged) {
-        m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(start), QDateTime::fromMSecsSinceEpoch(end));
-        const qint64 day = 24LL * 3600 * 1000;
-        m_timeAxis->setFormat(m_spanMs <= 2 * day ? QStringLiteral("HH:mm") : m_spanMs <= 90 * day ? QStringLiteral("dd MMM") : QStringLiteral("MMM yyyy"));
-        if (m_priceAxis->min() != w.yMin || m_priceAxis->max() != w.yMax)
-            m_priceAxis->setRange(w.yMin, w.yMax);
-        const QString format = QStringLiteral("%.") + QString::number(decimals()) + QLatin1Char('f');
-        if (m_priceAxis->labelFormat() != format)
-            m_priceAxis->setLabelFormat(format);
+        m_timeScale->setTicks(plot, start, end, ticks, utcOffsetMs);
+        m_priceScale->setTicks(plot, w.yMin, w.yMax, prices);
     }
     m_candles->setWindow(w, false);
     m_live->setWindow(w, barsChanged);
     m_events->setEvents(chartEvents(), w, decimals());
+    m_eventsSeen = m_model.events().size();
+    m_lastEventMs = m_model.events().empty() ? 0 : m_model.events().back().timeMs;
     placeLines();
+}
+
+void PriceChartView::refreshEvents()
+{
+    // Cheap: the markers are rebuilt only when the count or the newest event differ
+    // (a new trade clears the model's events; a stop-out or liquidation adds one).
+    const auto& events = m_model.events();
+    const qint64 lastMs = events.empty() ? 0 : events.back().timeMs;
+    if (events.size() == m_eventsSeen && lastMs == m_lastEventMs)
+        return;
+    m_eventsSeen = events.size();
+    m_lastEventMs = lastMs;
+    m_events->setEvents(chartEvents(), m_window, decimals());
 }
 
 std::vector<model::PositionEvent> PriceChartView::chartEvents() const
@@ -284,6 +299,12 @@ void PriceChartView::setSelectedPortfolioPosition(int row)
 }
 
 void PriceChartView::placePortfolioLines()
+{
+    placePortfolioLevels();
+    arrangeTags();
+}
+
+void PriceChartView::placePortfolioLevels()
 {
     struct Level {
         LevelLine::Kind kind;
@@ -350,21 +371,17 @@ void PriceChartView::placeLines()
         }
         return std::nullopt;
     };
-    // Tags pinned to the same edge stack instead of covering each other; the
-    // liquidation tag takes the slot nearest the edge.
-    int above = 0;
-    int below = 0;
-    for (auto kind : {LevelLine::Kind::Liquidation, LevelLine::Kind::Bankruptcy, LevelLine::Kind::StopLoss,
-                      LevelLine::Kind::TakeProfit, LevelLine::Kind::Entry, LevelLine::Kind::Mark, LevelLine::Kind::Last}) {
-        LevelLine* line = m_lines[static_cast<std::size_t>(kind)];
+    for (LevelLine* line : m_lines) {
         line->setFrame(m_window.plot, m_window.yMin, m_window.yMax, kTagWidth);
-        line->setLevel(level(kind), entry, d);
-        const int side = line->outside();
-        line->setPinSlot(side > 0 ? above : side < 0 ? below : 0);
-        above += side > 0 ? 1 : 0;
-        below += side < 0 ? 1 : 0;
+        line->setLevel(level(line->kind()), entry, d);
     }
-    placePortfolioLines();
+    placePortfolioLevels();
+    arrangeTags();
+}
+
+void PriceChartView::arrangeTags()
+{
+    m_priceScale->setCovered(arrangeLevelTags(m_window.plot, m_lines, m_portfolioLines));
 }
 
 QPoint PriceChartView::viewportPointFor(double price) const

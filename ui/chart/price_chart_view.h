@@ -13,8 +13,6 @@
 #include "core/model/plan/risk_model.h"
 
 class QChart;
-class QDateTimeAxis;
-class QValueAxis;
 
 namespace levlab::model {
 class MarketFeed;
@@ -25,6 +23,8 @@ class RiskModel;
 namespace levlab::ui {
 
 class EventLayer;
+class PriceScale;
+class TimeScale;
 
 /// The live price chart: candles of last prices, the mark price, and the
 /// planned position's levels, which follow every model change at once. Market
@@ -50,6 +50,8 @@ public:
     [[nodiscard]] const CandleLayer& candles() const { return *m_candles; }
     [[nodiscard]] const CandleLayer& liveCandle() const { return *m_live; }
     [[nodiscard]] const EventLayer& events() const { return *m_events; }
+    [[nodiscard]] const TimeScale& timeScale() const { return *m_timeScale; }
+    [[nodiscard]] const PriceScale& priceScale() const { return *m_priceScale; }
     [[nodiscard]] model::Timeframe timeframe() const { return m_timeframe; }
     [[nodiscard]] int group() const { return m_group; }
     /// Viewport coordinates of a price at the right edge of the plot (for tests and drags).
@@ -82,6 +84,10 @@ private:
     void relayout(bool barsChanged);
     /// Moves the level lines to the model's prices; cheap, no candle repaint.
     void placeLines();
+    /// Stacks every visible tag (the plan's and the portfolio's) so none hides another.
+    void arrangeTags();
+    /// Rebuilds the event markers when the model's events changed (a new one, or a new trade's clean slate).
+    void refreshEvents();
     void connectDrag(LevelLine::Kind kind);
     [[nodiscard]] int decimals() const;
 
@@ -89,8 +95,8 @@ private:
     model::MarketFeed& m_feed;
     Theme m_theme;
     QChart* m_chart = nullptr;
-    QDateTimeAxis* m_timeAxis = nullptr;
-    QValueAxis* m_priceAxis = nullptr;
+    PriceScale* m_priceScale = nullptr;
+    TimeScale* m_timeScale = nullptr;
     CandleLayer* m_candles = nullptr;
     CandleLayer* m_live = nullptr;
     EventLayer* m_events = nullptr;
@@ -100,6 +106,7 @@ private:
     int m_selectedRow = -1;
     std::vector<LevelLine*> m_portfolioLines;
     void placePortfolioLines();
+    void placePortfolioLevels();
     [[nodiscard]] std::vector<model::PositionEvent> chartEvents() const;
     CandleWindow m_window;
     model::Timeframe m_timeframe = model::Timeframe::M1;
@@ -108,6 +115,8 @@ private:
     qint64 m_endMs = 0;
     bool m_follow = true;
     qint64 m_marketTimeMs = 0;  ///< the market time the layout last saw
+    std::size_t m_eventsSeen = 0;   ///< the model's event count and last event time the markers show
+    qint64 m_lastEventMs = 0;
     bool m_draggingLevel = false;
     bool m_panning = false;
     QPoint m_panFrom;

@@ -1,0 +1,211 @@
+#include "ui/chart/price_chart_view.h"
+
+#include "core/model/feeds/market_feed.h"
+#include "core/model/plan/risk_model.h"
+#include "core/model/tiers/tier_library.h"
+#include "ui/chart/event_layer.h"
+#include "ui/chart/price_scale.h"
+#include "ui/chart/time_scale.h"
+
+#include <gtest/gtest.h>
+
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+
+namespace levlab::ui {
+namespace {
+
+using Kind = LevelLine::Kind;
+
+/// The chart on its own, bound to a model and a seeded market, as the window builds it.
+class PriceChart : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        feed.generateHistory(3000);
+        QObject::connect(&feed, &model::MarketFeed::advanced, &riskModel, [this] { riskModel.setMarket(feed.state()); });
+        riskModel.setMarket(feed.state());
+        mark = feed.state().mark;
+        model::PlanInputs in;
+        in.size = 0.5;
+        in.leverage = 10.0;
+        in.wallet = 10000.0;
+        in.stopLoss = riskModel.snapToTick(mark * 0.98);
+        in.takeProfit = riskModel.snapToTick(mark * 1.04);
+        ASSERT_FALSE(riskModel.setInputs(in));
+        chart = std::make_unique<PriceChartView>(riskModel, feed, Theme::darkTheme());
+        chart->resize(1000, 600);
+        chart->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(chart.get()));
+        chart->flushFrame();
+    }
+
+    const LevelLine& line(Kind k) const { return chart->line(k); }
+    QRectF plot() const { return chart->candles().window().plot; }
+
+    /// Every drawn tag: none overlaps another, and a higher price is never below a lower one.
+    void expectTagsApartInPriceOrder(bool pinned) const
+    {
+        std::vector<const LevelLine*> shown;
+        for (int k = 0; k <= static_cast<int>(Kind::Last); ++k) {
+            const LevelLine& l = line(static_cast<Kind>(k));
+            if (l.tagShown() && l.pinned() == pinned)
+                shown.push_back(&l);
+        }
+        for (const LevelLine* a : shown) {
+            for (const LevelLine* b : shown) {
+                if (a == b)
+                    continue;
+                EXPECT_FALSE(a->tagRect().intersects(b->tagRect()))
+                    << a->labelText().toStdString() << " overlaps " << b->labelText().toStdString();
+                if (*a->level() > *b->level() && a->outside() == b->outside()) {
+                    EXPECT_LT(a->tagRect().top(), b->tagRect().top())
+                        << a->labelText().toStdString() << " is drawn below " << b->labelText().toStdString();
+                }
+            }
+        }
+    }
+
+    model::TierLibrary tiers = model::TierLibrary::loadShipped();
+    model::MarketFeed feed{20240101, 42000.0, 1704067200000};
+    model::RiskModel riskModel{tiers};
+    double mark = 0.0;
+    std::unique_ptr<PriceChartView> chart;
+};
+
+TEST_F(PriceChart, LiquidationAndBankruptcyAFewPixelsApartBothShowInPriceOrder)
+{
+    // A target 20% up widens the axis, so the 10x long's liquidation and bankruptcy
+    // (about 0.4% of entry apart) land a few pixels from each other.
+    ASSERT_FALSE(riskModel.setTakeProfit(riskModel.snapToTick(mark * 1.20)));
+    chart->flushFrame();
+    const LevelLine& liq = line(Kind::Liquidation);
+    const LevelLine& bankr = line(Kind::Bankruptcy);
+    ASSERT_FALSE(liq.pinned());
+    ASSERT_FALSE(bankr.pinned());
+    ASSERT_GT(*liq.level(), *bankr.level());
+    ASSERT_LT(std::abs(liq.lineY() - bankr.lineY()), 10.0) << "the lines must crowd for this test";
+
+    EXPECT_TRUE(liq.tagShown());
+    EXPECT_TRUE(bankr.tagShown());
+    EXPECT_FALSE(liq.tagRect().intersects(bankr.tagRect()));
+    EXPECT_LT(liq.tagRect().bottom(), bankr.tagRect().top() + 0.001);
+    EXPECT_TRUE(liq.labelText().startsWith(QStringLiteral("Liq ")));
+    EXPECT_TRUE(bankr.labelText().startsWith(QStringLiteral("Bankr ")));
+    // The trader's change shows at once, not at the market's pace: the target's tag gives its new price.
+    EXPECT_TRUE(line(Kind::TakeProfit).tagText().contains(QStringLiteral("+20.")))
+        << line(Kind::TakeProfit).tagText().toStdString();
+    // Each tag stays near its line: together they move apart by one tag's height at most.
+    EXPECT_LT(std::abs(liq.tagRect().center().y() - liq.lineY()), LevelLine::kTagHeight);
+    EXPECT_LT(std::abs(bankr.tagRect().center().y() - bankr.lineY()), LevelLine::kTagHeight);
+    expectTagsApartInPriceOrder(false);
+}
+
+TEST_F(PriceChart, WithoutRoomLiquidationSpeaksForBankruptcy)
+{
+    // A chart so short that its plot holds only a few tags: the crowded ones merge.
+    ASSERT_FALSE(riskModel.setTakeProfit(riskModel.snapToTick(mark * 1.20)));
+    chart->resize(1000, 110);
+    QApplication::processEvents();
+    chart->flushFrame();
+    const LevelLine& liq = line(Kind::Liquidation);
+    const LevelLine& bankr = line(Kind::Bankruptcy);
+    ASSERT_LT(plot().height(), 6 * (LevelLine::kTagHeight + LevelLine::kTagGap));
+    ASSERT_FALSE(liq.pinned());
+    EXPECT_TRUE(liq.tagShown());
+    EXPECT_FALSE(bankr.tagShown());
+    EXPECT_TRUE(liq.labelText().startsWith(QStringLiteral("Liq ≈ Bankr")) || liq.labelText().startsWith(QStringLiteral("Liq +")))
+        << liq.labelText().toStdString();
+    expectTagsApartInPriceOrder(false);
+}
+
+TEST_F(PriceChart, PinnedTagsStackInPriceOrderInsideThePlot)
+{
+    // At 2x the liquidation lies about 50% below entry: off the axis, pinned to the bottom with bankruptcy.
+    ASSERT_FALSE(riskModel.setSize(0.1));
+    ASSERT_FALSE(riskModel.setLeverage(2.0));
+    chart->flushFrame();
+    const LevelLine& liq = line(Kind::Liquidation);
+    const LevelLine& bankr = line(Kind::Bankruptcy);
+    ASSERT_TRUE(liq.pinned());
+    ASSERT_TRUE(bankr.pinned());
+    EXPECT_TRUE(liq.labelText().startsWith(QStringLiteral("▼ Liq ")));
+    EXPECT_TRUE(liq.tagShown());
+    EXPECT_TRUE(bankr.tagShown());
+    // The lower price sits at the edge, the higher above it, both inside the plot: the
+    // axis labels right of the plot stay clear.
+    EXPECT_LT(liq.tagRect().bottom(), bankr.tagRect().top() + 0.001);
+    EXPECT_DOUBLE_EQ(bankr.tagRect().bottom(), plot().bottom());
+    for (const LevelLine* l : {&liq, &bankr}) {
+        EXPECT_LE(l->tagRect().right(), plot().right());
+        EXPECT_GE(l->tagRect().left(), plot().left());
+    }
+    expectTagsApartInPriceOrder(true);
+    expectTagsApartInPriceOrder(false);
+}
+
+TEST_F(PriceChart, ClearedEventsLeaveTheChart)
+{
+    // Opened at the mark; the mark falls through the stop: one "stopped out" marker.
+    ASSERT_FALSE(riskModel.openAtMarket());
+    model::MarketState m = feed.state();
+    m.timeMs += 1000;
+    m.mark = m.last = m.index = mark * 0.97;
+    riskModel.setMarket(m);
+    ASSERT_EQ(riskModel.events().size(), 1u);
+    chart->flushFrame();
+    EXPECT_EQ(chart->events().visibleCount(), 1);
+
+    riskModel.planAgain();  // a new trade starts with a clean chart
+    EXPECT_EQ(chart->events().visibleCount(), 0);
+    EXPECT_TRUE(chart->events().labelRects().empty());
+}
+
+TEST_F(PriceChart, EventTextStaysInsideThePlot)
+{
+    // Stopped out at the newest time: the marker is near the right edge, where the text
+    // would run past the plot; it flips to the marker's left instead.
+    ASSERT_FALSE(riskModel.openAtMarket());
+    model::MarketState m = feed.state();
+    m.mark = m.last = m.index = mark * 0.97;
+    riskModel.setMarket(m);
+    ASSERT_EQ(riskModel.events().size(), 1u);
+    chart->flushFrame();
+    const auto boxes = chart->events().labelRects();
+    ASSERT_EQ(boxes.size(), 1u);
+    EXPECT_TRUE(plot().contains(boxes[0])) << boxes[0].left() << ", " << boxes[0].top() << " " << boxes[0].width();
+}
+
+TEST_F(PriceChart, PriceLabelsAreRoundAndNeverUnderATag)
+{
+    const PriceScale& scale = chart->priceScale();
+    ASSERT_GT(scale.ticks().step, 0.0);
+    for (double p : scale.ticks().prices)
+        EXPECT_DOUBLE_EQ(std::fmod(p, scale.ticks().step), 0.0) << p;
+    ASSERT_FALSE(scale.labels().empty());
+    for (const auto& [text, box] : scale.labels()) {
+        for (int k = 0; k <= static_cast<int>(Kind::Last); ++k) {
+            const LevelLine& l = line(static_cast<Kind>(k));
+            if (l.tagShown()) {
+                EXPECT_FALSE(l.tagRect().intersects(box)) << text.toStdString() << " under " << l.labelText().toStdString();
+            }
+        }
+    }
+}
+
+TEST_F(PriceChart, TimeLabelsFallOnRoundTimes)
+{
+    // Six hours over about 800 pixels: room for 9 labels, so one every hour, on the hour.
+    const TimeScale& scale = chart->timeScale();
+    EXPECT_EQ(scale.ticks().stepMs, 3600 * 1000);
+    ASSERT_GE(scale.labels().size(), 5);
+    for (const QString& label : scale.labels())
+        EXPECT_TRUE(label.endsWith(QStringLiteral(":00")) || !label.contains(QLatin1Char(':'))) << label.toStdString();
+    for (qint64 t : scale.ticks().timesMs)
+        EXPECT_EQ(QDateTime::fromMSecsSinceEpoch(t).time().minute(), 0);
+}
+
+}  // namespace
+}  // namespace levlab::ui
