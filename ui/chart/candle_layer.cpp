@@ -35,6 +35,12 @@ void CandleLayer::setWindow(const CandleWindow& window, bool liveBarChanged)
     update();
 }
 
+void CandleLayer::forget()
+{
+    m_window = CandleWindow{};
+    update();
+}
+
 QRectF CandleLayer::liveBounds() const
 {
     // The forming candle's column and the mark segment leading to it, from the

@@ -40,6 +40,9 @@ public:
     void setTheme(const Theme& theme);
     /// Repaints only when the window changed, or (for the live part) when the forming bar did.
     void setWindow(const CandleWindow& window, bool liveBarChanged);
+    /// The candles under the window were replaced (another asset, a restarted or
+    /// restored market): the next setWindow() draws them afresh.
+    void forget();
     [[nodiscard]] const CandleWindow& window() const { return m_window; }
     /// Candles drawn in the last paint (after grouping).
     [[nodiscard]] int drawnCount() const { return m_drawn; }

@@ -66,6 +66,11 @@ PriceChartView::PriceChartView(model::RiskModel& model, model::MarketFeed& feed,
 
     connect(&m_model, &model::RiskModel::changed, this, &PriceChartView::onModelChanged);
     connect(m_chart, &QChart::plotAreaChanged, this, [this] { relayout(false); });
+    connect(&m_feed, &model::MarketFeed::seriesReset, this, [this] {
+        m_candles->forget();
+        m_live->forget();
+        followLatest();
+    });
 }
 
 void PriceChartView::setTheme(const Theme& theme)

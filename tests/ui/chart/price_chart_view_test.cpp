@@ -209,3 +209,23 @@ TEST_F(PriceChart, TimeLabelsFallOnRoundTimes)
 
 }  // namespace
 }  // namespace levlab::ui
+
+namespace levlab::ui {
+namespace {
+
+TEST_F(PriceChart, AnotherAssetsCandlesAreDrawnWhole)
+{
+    // The plan moves to ETH: the chart shows ETH's candles and its prices, not BTC's.
+    const double eth = feed.markOf(QStringLiteral("ETH"));
+    riskModel.setMarketSource([this](const QString& symbol) { return feed.state(symbol); });
+    ASSERT_FALSE(riskModel.setSymbol(QStringLiteral("ETHUSDT")));
+    feed.setFocus(QStringLiteral("ETH"));  // as the dashboard does when the plan's symbol changes
+    chart->flushFrame();
+    EXPECT_EQ(chart->candles().window().series, &feed.candles(QStringLiteral("ETH")).series(chart->timeframe()));
+    EXPECT_LT(chart->yMin(), eth);
+    EXPECT_GT(chart->candles().window().yMax, eth);
+    EXPECT_LT(chart->candles().window().yMax, mark / 2) << "the price axis left BTC's prices";
+}
+
+}  // namespace
+}  // namespace levlab::ui
