@@ -6,6 +6,7 @@
 #include <QPainterPath>
 
 #include <algorithm>
+#include <cmath>
 
 namespace levlab::ui {
 
@@ -74,8 +75,16 @@ QPointF EventLayer::markerPoint(const model::PositionEvent& e) const
 
 QString EventLayer::labelText(const model::PositionEvent& e) const
 {
-    const bool liquidated = e.kind == model::PositionEvent::Kind::Liquidated;
-    return (liquidated ? tr("LIQUIDATED  −%1") : tr("Stopped out  −%1")).arg(QLocale().toString(e.loss, 'f', m_decimals));
+    // The result as signed money: a take-profit or a close in profit is a gain.
+    const double result = -e.loss;
+    const QString money = (result >= 0 ? QStringLiteral("+") : QStringLiteral("−")) + QLocale().toString(std::abs(result), 'f', m_decimals);
+    switch (e.kind) {
+    case model::PositionEvent::Kind::Liquidated: return tr("LIQUIDATED  %1").arg(money);
+    case model::PositionEvent::Kind::StoppedOut: return tr("Stopped out  %1").arg(money);
+    case model::PositionEvent::Kind::TookProfit: return tr("Take-profit  %1").arg(money);
+    case model::PositionEvent::Kind::ClosedByHand: return tr("Closed  %1").arg(money);
+    }
+    return money;
 }
 
 QFont EventLayer::labelFont()
@@ -127,7 +136,10 @@ void EventLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidg
         if (!inView(e))
             continue;
         const QPointF p = markerPoint(e);
-        const QColor c = e.kind == model::PositionEvent::Kind::Liquidated ? m_theme.liquidation : m_theme.stopLoss;
+        const QColor c = e.kind == model::PositionEvent::Kind::Liquidated   ? m_theme.liquidation
+                         : e.kind == model::PositionEvent::Kind::TookProfit ? m_theme.takeProfit
+                         : e.kind == model::PositionEvent::Kind::ClosedByHand ? m_theme.entry
+                                                                              : m_theme.stopLoss;
         QPainterPath marker;
         marker.moveTo(p);
         marker.lineTo(p.x() - kMarkerHeight / 2 - 1, p.y() + kMarkerHeight);

@@ -97,6 +97,9 @@ QString TradeBar::describe(const model::RiskModel& m)
     case TradeState::Planning:
         if (in.entryAtMarket)
             return tr("Planning: the entry follows the market. Nothing triggers until the trade opens.");
+        if (!m.entryArmed())
+            return tr("Planning: entry fixed at %1. Type or drag your entry price; the trade opens when the price reaches it.")
+                .arg(model::formatNumber(in.entryPrice, d));
         return tr("Waiting: the trade opens when the price reaches %1.").arg(model::formatNumber(in.entryPrice, d));
     case TradeState::Open:
         return tr("Open since %1 at %2. Result now %3.")

@@ -152,7 +152,16 @@ void RiskPanel::refresh()
                                                       .arg(*s.liquidationDrift >= 0 ? QStringLiteral("+") : QString())
                                                       .arg(amount(*s.liquidationDrift, d))
                                                 : amount(s.fundingOverHorizon, md));
-    set(Row::State, p.liquidated ? tr("LIQUIDATED at this mark") : tr("open"));
+    // The trade's state as the trade bar states it; the mark alone says nothing of a closed trade.
+    QString state;
+    switch (m_model.tradeState()) {
+    case model::TradeState::Planning:
+        state = p.liquidated ? tr("planning — this mark is past liquidation") : tr("planning");
+        break;
+    case model::TradeState::Open: state = tr("open"); break;
+    case model::TradeState::Closed: state = tr("closed"); break;
+    }
+    set(Row::State, state);
 
     const bool any = !s.warningTexts.isEmpty();
     m_warnings->setVisible(any);

@@ -3,6 +3,7 @@
 #include "core/model/json/json_reader.h"
 
 #include <QFile>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -141,6 +142,8 @@ engine::Result<bool> QuizProgress::save(const QString& path) const
         out += ": {\"tries\": " + QByteArray::number(r.tries) + ", \"correct\": " + (r.lastCorrect ? "true" : "false") + "}";
     }
     out += ids.isEmpty() ? "}\n}\n" : "\n    }\n}\n";
+    // A first save on a new machine: the application's data folder may not exist yet.
+    QDir().mkpath(QFileInfo(path).absolutePath());
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return fileError(path, file.errorString().toStdString());

@@ -228,8 +228,12 @@ engine::Result<RiskSnapshot> RiskModel::compute(const PlanInputs& in, const Mark
     }
     if (in.takeProfit) {
         s.takeProfitDistance = std::abs(*in.takeProfit - s.entry) / s.entry;
-        if (in.stopLoss && *in.stopLoss != s.entry)
+        if (stopAfterLiquidation && s.maxLoss > 0.0) {
+            // Liquidation comes first: the risk is the margin, not the stop's distance.
+            s.rewardRisk = std::abs(engine::profitAndLoss(p.contract.kind, in.side, s.quantity, s.entry, *in.takeProfit)) / s.maxLoss;
+        } else if (in.stopLoss && *in.stopLoss != s.entry) {
             s.rewardRisk = std::abs(*in.takeProfit - s.entry) / std::abs(s.entry - *in.stopLoss);
+        }
     }
     s.fees = 2.0 * in.feeRate * s.notional;
     s.fundingPerInterval = s.position.fundingPayment;
@@ -408,17 +412,19 @@ RiskModel::Outcome RiskModel::setInputs(const PlanInputs& inputs)
     // New inputs are a new plan: whatever trade was open or closed is left behind.
     const TradeState stateNow = m_state;
     const auto eventsNow = m_events;
+    const PlanInputs inputsNow = m_inputs;
     if (m_state != TradeState::Planning) {
         m_state = TradeState::Planning;
         m_events.clear();
         m_inputs = m_plan;
     }
-    const PlanInputs inputsNow = m_inputs;
     if (auto r = apply(inputs, "plan")) {
         m_state = stateNow;
         m_events = eventsNow;
+        m_inputs = inputsNow;
         return r;
     }
+    m_entryArmed = true;  // a fixed entry given with the inputs is a price to wait for
     if (stateNow != TradeState::Planning) {
         emit tradeStateChanged(m_state);
         publish();

@@ -53,6 +53,9 @@ public:
     [[nodiscard]] const std::vector<PositionEvent>& events() const { return m_events; }
     [[nodiscard]] TradeState tradeState() const { return m_state; }
     [[nodiscard]] qint64 openedMs() const { return m_openedMs; }
+    /// A fixed entry fills when the market reaches it once a price has been typed or
+    /// dragged for it (or given with the inputs); unticking "at market" alone waits.
+    [[nodiscard]] bool entryArmed() const { return m_entryArmed; }
     /// Every trade closed since the app started, oldest first.
     [[nodiscard]] const std::vector<ClosedTrade>& tradeLog() const { return m_log; }
     /// Unrealised result of the open trade at the mark, fees to close included.
@@ -183,6 +186,7 @@ private:
     TradeState m_state = TradeState::Planning;
     PlanInputs m_plan;  ///< the inputs as planned, restored by planAgain()
     qint64 m_openedMs = 0;
+    bool m_entryArmed = true;
     double m_anchorEntry = 0.0;  ///< entry when the stop and target were last set
     std::optional<double> m_anchorStop;
     std::optional<double> m_anchorTarget;

@@ -27,9 +27,15 @@ RiskModel::Outcome RiskModel::setEntryAtMarket(bool atMarket)
 {
     PlanInputs c = m_inputs;
     c.entryAtMarket = atMarket;
-    if (!atMarket && !positiveFinite(c.entryPrice))
+    // Fixed where the entry is now; it waits for a price the trader types or drags
+    // before it can fill, so unticking "at market" never opens a trade by itself.
+    if (!atMarket && positiveFinite(m_market.mark))
         c.entryPrice = snapToTick(m_market.mark);
-    return apply(c, "entry");
+    if (auto r = apply(c, "entry"))
+        return r;
+    m_entryArmed = atMarket;
+    emit tradeStateChanged(m_state);
+    return std::nullopt;
 }
 
 RiskModel::Outcome RiskModel::setEntryPrice(double p)
@@ -39,7 +45,13 @@ RiskModel::Outcome RiskModel::setEntryPrice(double p)
     PlanInputs c = m_inputs;
     c.entryPrice = p;
     c.entryAtMarket = false;
-    return apply(c, "entry");
+    if (auto r = apply(c, "entry"))
+        return r;
+    if (!m_entryArmed) {
+        m_entryArmed = true;
+        emit tradeStateChanged(m_state);
+    }
+    return std::nullopt;
 }
 
 RiskModel::Outcome RiskModel::setSizeMode(SizeMode mode)

@@ -77,7 +77,7 @@ void RiskModel::detectEvents(const MarketState& before, const MarketState& after
     if (m_state == TradeState::Planning) {
         // A fixed entry is a limit order: a long fills once the last price is at or
         // below it, a short at or above.
-        if (!m_inputs.entryAtMarket && engine::sign(m_inputs.side) * (after.last - m_inputs.entryPrice) <= 0.0
+        if (!m_inputs.entryAtMarket && m_entryArmed && engine::sign(m_inputs.side) * (after.last - m_inputs.entryPrice) <= 0.0
             && positiveFinite(after.last)) {
             m_plan = m_inputs;
             m_openedMs = after.timeMs;
@@ -180,6 +180,7 @@ void RiskModel::planAgain()
     }
     m_inputs = m_plan;
     m_events.clear();
+    m_entryArmed = true;
     auto s = compute(m_inputs, m_market);
     if (s)
         m_snapshot = std::move(s).value();
@@ -204,12 +205,14 @@ struct RiskModel::Memento final {
     std::optional<UnitMemory> units;
     QHash<QString, SymbolPrices> symbolPrices;
     MarketState market;
+    bool entryArmed = true;
 };
 
 std::shared_ptr<const RiskModel::Memento> RiskModel::save() const
 {
     return std::make_shared<const Memento>(Memento{m_inputs, m_plan, m_state, m_events, m_log, m_openedMs, m_anchorEntry,
-                                                   m_anchorStop, m_anchorTarget, m_units, m_symbolPrices, m_market});
+                                                   m_anchorStop, m_anchorTarget, m_units, m_symbolPrices, m_market,
+                                                   m_entryArmed});
 }
 
 void RiskModel::restore(const Memento& m)
@@ -225,6 +228,7 @@ void RiskModel::restore(const Memento& m)
     m_units = m.units;
     m_symbolPrices = m.symbolPrices;
     m_market = m.market;
+    m_entryArmed = m.entryArmed;
     auto s = compute(m_inputs, m_market);
     if (s) {
         m_snapshot = std::move(s).value();

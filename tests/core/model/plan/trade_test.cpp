@@ -154,6 +154,29 @@ TEST_F(TradeTest, AFixedEntryOpensWhenTheMarketReachesIt)
     EXPECT_DOUBLE_EQ(model.snapshot().entry, 9900.0);
 }
 
+TEST_F(TradeTest, UntickingAtMarketFixesTheEntryAtTheMarkAndWaitsForATypedPrice)
+{
+    at(10050.0);
+    ASSERT_FALSE(model.setEntryAtMarket(false).has_value());
+    EXPECT_DOUBLE_EQ(model.inputs().entryPrice, 10050.0);
+    EXPECT_FALSE(model.entryArmed());
+    at(10000.0, 9990.0);  // a long's limit at 10,050 would fill here; it has no price yet
+    EXPECT_EQ(model.tradeState(), TradeState::Planning);
+    ASSERT_FALSE(model.setEntryPrice(9995.0).has_value());
+    EXPECT_TRUE(model.entryArmed());
+    at(9995.0, 9994.0);
+    EXPECT_EQ(model.tradeState(), TradeState::Open);
+}
+
+TEST_F(TradeTest, WithTheStopBeyondLiquidationRewardIsWeighedAgainstTheMargin)
+{
+    // 50×: margin 200; target 10,400 gains 400 on 1 BTC: 2 : 1 against the margin, not 400 : 300.
+    ASSERT_FALSE(model.setLeverage(50.0).has_value());
+    ASSERT_FALSE(model.setStopLoss(9700.0).has_value());
+    ASSERT_TRUE(model.snapshot().has(Warning::StopBeyondLiquidation));
+    EXPECT_DOUBLE_EQ(*model.snapshot().rewardRisk, 2.0);
+}
+
 TEST_F(TradeTest, AWickTheMarkIgnoresLiquidatesNothingButAStopOnLastFires)
 {
     ASSERT_FALSE(model.openAtMarket().has_value());
