@@ -5,6 +5,7 @@
 // edit_history_test.)
 #include "app/gui/dashboard.h"
 #include "core/model/plan/messages.h"
+#include "ui/chart/price_chart_view.h"
 #include "ui/controls/leverage_control.h"
 #include "ui/controls/number_field.h"
 #include "ui/controls/position_form.h"
@@ -25,6 +26,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 
 #include <cmath>
 
@@ -124,6 +126,32 @@ TEST_F(EndToEnd, F02_ThePortfolioWalletCommitsOnEnter)
     }
     QTest::keyClick(wallet, Qt::Key_Return);
     EXPECT_EQ(dash->portfolio.wallet(), 8000.0);
+}
+
+// 2 (range). A value outside the model's range is typed in full and refused with the reason.
+TEST_F(EndToEnd, F02_OutOfRangeValuesAreRefusedNotCut)
+{
+    const double hours = model().inputs().horizonHours;
+    typeInto(form().horizonBox(), QStringLiteral("99999"));
+    EXPECT_EQ(model().inputs().horizonHours, hours);
+    EXPECT_TRUE(form().horizonBox()->isInvalid());
+    EXPECT_EQ(form().horizonBox()->value(), 99999.0);
+    EXPECT_EQ(status(), QStringLiteral("Holding: must lie between 0 hours and a year."));
+    typeInto(form().feeBox(), QStringLiteral("5"));
+    EXPECT_TRUE(form().feeBox()->isInvalid());
+    EXPECT_EQ(status(), QStringLiteral("Taker fee: must lie between 0% and 1%."));
+}
+
+// 13. A wheel passing over a field does not change it.
+TEST_F(EndToEnd, F13_AWheelOverAFieldOneIsNotInLeavesItAlone)
+{
+    const auto stop = model().inputs().stopLoss;
+    QWidget* field = form().stopBox();
+    dash->window->chart()->setFocus();
+    QWheelEvent wheel(QPointF(10, 10), field->mapToGlobal(QPointF(10, 10)), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(field, &wheel);
+    EXPECT_EQ(model().inputs().stopLoss, stop);
 }
 
 // 3. An at-market plan opens at market with a click, then its stop fires.

@@ -34,6 +34,7 @@ QString asSentence(QString reason)
 NumberField::NumberField(QWidget* parent) : QDoubleSpinBox(parent)
 {
     setKeyboardTracking(false);
+    setFocusPolicy(Qt::StrongFocus);  // a wheel passing over does not take focus (or the value)
     setGroupSeparatorShown(true);
     setAccelerated(true);
     m_problem = new QLabel(parent ? parent : this);
@@ -154,6 +155,12 @@ bool NumberField::event(QEvent* event)
             event->ignore();
             return true;
         }
+    }
+    // A wheel turned over a field one is not working in scrolls the panel; it does
+    // not change the value under the pointer.
+    if (event->type() == QEvent::Wheel && !hasFocus()) {
+        event->ignore();
+        return false;
     }
     return QDoubleSpinBox::event(event);
 }

@@ -158,10 +158,12 @@ PositionForm::PositionForm(model::RiskModel& model, QWidget* parent) : QWidget(p
     targetRow->addWidget(m_target, 1);
     addRow(form, tr("Take-prof&it"), withProblem(targetRow, m_target), m_target);
 
-    m_horizon = spin(this, 0.0, 24.0 * 365, 0, tr("How long you plan to hold: funding is paid every 8 hours"));
+    // Ranges wider than the model's: a value out of range is typed in full and refused
+    // with the reason, not cut short by the field while typing.
+    m_horizon = spin(this, 0.0, 1e7, 0, tr("How long you plan to hold: funding is paid every 8 hours"));
     m_horizon->setSuffix(tr(" h"));
     addRow(form, tr("Holdin&g"), withProblem(m_horizon), m_horizon);
-    m_fee = spin(this, 0.0, 0.99, 3, tr("Taker fee per side, in percent of value"));
+    m_fee = spin(this, 0.0, 100.0, 3, tr("Taker fee per side, in percent of value"));
     m_fee->setSuffix(QStringLiteral(" %"));
     addRow(form, tr("Taker &fee"), withProblem(m_fee), m_fee);
 
@@ -258,6 +260,16 @@ void PositionForm::refresh()
     if (m_size->suffix() != suffix)
         m_size->setSuffix(suffix);
     m_size->showModelValue(risk ? in.size * 100.0 : in.size, byMarket);
+    // Coin-settled contracts (BitMEX XBTUSD, Bybit BTCUSD) count the wallet in coin: to the satoshi.
+    const bool coin = s.contract == engine::ContractKind::Inverse;
+    const int moneyDecimals = coin ? 8 : 2;
+    const QString unit = coin ? QStringLiteral(" BTC") : QString();
+    for (NumberField* f : {m_wallet, m_extra}) {
+        if (f->decimals() != moneyDecimals)
+            f->setDecimals(moneyDecimals);
+        if (f->suffix() != unit)
+            f->setSuffix(unit);
+    }
     m_wallet->showModelValue(in.wallet, byMarket);
     m_extra->showModelValue(in.extraMargin, byMarket);
     m_extra->setEnabled(in.marginMode != engine::MarginMode::Cross);

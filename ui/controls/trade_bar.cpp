@@ -59,6 +59,8 @@ TradeBar::TradeBar(model::RiskModel& model, QWidget* parent) : QWidget(parent), 
     auto* row = new QHBoxLayout;
     m_state = new QLabel(this);
     m_state->setWordWrap(true);
+    // Two lines always, so the form below never jumps as the sentence grows or shrinks.
+    m_state->setMinimumHeight(2 * m_state->fontMetrics().lineSpacing() + 2);
     m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_state->setAccessibleName(tr("Trade"));
     m_action = new QPushButton(this);
