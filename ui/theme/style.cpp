@@ -98,8 +98,20 @@ void Style::drawIndicator(bool radio, const QStyleOption* option, QPainter* pain
     const bool partial = option->state & State_NoChange;
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, true);
-    const QRectF r = QRectF(option->rect).adjusted(1, 1, -1, -1);
-    const QColor border = enabled ? (option->state & State_HasFocus ? m_theme.focus : m_theme.border) : m_theme.mutedText;
+    QRectF r = QRectF(option->rect).adjusted(1, 1, -1, -1);
+    const bool focus = enabled && (option->state & State_HasFocus);
+    if (focus) {
+        // Focus shows as a ring around the box, ticked or not, with a gap of the field's
+        // colour between ring and box so it reads on a filled box too.
+        painter->setBrush(m_theme.inputBackground);
+        painter->setPen(QPen(m_theme.focus, kFocusWidth));
+        if (radio)
+            painter->drawEllipse(r);
+        else
+            painter->drawRoundedRect(r, 3, 3);
+        r = r.adjusted(3, 3, -3, -3);
+    }
+    const QColor border = enabled ? (focus ? m_theme.focus : m_theme.border) : m_theme.mutedText;
     const bool filled = (on || partial) && !radio;
     painter->setBrush(filled ? (enabled ? m_theme.accent : m_theme.mutedText) : m_theme.inputBackground);
     painter->setPen(QPen(filled ? painter->brush().color() : border, 1.5));
