@@ -10,6 +10,7 @@
 #include "ui/controls/number_field.h"
 #include "ui/controls/position_form.h"
 #include "ui/controls/trade_bar.h"
+#include "ui/lessons/lessons_panel.h"
 #include "ui/risk/risk_panel.h"
 #include "ui/risk/value_table.h"
 
@@ -22,7 +23,9 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
+#include <QListWidget>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -283,6 +286,24 @@ TEST_F(EndToEnd, F09_MessagesInTheUsersWords)
     EXPECT_FALSE(m.contains(QLatin1Char('_')));
     EXPECT_FALSE(m.contains(QRegularExpression(QStringLiteral("\\d{4,}")))) << "thousands are separated";
     EXPECT_TRUE(m.endsWith(QLatin1Char('.')));
+}
+
+// Lessons at 1366×768: the quiz's texts and buttons are inside the dock, none cut at the right.
+TEST_F(EndToEnd, TheQuizFitsItsDock)
+{
+    ui::LessonsPanel* lessons = dash->lessonsPanel;
+    lessons->lessonList()->setCurrentRow(0);
+    lessons->askQuestion(0);
+    QApplication::processEvents();
+    auto* scroll = lessons->findChildren<QScrollArea*>().front();
+    const int width = scroll->viewport()->width();
+    ASSERT_GT(width, 100);
+    for (QWidget* w : scroll->widget()->findChildren<QWidget*>()) {
+        if (!w->isVisible() || w->width() == 0)
+            continue;
+        const QPoint right = w->mapTo(scroll->viewport(), QPoint(w->width(), 0));
+        EXPECT_LE(right.x(), width) << w->metaObject()->className() << " " << w->objectName().toStdString();
+    }
 }
 
 // 12. Ctrl+Z undoes the plan edit just made.

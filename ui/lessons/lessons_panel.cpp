@@ -129,10 +129,10 @@ QWidget* LessonsPanel::buildQuiz()
     auto* q = new QVBoxLayout(quiz);
     q->setContentsMargins(0, 0, 0, 0);
     auto* heading = new QLabel(tr("<b>Check yourself</b>"), quiz);
-    m_score = new QLabel(quiz);
-    auto* head = new QHBoxLayout;
+    // Every row of the quiz fits the narrowest dock: texts wrap, buttons take two rows.
+    m_score = wrapping(quiz);
+    auto* head = new QVBoxLayout;
     head->addWidget(heading);
-    head->addStretch();
     head->addWidget(m_score);
     m_prompt = wrapping(quiz);
     m_optionBox = new QVBoxLayout;
@@ -148,18 +148,20 @@ QWidget* LessonsPanel::buildQuiz()
     buttons->addWidget(m_answer);
     buttons->addWidget(m_next);
     buttons->addStretch();
-    buttons->addWidget(m_reset);
 
     m_confirmBar = new QWidget(quiz);
-    auto* confirm = new QHBoxLayout(m_confirmBar);
+    auto* confirm = new QVBoxLayout(m_confirmBar);
     confirm->setContentsMargins(0, 0, 0, 0);
     auto* ask = wrapping(m_confirmBar);
     ask->setText(tr("Clear the scores of every lesson?"));
     m_confirmReset = button(tr("Clear scores"), m_confirmBar);
     m_keepScores = button(tr("Keep them"), m_confirmBar);
-    confirm->addWidget(ask, 1);
-    confirm->addWidget(m_confirmReset);
-    confirm->addWidget(m_keepScores);
+    auto* choices = new QHBoxLayout;
+    choices->addWidget(m_confirmReset);
+    choices->addWidget(m_keepScores);
+    choices->addStretch();
+    confirm->addWidget(ask);
+    confirm->addLayout(choices);
     m_confirmBar->hide();
     m_undoReset = button(tr("Undo the reset"), quiz);
     m_undoReset->hide();
@@ -169,6 +171,7 @@ QWidget* LessonsPanel::buildQuiz()
     q->addWidget(m_prompt);
     q->addLayout(m_optionBox);
     q->addLayout(buttons);
+    q->addWidget(m_reset, 0, Qt::AlignRight);
     q->addWidget(m_confirmBar);
     q->addWidget(m_undoReset, 0, Qt::AlignRight);
     q->addWidget(m_feedback);
