@@ -150,11 +150,11 @@ EditHistory::EditHistory(model::RiskModel& plan, QObject* parent)
 void EditHistory::addActions(QMenu* edit)
 {
     QAction* undo = m_stack->createUndoAction(edit, tr("&Undo"));
-    undo->setShortcuts(QKeySequence::Undo);
+    undo->setShortcut(QKeySequence(QKeySequence::Undo));  // the platform's first binding (not F14)
     undo->setWhatsThis(tr("Undo the last edit of the plan or the portfolio"));  // the shortcuts list's name for it
     edit->addAction(undo);
     QAction* redo = m_stack->createRedoAction(edit, tr("&Redo"));
-    redo->setShortcuts(QKeySequence::Redo);
+    redo->setShortcut(QKeySequence(QKeySequence::Redo));
     redo->setWhatsThis(tr("Redo the edit last undone"));
     edit->addAction(redo);
 }

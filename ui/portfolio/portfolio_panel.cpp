@@ -489,7 +489,7 @@ void PortfolioPanel::refresh()
     m_account->setValue(7, drift.isEmpty() ? tr("—") : drift.join(QStringLiteral(", ")));
     // The gauge says the same number as the row beside it, to the same decimals.
     const QString ratio = m_account->value(3);
-    m_gauge->setValue(a.marginRatio ? std::clamp(static_cast<int>(std::lround(*a.marginRatio * kGaugeSteps)), 0, kGaugeSteps) : kGaugeSteps);
+    m_gauge->setValue(a.marginRatio ? std::clamp(static_cast<int>(std::lround(*a.marginRatio * kGaugeSteps)), 0, kGaugeSteps) : 0);  // nothing to measure: empty, not full
     const QString gaugeText = tr("margin ratio %1").arg(ratio);
     if (m_gauge->format() != gaugeText)
         m_gauge->setFormat(gaugeText);
