@@ -156,8 +156,10 @@ void LeverageControl::refresh()
             m_chips[i]->setEnabled(enabled);
     }
     QString text = tr("Maximum %1").arg(times(maxLev));
-    if (s.minLeverage > 1.0)
-        text += tr(", minimum %1 with this wallet").arg(times(s.minLeverage));
+    // The slider's whole-number lower end: it changes only when the wallet's reach does,
+    // not with every tick of an at-market entry (a label that changes relays the column).
+    if (m_slider->minimum() > 1)
+        text += tr(", from %1 with this wallet").arg(times(m_slider->minimum()));
     if (!s.maxLeverageReason.isEmpty())
         text += QStringLiteral(" — ") + s.maxLeverageReason;
     if (m_maxLabel->text() != text)
