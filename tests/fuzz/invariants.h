@@ -100,9 +100,19 @@ inline void checkAccount(const engine::AccountInput& in, const engine::AccountRe
         const double farSide = liq * (1.0 - towardMark * 1e-6);
         if (!engine::within(nearMark, engine::kMinPrice, engine::kMaxPrice) || !engine::within(farSide, engine::kMinPrice, engine::kMaxPrice))
             continue;
+        // A million times from the entry, equity is the difference of nearly equal numbers and
+        // a hair of 1e-6 is below what a double resolves there.
+        const double ratio = liq / in.positions[i].entryPrice;
+        if (ratio < 1e-6 || ratio > 1e6)
+            continue;
         const auto near = liquidatedAt(in, i, nearMark);
         const auto far = liquidatedAt(in, i, farSide);
         check(near.has_value() && far.has_value(), at + "refused with the mark moved");
+        if (std::abs(mark - liq) <= 2e-6 * liq) {
+            // The mark sits on the price itself: the two sides differ.
+            check(*near != *far, at + "the same state on both sides of its liquidation price " + engine::numberText(liq));
+            continue;
+        }
         check(*near == p.liquidated, at + "a hair on the mark's side of its liquidation price " + engine::numberText(liq)
                                          + " it is not in the state it is in at the mark");
         check(*far != p.liquidated, at + "a hair beyond its liquidation price " + engine::numberText(liq) + " nothing changes");
