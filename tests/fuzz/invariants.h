@@ -89,16 +89,33 @@ inline void checkAccount(const engine::AccountInput& in, const engine::AccountRe
         check(!p.liquidationPrice || *p.liquidationPrice > 0.0, at + "liquidation_price is not positive");
         if (!p.liquidationPrice || i >= maxChecked)
             continue;
-        const double s = engine::sign(in.positions[i].side);
-        const double inside = *p.liquidationPrice * (1.0 + s * 1e-6);
-        const double beyond = *p.liquidationPrice * (1.0 - s * 1e-6);
-        if (!engine::within(inside, engine::kMinPrice, engine::kMaxPrice) || !engine::within(beyond, engine::kMinPrice, engine::kMaxPrice))
+        // The state flips across the price: on the mark's side it is what it is at the mark
+        // (standing, or already liquidated), a hair beyond it the other. Which side is the
+        // mark's follows from the mark, not the position's side: a hedged leg goes with
+        // its symbol's net exposure.
+        const double liq = *p.liquidationPrice;
+        const double mark = in.positions[i].markPrice.value_or(in.positions[i].entryPrice);
+        const double towardMark = mark >= liq ? 1.0 : -1.0;
+        const double nearMark = liq * (1.0 + towardMark * 1e-6);
+        const double farSide = liq * (1.0 - towardMark * 1e-6);
+        if (!engine::within(nearMark, engine::kMinPrice, engine::kMaxPrice) || !engine::within(farSide, engine::kMinPrice, engine::kMaxPrice))
             continue;
-        const auto standing = liquidatedAt(in, i, inside);
-        const auto gone = liquidatedAt(in, i, beyond);
-        check(standing.has_value() && gone.has_value(), at + "refused with the mark moved");
-        check(!*standing, at + "liquidated a hair inside its liquidation price " + engine::numberText(*p.liquidationPrice));
-        check(*gone, at + "standing a hair beyond its liquidation price " + engine::numberText(*p.liquidationPrice));
+        // A million times from the entry, equity is the difference of nearly equal numbers and
+        // a hair of 1e-6 is below what a double resolves there.
+        const double ratio = liq / in.positions[i].entryPrice;
+        if (ratio < 1e-6 || ratio > 1e6)
+            continue;
+        const auto near = liquidatedAt(in, i, nearMark);
+        const auto far = liquidatedAt(in, i, farSide);
+        check(near.has_value() && far.has_value(), at + "refused with the mark moved");
+        if (std::abs(mark - liq) <= 2e-6 * liq) {
+            // The mark sits on the price itself: the two sides differ.
+            check(*near != *far, at + "the same state on both sides of its liquidation price " + engine::numberText(liq));
+            continue;
+        }
+        check(*near == p.liquidated, at + "a hair on the mark's side of its liquidation price " + engine::numberText(liq)
+                                         + " it is not in the state it is in at the mark");
+        check(*far != p.liquidated, at + "a hair beyond its liquidation price " + engine::numberText(liq) + " nothing changes");
     }
 }
 

@@ -1,5 +1,6 @@
 #include "core/engine/account/prepared.h"
 
+#include "core/engine/limits.h"
 #include "core/engine/margin/liquidation.h"
 
 #include <algorithm>
@@ -109,6 +110,8 @@ std::optional<double> walkRows(const Prepared& p, const Backing& b, double start
         const double boundary = valueUp ? rows[t].notionalCap : rows[t].notionalFloor;
         t = valueUp ? t + 1 : t - 1;
         const double price = p.kind == ContractKind::Linear ? boundary / p.q : p.q / boundary;
+        if (!within(price, kMinPrice, kMaxPrice))
+            return std::nullopt;  // the next row lies beyond any price the engine accepts
         const double h = headroom(p, b, maintenanceOfRow(*p.in, p.rules, t), price);
         if (adverse ? h <= 0.0 : h > 0.0)
             return price;

@@ -73,6 +73,20 @@ TEST(StepTiers, ShockLiquidatesTheShortBeforeElevenPointTwoPercent)
     EXPECT_TRUE(short_of->liquidated.empty());
 }
 
+TEST(StepTiers, ARowBoundaryBeyondAnyPriceIsNeverTheAnswer)
+{
+    // Found by the tier-table fuzzer: a first row capped at 1.5e-323 put the next boundary at price
+    // 1.5e-323 / 2, which underflows to 0, and 0 came back as a liquidation price. A 1x long (margin
+    // 200 on 2 at 100) is never liquidated at any price.
+    PositionInput p = linear(Side::Long, 2, 100, 1, 0);
+    p.mmRate.reset();
+    p.brackets.style = BracketStyle::Step;
+    p.brackets.brackets = {{0, 1.5e-323, 0.005, 0, 0}, {1.5e-323, 3e6, 0.015, 0, 20}};
+    auto r = evaluatePosition(Venue::Gate, p);
+    ASSERT_TRUE(r.ok()) << r.error().message();
+    EXPECT_FALSE(r->liquidationPrice.has_value());
+}
+
 TEST(Maintenance, ABracketDeductionAboveRateTimesFloorIsRefusedNamingTheRow)
 {
     PositionInput p = linear(Side::Long, 1, 10000, 10, 0);

@@ -1,6 +1,7 @@
 // The application's own files: quiz progress and settings read from disk are
 // validated, a file that cannot be used is kept aside, and the user is told.
 #include "core/model/lessons/lesson.h"
+#include "core/model/lessons/lesson_driver.h"
 #include "core/model/lessons/quiz_progress.h"
 #include "core/model/settings/app_settings.h"
 
@@ -8,6 +9,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 namespace levlab::model {
@@ -100,6 +103,15 @@ TEST(LessonFile, NumbersOutOfIntRangeAreRefusedNotConverted)
     auto order = parseLesson(R"({"id": "x", "title": "X", "order": 1e115, "sections": []})");
     ASSERT_FALSE(order.ok());
     EXPECT_EQ(order.error().message(), "order: must be a whole number from 0 to 1000");
+}
+
+TEST(LessonFile, APlanStopAtPriceZeroIsRefused)
+{
+    // Found by the plan fuzzer: a BitMEX (inverse) long with stop_pct 1 put its stop at 0 and the risk at
+    // the stop came out infinite.
+    auto in = LessonDriver::planFrom(QJsonDocument::fromJson(R"({"venue": "bitmex", "stop_pct": 1})").object(), 40000.0);
+    ASSERT_FALSE(in.ok());
+    EXPECT_EQ(in.error().message(), "plan.stop_pct: puts the stop at or below a price of 0");
 }
 
 TEST(SettingsFile, JunkIsDroppedOutOfRangeResetAndTheUserToldOnce)
