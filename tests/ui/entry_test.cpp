@@ -333,7 +333,7 @@ TEST_F(NumberEntry, TheSliderStopsAtTheLowestLeverageTheWalletCarries)
     EXPECT_EQ(slider->minimum(), static_cast<int>(lowest));
     EXPECT_DOUBLE_EQ(model().inputs().leverage, lowest);
     EXPECT_EQ(slider->value(), static_cast<int>(lowest));
-    EXPECT_TRUE(control->maxLabel()->text().contains(QStringLiteral("minimum"))) << control->maxLabel()->text().toStdString();
+    EXPECT_TRUE(control->maxLabel()->text().contains(QStringLiteral(", from %1× with this wallet").arg(lowest))) << control->maxLabel()->text().toStdString();
 }
 
 }  // namespace

@@ -68,9 +68,9 @@ engine::Result<PlanInputs> LessonDriver::planFrom(const QJsonObject& p, double m
         in.takeProfit = mark * (1.0 + s * p.value(QStringLiteral("target_pct")).toDouble());
     // A stop or target at or below 0 is no price (on an inverse contract its PnL is infinite).
     if (in.stopLoss && !(std::isfinite(*in.stopLoss) && *in.stopLoss > 0.0))
-        return bad(QStringLiteral("plan.stop_pct"), QStringLiteral("puts the stop at or below a price of 0"));
+        return engine::Error{"plan.stop_pct", "puts the stop at or below a price of 0"};
     if (in.takeProfit && !(std::isfinite(*in.takeProfit) && *in.takeProfit > 0.0))
-        return bad(QStringLiteral("plan.target_pct"), QStringLiteral("puts the target at or below a price of 0"));
+        return engine::Error{"plan.target_pct", "puts the target at or below a price of 0"};
     if (p.contains(QStringLiteral("risk"))) {
         in.sizeMode = SizeMode::RiskPercent;
         in.size = p.value(QStringLiteral("risk")).toDouble();

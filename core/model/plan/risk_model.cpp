@@ -398,6 +398,10 @@ RiskModel::Outcome RiskModel::edit(const PlanInputs& inputs)
         return refusal("leverage", tr("must be at least 1×"));
     if (!positiveFinite(inputs.size))
         return refusal("size", tr("must be greater than 0"));
+    if (inputs.stopLoss && !positiveFinite(*inputs.stopLoss))
+        return refusal("stop_loss", tr("must be a price greater than 0"));
+    if (inputs.takeProfit && !positiveFinite(*inputs.takeProfit))
+        return refusal("take_profit", tr("must be a price greater than 0"));
     return apply(inputs, "plan");
 }
 
@@ -409,6 +413,10 @@ RiskModel::Outcome RiskModel::setInputs(const PlanInputs& inputs)
         return refusal("leverage", tr("must be at least 1×"));
     if (!positiveFinite(inputs.size))
         return refusal("size", tr("must be greater than 0"));
+    if (inputs.stopLoss && !positiveFinite(*inputs.stopLoss))
+        return refusal("stop_loss", tr("must be a price greater than 0"));
+    if (inputs.takeProfit && !positiveFinite(*inputs.takeProfit))
+        return refusal("take_profit", tr("must be a price greater than 0"));
     // New inputs are a new plan: whatever trade was open or closed is left behind.
     const TradeState stateNow = m_state;
     const auto eventsNow = m_events;

@@ -220,6 +220,15 @@ TEST_F(TradeTest, AnEditAsAWholeKeepsTheTradeWhileSetInputsPlansAnew)
     EXPECT_EQ(model.tradeState(), TradeState::Planning);
 }
 
+TEST_F(TradeTest, InputsWithAStopAtOrBelowZeroAreRefused)
+{
+    PlanInputs in = model.inputs();
+    in.stopLoss = 0.0;
+    EXPECT_EQ(model.setInputs(in)->message(), QStringLiteral("Stop-loss: must be a price greater than 0."));
+    in.stopLoss = -5.0;
+    EXPECT_TRUE(model.edit(in).has_value());
+}
+
 TEST_F(TradeTest, AnEditAfterTheExitPlansAgainFromThePlan)
 {
     ASSERT_FALSE(model.openAtMarket().has_value());
