@@ -1,4 +1,5 @@
 #include "app/gui/dashboard.h"
+#include "tests/ui/dashboard_fixture.h"
 #include "ui/controls/leverage_control.h"
 #include "ui/controls/position_form.h"
 #include "ui/market/market_bar.h"
@@ -31,15 +32,8 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(dir.isValid());
-        app::DashboardOptions o;
-        o.historyMinutes = 3000;
-        o.settingsPath = dir.filePath(QStringLiteral("settings.ini"));
-        o.progressPath = dir.filePath(QStringLiteral("progress.json"));
-        dash = std::make_unique<app::Dashboard>(o);
-        dash->feed.setSpeed(0);
-        dash->window->resize(1600, 950);
-        dash->window->show();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(dash->window.get()));
+        dash = test::openDashboard(dir, QSize(1600, 950), 3000);
+        ASSERT_TRUE(dash->window->isVisible() && QTest::qWaitForWindowExposed(dash->window.get()));
     }
 
     QTemporaryDir dir;

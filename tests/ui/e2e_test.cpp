@@ -4,6 +4,7 @@
 // have suites of their own: entry_test, layout_test, theme_test, chart tests,
 // edit_history_test.)
 #include "app/gui/dashboard.h"
+#include "tests/ui/dashboard_fixture.h"
 #include "core/model/plan/messages.h"
 #include "ui/chart/price_chart_view.h"
 #include "ui/controls/leverage_control.h"
@@ -44,16 +45,8 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(dir.isValid());
-        app::DashboardOptions o;
-        o.historyMinutes = 600;
-        o.settingsPath = dir.filePath(QStringLiteral("settings.ini"));
-        o.progressPath = dir.filePath(QStringLiteral("progress.json"));
-        dash = std::make_unique<app::Dashboard>(o);
-        dash->feed.setSpeed(0);  // the market moves only when a test moves it
-        dash->window->resize(1356, 728);  // what a 1366×768 screen leaves inside its frame
-        dash->window->show();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(dash->window.get()));
-        dash->window->activateWindow();
+        dash = test::openDashboard(dir, QSize(1356, 728), 600);
+        ASSERT_TRUE(dash->window->isVisible() && QTest::qWaitForWindowExposed(dash->window.get()));
     }
 
     model::RiskModel& model() { return dash->model; }

@@ -1,6 +1,7 @@
 // Edit › Undo and Redo over the plan and the portfolio, and the window's keys:
 // real clicks, drags and key presses on the real window.
 #include "app/gui/dashboard.h"
+#include "tests/ui/dashboard_fixture.h"
 #include "ui/binding/edit_history.h"
 #include "ui/chart/price_chart_view.h"
 #include "ui/controls/keyboard_shortcuts.h"
@@ -39,16 +40,8 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(settingsDir.isValid());
-        app::DashboardOptions o;
-        o.historyMinutes = 600;
-        o.settingsPath = settingsDir.filePath(QStringLiteral("settings.ini"));
-        o.progressPath = settingsDir.filePath(QStringLiteral("progress.json"));
-        dash = std::make_unique<app::Dashboard>(o);
-        dash->feed.setSpeed(0);
-        dash->window->resize(1366, 768);
-        dash->window->show();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(dash->window.get()));
-        dash->window->activateWindow();
+        dash = test::openDashboard(settingsDir, QSize(1366, 768), 600);
+        ASSERT_TRUE(dash->window->isVisible() && QTest::qWaitForWindowExposed(dash->window.get()));
     }
 
     model::RiskModel& model() { return dash->model; }

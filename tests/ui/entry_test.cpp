@@ -1,6 +1,7 @@
 // Number entry as a person types it: real key events into the real window's
 // fields, character by character, and the model's values checked exactly.
 #include "app/gui/dashboard.h"
+#include "tests/ui/dashboard_fixture.h"
 #include "ui/controls/leverage_control.h"
 #include "ui/controls/number_field.h"
 #include "ui/controls/position_form.h"
@@ -29,16 +30,8 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(settingsDir.isValid());
-        app::DashboardOptions o;
-        o.historyMinutes = 600;
-        o.settingsPath = settingsDir.filePath(QStringLiteral("settings.ini"));
-        o.progressPath = settingsDir.filePath(QStringLiteral("progress.json"));
-        dash = std::make_unique<app::Dashboard>(o);
-        dash->feed.setSpeed(0);  // the market stands still unless a test moves it
-        dash->window->resize(1366, 768);
-        dash->window->show();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(dash->window.get()));
-        dash->window->activateWindow();
+        dash = test::openDashboard(settingsDir, QSize(1366, 768), 600);
+        ASSERT_TRUE(dash->window->isVisible() && QTest::qWaitForWindowExposed(dash->window.get()));
     }
 
     model::RiskModel& model() { return dash->model; }

@@ -2,6 +2,7 @@
 // and mouse, action questions that wait, the learner's own work given back exactly.
 
 #include "app/gui/dashboard.h"
+#include "tests/ui/dashboard_fixture.h"
 #include "core/model/lessons/quiz_progress.h"
 #include "ui/controls/leverage_control.h"
 #include "ui/lessons/lessons_panel.h"
@@ -50,16 +51,8 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(dir.isValid());
-        app::DashboardOptions o;
-        o.historyMinutes = 600;
-        o.settingsPath = dir.filePath(QStringLiteral("settings.ini"));
-        o.progressPath = dir.filePath(QStringLiteral("progress.json"));
-        dash = std::make_unique<app::Dashboard>(o);
-        dash->feed.setSpeed(0);
-        dash->window->resize(1366, 768);
-        dash->window->show();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(dash->window.get()));
-        dash->window->activateWindow();
+        dash = test::openDashboard(dir, QSize(1366, 768), 600);
+        ASSERT_TRUE(dash->window->isVisible() && QTest::qWaitForWindowExposed(dash->window.get()));
         ASSERT_TRUE(QTest::qWaitForWindowActive(dash->window.get()));
         panel = dash->lessonsPanel;
     }

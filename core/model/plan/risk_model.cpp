@@ -390,7 +390,7 @@ RiskModel::Outcome RiskModel::apply(PlanInputs candidate, const char* field)
     return std::nullopt;
 }
 
-RiskModel::Outcome RiskModel::edit(const PlanInputs& inputs)
+RiskModel::Outcome RiskModel::checkWhole(const PlanInputs& inputs)
 {
     if (!positiveFinite(inputs.wallet))
         return refusal("wallet", tr("must be greater than 0"));
@@ -402,21 +402,20 @@ RiskModel::Outcome RiskModel::edit(const PlanInputs& inputs)
         return refusal("stop_loss", tr("must be a price greater than 0"));
     if (inputs.takeProfit && !positiveFinite(*inputs.takeProfit))
         return refusal("take_profit", tr("must be a price greater than 0"));
+    return std::nullopt;
+}
+
+RiskModel::Outcome RiskModel::edit(const PlanInputs& inputs)
+{
+    if (auto r = checkWhole(inputs))
+        return r;
     return apply(inputs, "plan");
 }
 
 RiskModel::Outcome RiskModel::setInputs(const PlanInputs& inputs)
 {
-    if (!positiveFinite(inputs.wallet))
-        return refusal("wallet", tr("must be greater than 0"));
-    if (!(std::isfinite(inputs.leverage) && inputs.leverage >= 1.0))
-        return refusal("leverage", tr("must be at least 1×"));
-    if (!positiveFinite(inputs.size))
-        return refusal("size", tr("must be greater than 0"));
-    if (inputs.stopLoss && !positiveFinite(*inputs.stopLoss))
-        return refusal("stop_loss", tr("must be a price greater than 0"));
-    if (inputs.takeProfit && !positiveFinite(*inputs.takeProfit))
-        return refusal("take_profit", tr("must be a price greater than 0"));
+    if (auto r = checkWhole(inputs))
+        return r;
     // New inputs are a new plan: whatever trade was open or closed is left behind.
     const TradeState stateNow = m_state;
     const auto eventsNow = m_events;

@@ -155,6 +155,10 @@ private:
     /// Which field a change comes from: names it in refusals, and a change of the
     /// leverage itself is refused above the row's maximum instead of lowered.
     Outcome apply(PlanInputs candidate, const char* field);
+    /// What whole inputs (a preset, an undo) must hold before any rule is asked.
+    static Outcome checkWhole(const PlanInputs& inputs);
+    /// The snapshot of the inputs at the market, or an empty one saying why not.
+    void recompute();
     engine::Result<RiskSnapshot> compute(const PlanInputs& in, const MarketState& market) const;
     std::optional<Refusal> checkExits(const PlanInputs& in, const RiskSnapshot& s, const char* field) const;
     /// The highest leverage the candidate's opening row allows; 0 when unknown.

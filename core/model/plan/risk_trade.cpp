@@ -8,6 +8,17 @@ namespace levlab::model {
 using detail::positiveFinite;
 using detail::refusal;
 
+void RiskModel::recompute()
+{
+    auto s = compute(m_inputs, m_market);
+    if (s) {
+        m_snapshot = std::move(s).value();
+    } else {
+        m_snapshot = RiskSnapshot{};
+        m_snapshot.problem = detail::fromEngine(s.error(), "").message();
+    }
+}
+
 void RiskModel::setState(TradeState state)
 {
     if (state == m_state)
@@ -59,13 +70,7 @@ void RiskModel::setMarket(const MarketState& market)
     const MarketState before = m_market;
     m_market = market;
     followMarket();
-    auto s = compute(m_inputs, m_market);
-    if (s) {
-        m_snapshot = std::move(s).value();
-    } else {
-        m_snapshot = RiskSnapshot{};
-        m_snapshot.problem = detail::fromEngine(s.error(), "").message();
-    }
+    recompute();
     detectEvents(before, market);
     publish();
 }
@@ -229,13 +234,7 @@ void RiskModel::restore(const Memento& m)
     m_symbolPrices = m.symbolPrices;
     m_market = m.market;
     m_entryArmed = m.entryArmed;
-    auto s = compute(m_inputs, m_market);
-    if (s) {
-        m_snapshot = std::move(s).value();
-    } else {
-        m_snapshot = RiskSnapshot{};
-        m_snapshot.problem = detail::fromEngine(s.error(), "").message();
-    }
+    recompute();
     const bool stateChanged = m_state != m.state;
     m_state = m.state;
     if (stateChanged)
