@@ -6,6 +6,7 @@
 #include "app/gui/dashboard.h"
 #include "tests/ui/dashboard_fixture.h"
 #include "core/model/plan/messages.h"
+#include "ui/binding/market_throttle.h"
 #include "ui/chart/price_chart_view.h"
 #include "ui/controls/leverage_control.h"
 #include "ui/controls/number_field.h"
@@ -308,6 +309,37 @@ TEST_F(EndToEnd, F12_CtrlZUndoesThePlanEdit)
     QTest::keyClick(dash->window.get(), Qt::Key_Z, Qt::ControlModifier);
     EXPECT_DOUBLE_EQ(model().inputs().leverage, 25.0);
     EXPECT_EQ(dash->portfolio.holdings().size(), 3u) << "the portfolio is untouched";
+}
+
+}  // namespace
+}  // namespace levlab
+
+namespace levlab {
+namespace {
+
+// Readouts follow the market at most Theme::kReadoutHz times a second, also when the
+// market carries an at-market plan's stop and target along; the trader's own change
+// shows at once.
+TEST(MarketThrottleRule, MovesThatCarryThePlanAlongWaitTheirTurn)
+{
+    const model::TierLibrary tiers = model::TierLibrary::loadShipped();
+    model::RiskModel plan(tiers);
+    model::MarketState m;
+    m.timeMs = 1;
+    m.mark = m.last = m.index = 10000.0;
+    plan.setMarket(m);
+    ASSERT_FALSE(plan.setStopLoss(9800.0).has_value());
+    int refreshes = 0;
+    ui::MarketThrottle throttle(plan, [&] { ++refreshes; }, 10.0, nullptr);
+    for (int i = 0; i < 20; ++i) {  // twenty moves within a few milliseconds
+        m.timeMs += 250;
+        m.mark = m.last = m.index = m.mark + 10.0;
+        plan.setMarket(m);
+    }
+    EXPECT_LE(refreshes, 1) << "the stop moved with every tick, yet the readouts waited";
+    const int before = refreshes;
+    ASSERT_FALSE(plan.setLeverage(20.0).has_value());
+    EXPECT_EQ(refreshes, before + 1) << "a trader's change shows at once";
 }
 
 }  // namespace

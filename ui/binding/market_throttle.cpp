@@ -28,19 +28,24 @@ void RateLimiter::now()
 }
 
 MarketThrottle::MarketThrottle(model::RiskModel& model, std::function<void()> refresh, double hz, QObject* parent)
-    : QObject(parent), m_model(model), m_seen(model.inputs()), m_limiter(std::move(refresh), hz, this)
+    : QObject(parent), m_model(model), m_seen(model.inputs()), m_seenMarket(model.market()), m_limiter(std::move(refresh), hz, this)
 {
     connect(&m_model, &model::RiskModel::changed, this, &MarketThrottle::onChanged);
 }
 
 void MarketThrottle::onChanged()
 {
-    if (!(m_model.inputs() == m_seen)) {
-        m_seen = m_model.inputs();
+    // The trader's change: the inputs moved while the market stood still. An
+    // at-market plan's stop and target follow the mark, so inputs that move with
+    // the market are the market's change, and wait their turn.
+    const bool marketMoved = !(m_model.market() == m_seenMarket);
+    const bool inputsMoved = !(m_model.inputs() == m_seen);
+    m_seenMarket = m_model.market();
+    m_seen = m_model.inputs();
+    if (inputsMoved && !marketMoved)
         m_limiter.now();
-    } else {
+    else
         m_limiter.request();
-    }
 }
 
 }  // namespace levlab::ui

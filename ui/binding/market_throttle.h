@@ -43,6 +43,7 @@ private:
 
     model::RiskModel& m_model;
     model::PlanInputs m_seen;
+    model::MarketState m_seenMarket;
     RateLimiter m_limiter;
 };
 
