@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 
 #include <cmath>
+#include <utility>
 
 namespace levlab::model {
 
@@ -133,6 +134,15 @@ double RiskModel::snapToTick(double p) const
     // Then to the tick's decimals, so the price is the double nearest the decimal shown.
     const double scale = std::pow(10.0, detail::decimalsForTick(tick));
     return std::round(std::round(p / tick) * tick * scale) / scale;
+}
+
+QString RiskModel::lowerToRowMaximum(PlanInputs& in) const
+{
+    const double cap = rowMaxLeverage(in, m_market);
+    if (!(cap >= 1.0 && in.leverage > cap + 1e-9))
+        return {};
+    const double from = std::exchange(in.leverage, cap);
+    return tr("Leverage lowered from %1× to %2×: the position is now in a risk-limit row whose maximum is %2×.").arg(from).arg(cap);
 }
 
 double RiskModel::rowMaxLeverage(const PlanInputs& in, const MarketState& mk) const
@@ -354,14 +364,9 @@ RiskModel::Outcome RiskModel::apply(PlanInputs candidate, const char* field)
     QString lowered;
     if (!s && QLatin1String(field) != QLatin1String("leverage")) {
         // A size (or entry) that moves into a row with a lower maximum brings the leverage down to it.
-        const double cap = rowMaxLeverage(candidate, m_market);
-        if (cap >= 1.0 && candidate.leverage > cap + 1e-9) {
-            lowered = tr("Leverage lowered from %1× to %2×: the position is now in a risk-limit row whose maximum is %2×.")
-                          .arg(candidate.leverage)
-                          .arg(cap);
-            candidate.leverage = cap;
+        lowered = lowerToRowMaximum(candidate);
+        if (!lowered.isEmpty())
             s = compute(candidate, m_market);
-        }
     }
     std::optional<Refusal> refused;
     if (!s)

@@ -163,6 +163,8 @@ private:
     std::optional<Refusal> checkExits(const PlanInputs& in, const RiskSnapshot& s, const char* field) const;
     /// The highest leverage the candidate's opening row allows; 0 when unknown.
     double rowMaxLeverage(const PlanInputs& in, const MarketState& market) const;
+    /// Brings `in`'s leverage down to its row's maximum if above it; says so, or returns "".
+    QString lowerToRowMaximum(PlanInputs& in) const;
     void publish();
     void followMarket();
     /// The inputs with an at-market plan's stop and target moved along with the mark.

@@ -53,13 +53,6 @@ void RiskModel::followMarket()
     if (m_state != TradeState::Planning)
         return;
     m_inputs = following(m_inputs);
-    // A notional that grows into a row with a lower maximum brings the leverage down.
-    const double cap = rowMaxLeverage(m_inputs, m_market);
-    if (cap >= 1.0 && m_inputs.leverage > cap + 1e-9) {
-        const double from = m_inputs.leverage;
-        m_inputs.leverage = cap;
-        emit notice(tr("Leverage lowered from %1× to %2×: the position is now in a risk-limit row whose maximum is %2×.").arg(from).arg(cap));
-    }
     m_plan = m_inputs;
 }
 
@@ -71,6 +64,16 @@ void RiskModel::setMarket(const MarketState& market)
     m_market = market;
     followMarket();
     recompute();
+    // Only when the snapshot fails (not on every tick): a notional that grew into a row
+    // with a lower maximum brings a planned leverage down to it.
+    if (!m_snapshot.valid && m_state == TradeState::Planning) {
+        const QString lowered = lowerToRowMaximum(m_inputs);
+        if (!lowered.isEmpty()) {
+            m_plan = m_inputs;
+            recompute();
+            emit notice(lowered);
+        }
+    }
     detectEvents(before, market);
     publish();
 }
@@ -186,13 +189,9 @@ void RiskModel::planAgain()
     m_inputs = m_plan;
     m_events.clear();
     m_entryArmed = true;
-    auto s = compute(m_inputs, m_market);
-    if (s)
-        m_snapshot = std::move(s).value();
     setState(TradeState::Planning);
     followMarket();
-    if (auto again = compute(m_inputs, m_market))
-        m_snapshot = std::move(again).value();
+    recompute();
     anchorExits();
     publish();
 }

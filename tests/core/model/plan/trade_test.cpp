@@ -275,6 +275,20 @@ TEST_F(TradeTest, TheLowestLeverageIsWhatTheWalletCarries)
     EXPECT_DOUBLE_EQ(model.snapshot().minLeverage, 1.0);
 }
 
+TEST_F(TradeTest, AnAtMarketNotionalThatGrowsIntoALowerRowLowersTheLeverage)
+{
+    // 30 BTC at 8,000 = 240,000 (row 2, up to 100×); at 9,000 it is 270,000 (row 3, 50×).
+    at(8000.0);
+    ASSERT_FALSE(model.setWallet(1000000.0).has_value());
+    ASSERT_FALSE(model.setSize(30.0).has_value());
+    ASSERT_FALSE(model.setLeverage(100.0).has_value());
+    QSignalSpy notices(&model, &RiskModel::notice);
+    at(9000.0);
+    EXPECT_DOUBLE_EQ(model.inputs().leverage, 50.0);
+    EXPECT_TRUE(model.snapshot().valid);
+    EXPECT_EQ(notices.count(), 1);
+}
+
 TEST_F(TradeTest, VenueRoundTripsAreExact)
 {
     ASSERT_FALSE(model.setSize(0.5).has_value());
