@@ -27,4 +27,13 @@ inline std::unique_ptr<app::Dashboard> openDashboard(const QTemporaryDir& dir, Q
     return dash;
 }
 
+/// Focus `field`, select all with Ctrl+A, then type `text` one key at a time, as a person does.
+inline void typeKeys(QWidget* field, const QString& text)
+{
+    field->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
+    for (QChar c : text)
+        QTest::keyClick(field, c.toLatin1());
+}
+
 }  // namespace levlab::test

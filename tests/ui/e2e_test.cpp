@@ -56,10 +56,7 @@ protected:
 
     void typeInto(ui::NumberField* field, const QString& text)
     {
-        field->setFocus(Qt::TabFocusReason);
-        QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
-        for (QChar c : text)
-            QTest::keyClick(field, c.toLatin1());
+        test::typeKeys(field, text);
         QTest::keyClick(field, Qt::Key_Return);
     }
 

@@ -38,13 +38,7 @@ protected:
     ui::PositionForm& form() { return *dash->window->form(); }
 
     /// Focus, select all with Ctrl+A, then type `text` one key at a time.
-    void typeInto(ui::NumberField* field, const QString& text)
-    {
-        field->setFocus(Qt::TabFocusReason);
-        QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
-        for (QChar c : text)
-            QTest::keyClick(field, c.toLatin1());
-    }
+    void typeInto(ui::NumberField* field, const QString& text) { test::typeKeys(field, text); }
 
     QTemporaryDir settingsDir;
     std::unique_ptr<app::Dashboard> dash;
