@@ -11,6 +11,7 @@
 #include "ui/portfolio/positions_table_model.h"
 #include "ui/risk/risk_panel.h"
 #include "ui/risk/value_table.h"
+#include "ui/risk/warning_text.h"
 
 #include <gtest/gtest.h>
 

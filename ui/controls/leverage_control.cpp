@@ -108,7 +108,9 @@ void LeverageControl::explain(const QString& text, bool problem)
     if (text.isEmpty()) {
         if (m_reason->isVisibleTo(this))
             m_reason->hide();
-        m_reason->clear();
+        // Clearing a label asks the whole window for a new layout, even when it was empty.
+        if (!m_reason->text().isEmpty())
+            m_reason->clear();
         return;
     }
     m_reasonIsProblem = problem;

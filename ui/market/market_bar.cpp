@@ -60,9 +60,11 @@ MarketBar::MarketBar(model::MarketFeed& feed, QWidget* parent) : QWidget(parent)
     m_layout->addWidget(m_controls, 1);
     m_prices = new QLabel(this);
     m_prices->setTextFormat(Qt::PlainText);
-    // A fixed width: the text changes every frame and must not reflow the bar.
+    // A fixed size: the text changes with every readout and must not reflow the bar
+    // (a label whose size can change asks the whole window for a new layout each time).
     m_prices->setFixedWidth(m_prices->fontMetrics().horizontalAdvance(
         QStringLiteral("Mark 000,000.00   Last 000,000.00   Funding -0.0000%   2024-01-01 00:00:00 UTC  ")));
+    m_prices->setFixedHeight(m_prices->sizeHint().height());
     m_prices->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_layout->addWidget(m_prices, 0, Qt::AlignRight);
     // Narrower than both side by side, the prices go under the controls.

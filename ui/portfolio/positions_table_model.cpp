@@ -19,7 +19,7 @@ PositionsTableModel::PositionsTableModel(model::PortfolioModel& portfolio, QObje
     : QAbstractTableModel(parent), m_portfolio(portfolio), m_rows(static_cast<int>(portfolio.holdings().size()))
 {
     connect(&m_portfolio, &model::PortfolioModel::changed, this, &PositionsTableModel::onChanged);
-    auto* limiter = new RateLimiter([this] { onChanged(); }, Theme::kReadoutHz, this);
+    auto* limiter = new RateLimiter([this] { onMarksChanged(); }, Theme::kReadoutHz, this);
     connect(&m_portfolio, &model::PortfolioModel::marksChanged, limiter, &RateLimiter::request);
 }
 
@@ -34,6 +34,23 @@ void PositionsTableModel::onChanged()
     }
     if (rows > 0)
         emit dataChanged(index(0, 0), index(rows - 1, ColumnCount - 1), {Qt::DisplayRole});
+}
+
+void PositionsTableModel::onMarksChanged()
+{
+    // A mark moves only what is valued at the mark; the trader's own inputs stay. One
+    // cell at a time: a view repaints a single changed cell, but the whole table for a range.
+    const int rows = static_cast<int>(m_portfolio.holdings().size());
+    if (rows != m_rows) {
+        onChanged();
+        return;
+    }
+    for (int row = 0; row < rows; ++row) {
+        for (int column = Margin; column < ColumnCount; ++column) {
+            const QModelIndex cell = index(row, column);
+            emit dataChanged(cell, cell, {Qt::DisplayRole});
+        }
+    }
 }
 
 int PositionsTableModel::rowCount(const QModelIndex& parent) const

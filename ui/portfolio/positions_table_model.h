@@ -31,6 +31,7 @@ signals:
 
 private:
     void onChanged();
+    void onMarksChanged();
 
     model::PortfolioModel& m_portfolio;
     int m_rows = 0;

@@ -1,6 +1,7 @@
 #include "ui/risk/risk_panel.h"
 
 #include "ui/risk/value_table.h"
+#include "ui/risk/warning_text.h"
 
 #include "core/model/plan/risk_model.h"
 #include "ui/binding/market_throttle.h"
@@ -50,10 +51,7 @@ RiskPanel::RiskPanel(model::RiskModel& model, QWidget* parent) : QWidget(parent)
     }
     layout->addWidget(m_key);
 
-    m_warnings = new QLabel(this);
-    m_warnings->setWordWrap(true);
-    m_warnings->setAutoFillBackground(true);
-    m_warnings->setMargin(6);
+    m_warnings = new WarningText(this);
     layout->addWidget(m_warnings);
 
     m_fixes = new QWidget(this);

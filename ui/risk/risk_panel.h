@@ -18,6 +18,7 @@ struct Refusal;
 namespace levlab::ui {
 
 class ValueTable;
+class WarningText;
 
 /// The numbers of the planned position and its warnings: the figures that
 /// decide the trade first, then the warnings, then the details. A stop beyond
@@ -41,7 +42,7 @@ public:
     [[nodiscard]] QString text(Row row) const;
     [[nodiscard]] ValueTable* keyTable() const { return m_key; }
     [[nodiscard]] ValueTable* detailsTable() const { return m_details; }
-    [[nodiscard]] QLabel* warnings() const { return m_warnings; }
+    [[nodiscard]] WarningText* warnings() const { return m_warnings; }
     [[nodiscard]] QPushButton* lowerLeverageButton() const { return m_lowerLeverage; }
     [[nodiscard]] QPushButton* moveStopButton() const { return m_moveStop; }
     [[nodiscard]] QPushButton* addMarginButton() const { return m_addMargin; }
@@ -63,7 +64,7 @@ private:
     ValueTable* m_key = nullptr;
     ValueTable* m_details = nullptr;
     std::array<Cell, static_cast<std::size_t>(Row::Count)> m_cells{};
-    QLabel* m_warnings = nullptr;
+    WarningText* m_warnings = nullptr;
     QPushButton* m_lowerLeverage = nullptr;
     QPushButton* m_moveStop = nullptr;
     QPushButton* m_addMargin = nullptr;

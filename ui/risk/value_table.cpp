@@ -7,6 +7,9 @@
 #include <QPainter>
 #include <QToolTip>
 
+#include <algorithm>
+#include <cmath>
+
 namespace levlab::ui {
 
 namespace {
@@ -40,10 +43,16 @@ void ValueTable::setValue(int row, const QString& value)
     Row& r = m_rows[static_cast<std::size_t>(row)];
     if (r.value == value)
         return;
+    // Only the value's own area is repainted (the old one and the new one): the
+    // name beside it does not change, and its glyphs cost as much as the value's.
+    const double before = r.valueText.size().width();
     r.value = value;
     r.valueText.setText(value);
     r.valueText.prepare(QTransform(), font());
-    update(rowRect(row));
+    const int room = width() - static_cast<int>(r.nameText.size().width()) - kNameGap;
+    const int wide = std::min(room, static_cast<int>(std::ceil(std::max(before, r.valueText.size().width()))) + 1);
+    const QRect line = rowRect(row);
+    update(wide < room ? line.adjusted(line.width() - wide, 0, 0, 0) : line);
     if (QAccessible::isActive()) {
         if (QAccessibleInterface* table = QAccessible::queryAccessibleInterface(this)) {
             QAccessibleEvent changed(table->child(row), QAccessible::DescriptionChanged);
@@ -78,12 +87,14 @@ void ValueTable::paintEvent(QPaintEvent* event)
     const QColor muted = palette().color(QPalette::Disabled, QPalette::WindowText);
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
         const QRect row(0, static_cast<int>(i) * h, width(), h);
-        if (!event->rect().intersects(row))
+        if (!event->region().intersects(row))
             continue;
         const Row& r = m_rows[i];
         const double y = row.top() + (h - r.nameText.size().height()) / 2.0;
-        p.setPen(muted);
-        p.drawStaticText(QPointF(0, y), r.nameText);
+        if (event->region().intersects(QRect(0, row.top(), static_cast<int>(std::ceil(r.nameText.size().width())), h))) {
+            p.setPen(muted);
+            p.drawStaticText(QPointF(0, y), r.nameText);
+        }
         p.setPen(palette().color(QPalette::WindowText));
         // A value wider than the room beside its name is cut short with "…", never drawn over the name.
         const double room = width() - r.nameText.size().width() - kNameGap;

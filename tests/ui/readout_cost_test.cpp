@@ -1,0 +1,104 @@
+// Readouts that follow the market must not ask the window for a new layout: a layout
+// of the whole window (every word-wrapped text measured again) costs more than the
+// rest of a frame, and the market changes the readouts ten times a second.
+#include "tests/ui/dashboard_fixture.h"
+#include "ui/portfolio/positions_table_model.h"
+#include "ui/risk/warning_text.h"
+
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QSignalSpy>
+#include <QVBoxLayout>
+
+namespace levlab {
+namespace {
+
+/// Counts the layout requests any widget of the application receives.
+class LayoutRequests final : public QObject {
+public:
+    LayoutRequests() { qApp->installEventFilter(this); }
+    ~LayoutRequests() override { qApp->removeEventFilter(this); }
+    int count = 0;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::LayoutRequest && watched->isWidgetType())
+            ++count;
+        return false;
+    }
+};
+
+TEST(ReadoutCost, MarketTicksNeverRelayoutTheWindow)
+{
+    QTemporaryDir dir;
+    auto dash = test::openDashboard(dir, QSize(1366, 728));
+    // Let the first layouts and the first readouts settle.
+    dash->feed.advance(17);
+    QTest::qWait(250);
+    LayoutRequests requests;
+    // Three seconds of market at 1,000 ticks a second, a frame at a time, the readouts
+    // (ten a second) refreshed along the way.
+    for (int frame = 0; frame < 180; ++frame) {
+        dash->feed.advance(17);
+        QTest::qWait(16);
+    }
+    EXPECT_EQ(requests.count, 0);
+}
+
+TEST(ReadoutCost, WarningTextAsksForALayoutOnlyWhenItsHeightChanges)
+{
+    QWidget window;
+    auto* layout = new QVBoxLayout(&window);
+    auto* warning = new ui::WarningText(&window);
+    layout->addWidget(warning);
+    layout->addStretch();
+    window.resize(400, 300);
+    warning->setText(QStringLiteral("⚠ The stop (60,100.00) lies beyond the liquidation price (60,500.00)."));
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    QTest::qWait(50);
+    const int oneLine = warning->height();
+
+    LayoutRequests requests;
+    // Same length, other prices: the same height, no new layout, but the new words shown.
+    warning->setText(QStringLiteral("⚠ The stop (60,200.00) lies beyond the liquidation price (60,600.00)."));
+    QTest::qWait(50);
+    EXPECT_EQ(requests.count, 0);
+    EXPECT_EQ(warning->height(), oneLine);
+    EXPECT_EQ(warning->accessibleDescription(), warning->text());
+    EXPECT_TRUE(warning->accessibleDescription().contains(QStringLiteral("60,200.00")));
+
+    // A second warning needs another line: the panel makes room for it.
+    warning->setText(warning->text() + QStringLiteral("\n⚠ Prices of the last hour, wicks included, reached the liquidation price."));
+    QTest::qWait(50);
+    EXPECT_GT(requests.count, 0);
+    EXPECT_GE(warning->height(), oneLine + warning->fontMetrics().height());
+}
+
+TEST(ReadoutCost, MarksRepaintOnlyTheCellsValuedAtTheMark)
+{
+    QTemporaryDir dir;
+    auto dash = test::openDashboard(dir, QSize(1920, 1040));
+    auto* table = dash->window->findChild<ui::PositionsTableModel*>();
+    ASSERT_NE(table, nullptr);
+    ASSERT_GT(table->rowCount(), 0);
+    QSignalSpy changed(table, &QAbstractItemModel::dataChanged);
+    for (int frame = 0; frame < 30; ++frame) {
+        dash->feed.advance(17);
+        QTest::qWait(16);
+    }
+    ASSERT_GT(changed.count(), 0);
+    for (const QList<QVariant>& args : changed) {
+        const auto from = args.at(0).value<QModelIndex>();
+        const auto to = args.at(1).value<QModelIndex>();
+        // One cell at a time (a view repaints the whole table for a range), and never the
+        // trader's own inputs: symbol, side, size, entry, leverage, mode.
+        EXPECT_EQ(from, to);
+        EXPECT_GE(from.column(), ui::PositionsTableModel::Margin);
+    }
+}
+
+}  // namespace
+}  // namespace levlab

@@ -1,0 +1,85 @@
+#include "ui/risk/warning_text.h"
+
+#include <QEvent>
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace levlab::ui {
+
+namespace {
+
+constexpr int kMargin = 6;
+
+}  // namespace
+
+WarningText::WarningText(QWidget* parent) : QWidget(parent)
+{
+    setAutoFillBackground(true);
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
+    setAccessibleName(tr("Warnings"));
+}
+
+void WarningText::setText(const QString& text)
+{
+    if (text == m_text)
+        return;
+    const int before = width() > 0 ? heightForWidth(width()) : -1;
+    m_text = text;
+    m_laidOutWidth = -1;
+    setAccessibleDescription(text);
+    if (width() <= 0 || heightForWidth(width()) != before)
+        updateGeometry();
+    update();
+}
+
+int WarningText::layOut(int width) const
+{
+    if (width != m_laidOutWidth) {
+        m_laidOutWidth = width;
+        m_layout = QStaticText(m_text);
+        m_layout.setTextFormat(Qt::PlainText);
+        m_layout.setTextWidth(std::max(1, width - 2 * kMargin));
+        m_layout.prepare(QTransform(), font());
+    }
+    return static_cast<int>(std::ceil(m_layout.size().height())) + 2 * kMargin;
+}
+
+int WarningText::heightForWidth(int width) const
+{
+    return layOut(width);
+}
+
+QSize WarningText::sizeHint() const
+{
+    // As wide as a short sentence; the layout gives the real width and asks for the height.
+    const int w = fontMetrics().averageCharWidth() * 40 + 2 * kMargin;
+    return {w, fontMetrics().height() * 2 + 2 * kMargin};
+}
+
+QSize WarningText::minimumSizeHint() const
+{
+    return {fontMetrics().averageCharWidth() * 12 + 2 * kMargin, fontMetrics().height() + 2 * kMargin};
+}
+
+void WarningText::paintEvent(QPaintEvent*)
+{
+    layOut(width());
+    QPainter p(this);
+    p.setPen(palette().color(QPalette::WindowText));
+    p.drawStaticText(QPointF(kMargin, kMargin), m_layout);
+}
+
+void WarningText::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
+        m_laidOutWidth = -1;
+        updateGeometry();
+    }
+    QWidget::changeEvent(event);
+}
+
+}  // namespace levlab::ui
