@@ -12,8 +12,6 @@ namespace levlab::ui {
 CandleLayer::CandleLayer(Part part, const Theme& theme, QGraphicsItem* parent)
     : QGraphicsObject(parent), m_part(part), m_theme(theme)
 {
-    if (part == Part::Finished)
-        setCacheMode(QGraphicsItem::DeviceCoordinateCache);
     setZValue(5);
     setAcceptedMouseButtons(Qt::NoButton);
 }
@@ -21,7 +19,7 @@ CandleLayer::CandleLayer(Part part, const Theme& theme, QGraphicsItem* parent)
 void CandleLayer::setTheme(const Theme& theme)
 {
     m_theme = theme;
-    update();
+    redraw();
 }
 
 void CandleLayer::setWindow(const CandleWindow& window, bool liveBarChanged)
@@ -32,13 +30,13 @@ void CandleLayer::setWindow(const CandleWindow& window, bool liveBarChanged)
     prepareGeometryChange();
     m_window = window;
     m_bounds = m_part == Part::Live ? liveBounds() : m_window.plot;
-    update();
+    redraw();
 }
 
 void CandleLayer::forget()
 {
     m_window = CandleWindow{};
-    update();
+    redraw();
 }
 
 QRectF CandleLayer::liveBounds() const
@@ -71,7 +69,23 @@ QRectF CandleLayer::boundingRect() const
     return m_bounds;
 }
 
+void CandleLayer::redraw()
+{
+    m_cache.invalidate();
+    update();
+}
+
 void CandleLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+{
+    // The forming bar changes with every tick: drawn directly. The finished ones
+    // change when a bar closes or the window moves: drawn once, then copied.
+    if (m_part == Part::Live)
+        render(painter);
+    else
+        m_cache.paint(painter, m_bounds, [this](QPainter* p) { render(p); });
+}
+
+void CandleLayer::render(QPainter* painter)
 {
     m_drawn = 0;
     const CandleWindow& w = m_window;

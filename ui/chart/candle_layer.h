@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/feeds/candle_store.h"
+#include "ui/chart/exposed_cache.h"
 #include "ui/theme/theme.h"
 
 #include <QGraphicsObject>
@@ -52,12 +53,16 @@ public:
 
 private:
     [[nodiscard]] QRectF liveBounds() const;
+    void render(QPainter* painter);
+    /// Something drawn changed: the finished bars' cache is drawn again.
+    void redraw();
 
     Part m_part;
     Theme m_theme;
     CandleWindow m_window;
     int m_drawn = 0;
     QRectF m_bounds;  ///< what the last setWindow covers; the live part's is only its candle's prices
+    ExposedCache m_cache;  ///< the finished bars, copied back where lines move over them
 };
 
 }  // namespace levlab::ui

@@ -24,13 +24,12 @@ EventLayer::EventLayer(const Theme& theme, QGraphicsItem* parent) : QGraphicsObj
 {
     setZValue(40);
     setAcceptedMouseButtons(Qt::NoButton);
-    // Markers change when an event happens or the window moves, not when a line moves over them.
-    setCacheMode(QGraphicsItem::DeviceCoordinateCache);
 }
 
 void EventLayer::setTheme(const Theme& theme)
 {
     m_theme = theme;
+    m_cache.invalidate();
     update();
 }
 
@@ -52,6 +51,7 @@ void EventLayer::setEvents(const std::vector<model::PositionEvent>& events, cons
     // Without markers in view the layer leaves the scene's paint: its cached image
     // would otherwise be blended under every moving line.
     setVisible(m_visible > 0);
+    m_cache.invalidate();
     update();
 }
 
@@ -125,6 +125,12 @@ std::vector<QRectF> EventLayer::labelRects() const
 }
 
 void EventLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+{
+    // Markers change when an event happens or the window moves, not when a line moves over them.
+    m_cache.paint(painter, boundingRect(), [this](QPainter* p) { render(p); });
+}
+
+void EventLayer::render(QPainter* painter)
 {
     const CandleWindow& w = m_window;
     if (w.plot.isEmpty() || w.yMax <= w.yMin)

@@ -26,6 +26,7 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
+    void render(QPainter* painter);
     [[nodiscard]] QPointF markerPoint(const model::PositionEvent& e) const;
     [[nodiscard]] QString labelText(const model::PositionEvent& e) const;
     [[nodiscard]] QRectF labelRect(const model::PositionEvent& e) const;
@@ -37,6 +38,7 @@ private:
     CandleWindow m_window;
     int m_decimals = 2;
     int m_visible = 0;
+    ExposedCache m_cache;  ///< the markers, copied back where lines move over them
 };
 
 }  // namespace levlab::ui

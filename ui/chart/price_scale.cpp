@@ -44,9 +44,8 @@ PriceScale::PriceScale(const Theme& theme, QGraphicsItem* parent) : QGraphicsObj
 {
     setAcceptedMouseButtons(Qt::NoButton);
     setZValue(1);
-    // Lines and tags move over the labels many times a second; the labels themselves
-    // change when the range does.
-    setCacheMode(QGraphicsItem::DeviceCoordinateCache);
+    // No cache: a dozen prepared labels draw faster than a cached image the
+    // plot's height is copied back under every tag that moves over it.
 }
 
 void PriceScale::setTheme(const Theme& theme)
