@@ -2,7 +2,8 @@
 # Leverage Lab developer entry point on Debian 12 (bookworm).
 #   installer/dev.sh run    install build dependencies, build, launch the app
 #   installer/dev.sh test   install build dependencies, build, run every test
-#                           (a warnings-as-errors build, then ASan+UBSan, then
+#                           (a warnings-as-errors build, then the Debian package's
+#                           checks (ctest label "package"), then ASan+UBSan, then
 #                           clang's UBSan on the engine, model and CLI suites,
 #                           then every libFuzzer target for 60 s)
 #   installer/dev.sh deb    build the Debian package into build/package
@@ -13,7 +14,8 @@ packages=(build-essential cmake pkg-config
           qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-websockets-dev libqt6svg6-dev
           libgtest-dev libgmock-dev libbenchmark-dev
           xvfb xauth dpkg-dev file
-          clang libclang-rt-14-dev)
+          clang libclang-rt-14-dev
+          help2man lintian desktop-file-utils appstream shared-mime-info man-db)
 
 install_deps() {
     local missing=()
@@ -44,7 +46,9 @@ run)
 test)
     install_deps
     build ci
-    ctest --preset ci -j "$jobs"
+    ctest --preset ci -j "$jobs" -LE package
+    # The Debian package: cpack, lintian, desktop/AppStream/MIME checks, dpkg -i/-r as root.
+    ctest --preset ci -L package
     build asan
     ctest --preset asan -j "$jobs"
     build clang-ubsan

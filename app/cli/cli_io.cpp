@@ -1,5 +1,7 @@
 #include "app/cli/cli_io.h"
 
+#include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QLocale>
 #include <QTextStream>
@@ -35,6 +37,22 @@ int refuse(const QString& message)
     QTextStream err(stderr);
     err << "levlab-cli: " << oneLine(message) << '\n';
     return kExitBadInput;
+}
+
+QCommandLineOption helpOption()
+{
+    return QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+}
+
+int printCommandHelp(const QCommandLineParser& parser, const QString& command)
+{
+    // Qt's usage line names the program as it was started (a build path, say); the reader types levlab-cli.
+    QString text = parser.helpText();
+    const QString started = QStringLiteral("Usage: ") + QCoreApplication::arguments().constFirst();
+    if (text.startsWith(started))
+        text.replace(0, started.size(), QStringLiteral("Usage: levlab-cli ") + command);
+    printText(text);
+    return kExitOk;
 }
 
 void printBytes(const QByteArray& bytes)

@@ -1,11 +1,14 @@
 #pragma once
 
+#include <QCommandLineOption>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
 #include <optional>
 #include <vector>
+
+class QCommandLineParser;
 
 namespace levlab::cli {
 
@@ -18,6 +21,12 @@ QString oneLine(const QString& text);
 
 /// Prints "levlab-cli: <message>" on stderr, on one line, and returns kExitBadInput.
 int refuse(const QString& message);
+
+/// The -h/--help option each command adds in place of QCommandLineParser::addHelpOption(),
+/// which would also offer Qt's --help-all.
+QCommandLineOption helpOption();
+/// Prints the parser's help with its usage line naming "levlab-cli COMMAND" (not argv[0]); returns kExitOk.
+int printCommandHelp(const QCommandLineParser& parser, const QString& command);
 
 void printJson(const QJsonObject& object);
 void printBytes(const QByteArray& bytes);

@@ -57,17 +57,15 @@ int runEvaluate(const QStringList& args)
         "Evaluates a scenario: one wallet and its positions on a venue.\n"
         "Reads JSON from FILE, or from standard input when FILE is - or absent, and writes the\n"
         "margin, liquidation and account results as JSON."));
-    parser.addHelpOption();
+    parser.addOption(helpOption());
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("scenario file, or - for standard input"),
                                  QStringLiteral("[FILE|-]"));
     const QCommandLineOption tableOption(QStringLiteral("table"), QStringLiteral("Print a readable table instead of JSON."));
     parser.addOption(tableOption);
     if (!parser.parse(args))
         return refuse(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        printText(parser.helpText());
-        return kExitOk;
-    }
+    if (parser.isSet(QStringLiteral("help")))
+        return printCommandHelp(parser, QStringLiteral("evaluate"));
     const QStringList pos = parser.positionalArguments();
     if (pos.size() > 1)
         return refuse(QStringLiteral("evaluate takes one scenario file"));

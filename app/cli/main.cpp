@@ -2,6 +2,7 @@
 #include "app/cli/commands.h"
 
 #include <QCoreApplication>
+#include <QTextStream>
 
 namespace {
 
@@ -31,8 +32,8 @@ int main(int argc, char** argv)
     QCoreApplication::setApplicationName(QStringLiteral("levlab-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LEVLAB_VERSION));
     QStringList args = QCoreApplication::arguments();
-    if (args.size() < 2) {
-        levlab::cli::printText(QString::fromLatin1(kUsage));
+    if (args.size() < 2) {  // no command: the usage goes where errors go
+        QTextStream(stderr) << kUsage;
         return levlab::cli::kExitBadInput;
     }
     const QString command = args.at(1);

@@ -19,7 +19,7 @@ int runShock(const QStringList& args)
         "the scenario as entered, all cross and all isolated: the equity left and the positions\n"
         "liquidated, in order. An isolated liquidation loses its margin; a cross one, the whole\n"
         "cross balance. Reads the evaluate format from FILE or standard input."));
-    parser.addHelpOption();
+    parser.addOption(helpOption());
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("scenario file, or - for standard input"),
                                  QStringLiteral("[FILE|-]"));
     const QCommandLineOption moves(QStringLiteral("moves"), QStringLiteral("Moves, comma separated (-0.45 or -45%)."),
@@ -28,10 +28,8 @@ int runShock(const QStringList& args)
     parser.addOptions({moves, json});
     if (!parser.parse(args))
         return refuse(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        printText(parser.helpText());
-        return kExitOk;
-    }
+    if (parser.isSet(QStringLiteral("help")))
+        return printCommandHelp(parser, QStringLiteral("shock"));
     if (!parser.isSet(moves))
         return refuse(QStringLiteral("--moves is required (see levlab-cli shock --help)"));
     // Moves are fractions; "%" marks a percentage. (Unlike --risk, a bare −1 or less is not read as percent.)

@@ -16,7 +16,7 @@ int runSize(const QStringList& args)
         "Sizes a position from the capital it may lose at its stop.\n"
         "quantity = capital × risk ÷ |entry − stop|; a stop below the entry is a long, above it a short.\n"
         "Fractions may be written 0.01 or 1%."));
-    parser.addHelpOption();
+    parser.addOption(helpOption());
     const QCommandLineOption capital(QStringLiteral("capital"), QStringLiteral("Account capital."), QStringLiteral("C"));
     const QCommandLineOption risk(QStringLiteral("risk"), QStringLiteral("Share of capital risked at the stop (0.01 or 1%)."),
                                   QStringLiteral("R"));
@@ -38,10 +38,8 @@ int runSize(const QStringList& args)
     parser.addOptions({capital, risk, entry, stop, leverage, takeProfit, mmr, buffer, side, json});
     if (!parser.parse(args))
         return refuse(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        printText(parser.helpText());
-        return kExitOk;
-    }
+    if (parser.isSet(QStringLiteral("help")))
+        return printCommandHelp(parser, QStringLiteral("size"));
     for (const auto* required : {&capital, &risk, &entry, &stop}) {
         if (!parser.isSet(*required))
             return refuse(QStringLiteral("--%1 is required (see levlab-cli size --help)").arg(required->names().front()));

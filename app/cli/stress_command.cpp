@@ -20,12 +20,12 @@ int runStress(const QStringList& args)
         "For each leverage: notional, initial and maintenance margin, the loss absorbable before\n"
         "liquidation and the price drop that liquidates. With --shocks, also a price-shock × leverage\n"
         "grid of the return on margin."));
-    parser.addHelpOption();
+    parser.addOption(helpOption());
     const QCommandLineOption margin(QStringLiteral("margin"), QStringLiteral("Margin committed."), QStringLiteral("M"));
     const QCommandLineOption entry(QStringLiteral("entry"), QStringLiteral("Entry price."), QStringLiteral("P"));
     const QCommandLineOption mmr(QStringLiteral("mmr"), QStringLiteral("Maintenance margin rate (0.005 or 0.5%)."),
                                  QStringLiteral("R"));
-    const QCommandLineOption leverage(QStringLiteral("leverage"), QStringLiteral("Leverages, comma separated."),
+    const QCommandLineOption leverage(QStringLiteral("leverage"), QStringLiteral("Leverages, comma separated (default 5,10,20,50,100)."),
                                       QStringLiteral("L,L,…"), QStringLiteral("5,10,20,50,100"));
     const QCommandLineOption shocks(QStringLiteral("shocks"),
                                     QStringLiteral("Price moves for the grid, comma separated (-0.05 or -5%)."),
@@ -34,10 +34,8 @@ int runStress(const QStringList& args)
     parser.addOptions({margin, entry, mmr, leverage, shocks, json});
     if (!parser.parse(args))
         return refuse(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        printText(parser.helpText());
-        return kExitOk;
-    }
+    if (parser.isSet(QStringLiteral("help")))
+        return printCommandHelp(parser, QStringLiteral("stress"));
     for (const auto* required : {&margin, &entry, &mmr}) {
         if (!parser.isSet(*required))
             return refuse(QStringLiteral("--%1 is required (see levlab-cli stress --help)").arg(required->names().front()));

@@ -7,7 +7,7 @@ if(NOT rc EQUAL 0)
     message(FATAL_ERROR "cmake --install failed: ${rc}")
 endif()
 foreach(f usr/bin/levlab usr/bin/levlab-cli usr/share/applications/leverage-lab.desktop
-          usr/share/icons/hicolor/scalable/apps/leverage-lab.svg usr/share/doc/LeverageLab/LICENSE)
+          usr/share/icons/hicolor/scalable/apps/leverage-lab.svg usr/share/doc/leverage-lab/copyright usr/share/doc/leverage-lab/changelog.gz)
     if(NOT EXISTS "${STAGE}/${f}")
         message(FATAL_ERROR "not installed: /${f}")
     endif()
