@@ -53,16 +53,39 @@ void removeDuplicates(std::vector<RawBar>& rows, ImportReport& report)
     rows.resize(out);
 }
 
-std::int64_t medianSpacing(const std::vector<RawBar>& rows)
+/// The most common spacing of consecutive bars: a majority vote in one pass, or a count of
+/// every spacing when none holds a majority.
+std::int64_t usualSpacing(const std::vector<RawBar>& rows)
 {
     if (rows.size() < 2)
         return 0;
     std::vector<std::int64_t> d(rows.size() - 1);
     for (std::size_t i = 1; i < rows.size(); ++i)
         d[i - 1] = rows[i].timeMs / 1000 - rows[i - 1].timeMs / 1000;
-    const auto mid = d.begin() + static_cast<std::ptrdiff_t>(d.size() / 2);
-    std::nth_element(d.begin(), mid, d.end());
-    return *mid;
+    std::int64_t candidate = 0;
+    std::size_t votes = 0;
+    for (std::int64_t v : d) {
+        if (votes == 0)
+            candidate = v;
+        votes += v == candidate ? 1 : 0;
+        votes -= v == candidate ? 0 : 1;
+    }
+    if (static_cast<std::size_t>(std::count(d.begin(), d.end(), candidate)) * 2 > d.size())
+        return candidate;
+    std::sort(d.begin(), d.end());
+    std::int64_t best = d.front();
+    std::size_t bestRun = 0;
+    for (std::size_t i = 0; i < d.size();) {
+        std::size_t j = i;
+        while (j < d.size() && d[j] == d[i])
+            ++j;
+        if (j - i > bestRun) {  // ties: the shorter spacing
+            bestRun = j - i;
+            best = d[i];
+        }
+        i = j;
+    }
+    return best;
 }
 
 bool volumesSwapped(const Bar& b)
@@ -90,7 +113,7 @@ PriceHistory cleanBars(RawBars raw)
     }
     sortRows(rows, report);
     removeDuplicates(rows, report);
-    report.intervalSeconds = medianSpacing(rows);
+    report.intervalSeconds = usualSpacing(rows);
     const std::int64_t shift = raw.timesAreBarEnds ? report.intervalSeconds : 0;
     report.timesWereBarEnds = raw.timesAreBarEnds && shift > 0;
 

@@ -29,7 +29,7 @@ struct ImportReport final {
     std::size_t rows = 0;                    ///< bars kept
     std::int64_t first = 0;                  ///< open time of the first bar kept, seconds UTC
     std::int64_t last = 0;                   ///< open time of the last bar kept
-    std::int64_t intervalSeconds = 0;        ///< the usual spacing of bars (the median)
+    std::int64_t intervalSeconds = 0;        ///< the usual spacing of bars (the most common)
     bool reversed = false;                   ///< the file ran newest first
     bool reordered = false;                  ///< rows were out of order (other than simply reversed)
     bool timesWereBarEnds = false;           ///< times moved back one interval to the bar's open
