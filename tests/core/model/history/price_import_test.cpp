@@ -146,30 +146,50 @@ TEST(PriceImport, BitmexBlackThursdayFacts)
 TEST(PriceImport, BitmexOriginalJsonMatchesTheCsvRows)
 {
     // The data README: converting original/*.json reproduces the matching CSV rows.
-    LEVLAB_REQUIRE_DATA(csv, "bitmex/bitmex_XBTUSD_1m_2020-03.csv");
-    const PriceHistory month = load(csv);
-    for (const char* day : {"bitmex/original/2020-3-12.json", "bitmex/original/2020-3-13.json"}) {
+    const std::pair<const char*, const char*> days[] = {
+        {"bitmex/original/2020-3-12.json", "bitmex/bitmex_XBTUSD_1m_2020-03.csv"},
+        {"bitmex/original/2020-3-13.json", "bitmex/bitmex_XBTUSD_1m_2020-03.csv"},
+        {"bitmex/original/2021-5-19.json", "bitmex/bitmex_XBTUSD_1m_2021-05-16_2021-05-23.csv"},
+        {"bitmex/original/2020-7-16.json", "bitmex/bitmex_XBTUSD_1m_2020-07-14_2020-07-20_calm.csv"}};
+    for (const auto& [day, file] : days) {
         LEVLAB_REQUIRE_DATA(json, day);
+        LEVLAB_REQUIRE_DATA(csv, file);
         const PriceHistory h = load(json);
+        const PriceHistory whole = load(csv);
         ASSERT_TRUE(h.report.refused.empty()) << day;
         ASSERT_EQ(h.bars.size(), 1440u) << day;
         EXPECT_TRUE(h.report.timesWereBarEnds);
-        const auto from = std::find_if(month.bars.begin(), month.bars.end(),
+        const auto from = std::find_if(whole.bars.begin(), whole.bars.end(),
                                        [&](const Bar& b) { return b.time == h.bars.front().time; });
-        ASSERT_NE(from, month.bars.end());
+        ASSERT_NE(from, whole.bars.end()) << day;
+        ASSERT_LE(static_cast<std::size_t>(whole.bars.end() - from), whole.bars.size());
+        ASSERT_GE(static_cast<std::size_t>(whole.bars.end() - from), h.bars.size()) << day;
         for (std::size_t i = 0; i < h.bars.size(); ++i) {
             const Bar& a = h.bars[i];
             const Bar& b = *(from + static_cast<std::ptrdiff_t>(i));
-            ASSERT_EQ(a.time, b.time);
-            ASSERT_EQ(a.open, b.open);
-            ASSERT_EQ(a.high, b.high);
-            ASSERT_EQ(a.low, b.low);
-            ASSERT_EQ(a.close, b.close);
-            ASSERT_EQ(a.volume, b.volume);
+            ASSERT_EQ(a.time, b.time) << day << " bar " << i;
+            ASSERT_EQ(a.open, b.open) << day << " bar " << i;
+            ASSERT_EQ(a.high, b.high) << day << " bar " << i;
+            ASSERT_EQ(a.low, b.low) << day << " bar " << i;
+            ASSERT_EQ(a.close, b.close) << day << " bar " << i;
+            ASSERT_EQ(a.volume, b.volume) << day << " bar " << i;
+            ASSERT_EQ(a.quoteVolume, b.quoteVolume) << day << " bar " << i;
         }
     }
     LEVLAB_REQUIRE_DATA(march13, "bitmex/original/2020-3-13.json");
     EXPECT_EQ(load(march13).report.zeroVolume, 17u);  // all 17 idle bins of March are on the 13th
+}
+
+TEST(PriceImport, WebsocketFeedsAreNotPriceFiles)
+{
+    // Websocket frames hold no REST candles: each file is refused as a whole, cleanly.
+    for (const char* file : {"feeds/bitmex.jsonl", "feeds/binance_usdm.jsonl", "feeds/bybit_v5.jsonl", "feeds/hyperliquid.jsonl"}) {
+        LEVLAB_REQUIRE_DATA(path, file);
+        const PriceHistory h = load(path);
+        EXPECT_TRUE(h.bars.empty()) << file;
+        ASSERT_EQ(h.report.refused.size(), 1u) << file;
+        EXPECT_EQ(h.report.refused[0], (engine::Refusal{1, 1, "the file holds no bars"})) << file;
+    }
 }
 
 TEST(PriceImport, RestCandleJsonLines)
