@@ -10,38 +10,58 @@ namespace levlab::engine {
 
 namespace {
 
-/// For every entry i whose period ends inside the data: the lowest low (long) or highest
-/// high (short) of bars i … e(i), e(i) the last bar opening before time(i) + span.
-struct Window final {
-    std::vector<double> extreme;  ///< per entry; size = number of entries
+/// The bars' columns, contiguous: each pass over the entries reads only what it needs.
+struct Columns final {
+    std::vector<std::int64_t> time;
+    std::vector<double> open;
+    std::vector<double> low;
+    std::vector<double> high;
 };
 
-Window windowExtremes(const std::vector<Bar>& bars, std::int64_t dataEnd, std::int64_t span, Side side)
+Columns columnsOf(const std::vector<Bar>& bars)
 {
-    Window w;
-    const std::size_t n = bars.size();
-    const bool isLong = side == Side::Long;
-    const auto value = [&](std::size_t j) { return isLong ? bars[j].low : bars[j].high; };
-    // "a dominates b": a is at least as extreme, so b can never be the window's extreme again.
-    const auto atLeastAsExtreme = [&](double a, double b) { return isLong ? a <= b : a >= b; };
-    std::vector<std::size_t> queue(n);
-    std::size_t head = 0, tail = 0;
-    std::size_t next = 0;
-    for (std::size_t i = 0; i < n && bars[i].time + span <= dataEnd; ++i) {
-        while (next < n && bars[next].time < bars[i].time + span) {
-            while (tail > head && atLeastAsExtreme(value(next), value(queue[tail - 1])))
+    Columns c;
+    c.time.reserve(bars.size());
+    c.open.reserve(bars.size());
+    c.low.reserve(bars.size());
+    c.high.reserve(bars.size());
+    for (const Bar& b : bars) {
+        c.time.push_back(b.time);
+        c.open.push_back(b.open);
+        c.low.push_back(b.low);
+        c.high.push_back(b.high);
+    }
+    return c;
+}
+
+/// For every entry i whose period ends inside the data: the lowest low (long) or highest
+/// high (short) of bars i … e(i), e(i) the last bar opening before time(i) + span. A
+/// monotonic queue holds the candidates; each bar enters and leaves it once.
+template <bool IsLong>
+void windowExtremes(const Columns& c, std::int64_t dataEnd, std::int64_t span, std::vector<double>& extreme,
+                    std::vector<std::size_t>& queue)
+{
+    const std::vector<double>& value = IsLong ? c.low : c.high;
+    const std::size_t n = value.size();
+    extreme.clear();
+    queue.resize(n);
+    std::size_t head = 0, tail = 0, next = 0;
+    for (std::size_t i = 0; i < n && c.time[i] + span <= dataEnd; ++i) {
+        while (next < n && c.time[next] < c.time[i] + span) {
+            const double v = value[next];
+            // A bar at least as extreme as the queue's last makes that one useless.
+            while (tail > head && (IsLong ? v <= value[queue[tail - 1]] : v >= value[queue[tail - 1]]))
                 --tail;
             queue[tail++] = next++;
         }
         while (queue[head] < i)
             ++head;
-        w.extreme.push_back(value(queue[head]));
+        extreme.push_back(value[queue[head]]);
     }
-    return w;
 }
 
 struct Task final {
-    Side side;
+    std::size_t sideIndex;
     std::size_t hoursIndex;
 };
 
@@ -103,57 +123,82 @@ Result<OddsGrid> liquidationOdds(const std::vector<Bar>& bars, std::int64_t inte
     std::vector<Task> tasks;
     for (std::size_t s = 0; s < sides.size(); ++s)
         for (std::size_t h = 0; h < hours.size(); ++h)
-            tasks.push_back({sides[s], h});
+            tasks.push_back({s, h});
     const auto cellAt = [&](std::size_t s, std::size_t l, std::size_t h) -> OddsCell& {
         return grid.cells[(s * leverages.size() + l) * hours.size() + h];
     };
+    const Columns cols = columnsOf(bars);
     const auto run = [&](std::size_t t) {
         const Task task = tasks[t];
-        const std::size_t s = t / hours.size();
-        const bool isLong = task.side == Side::Long;
+        const std::size_t s = task.sideIndex;
+        const bool isLong = sides[s] == Side::Long;
         const auto span = static_cast<std::int64_t>(std::llround(hours[task.hoursIndex] * 3600.0));
-        const Window w = windowExtremes(bars, dataEnd, span, task.side);
-        const std::size_t entries = w.extreme.size();
+        std::vector<double> extreme;
+        std::vector<std::size_t> queue;
+        extreme.reserve(bars.size());
+        if (isLong)
+            windowExtremes<true>(cols, dataEnd, span, extreme, queue);
+        else
+            windowExtremes<false>(cols, dataEnd, span, extreme, queue);
+        const std::size_t entries = extreme.size();
+        // Leverages that can be liquidated, nearest liquidation first: an entry reached by one
+        // is reached by every one before it, so each entry counts how far down the list it goes.
+        std::vector<std::size_t> order;
+        for (std::size_t l = 0; l < leverages.size(); ++l) {
+            if (ratios[s][l])
+                order.push_back(l);
+        }
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return isLong ? *ratios[s][a] > *ratios[s][b] : *ratios[s][a] < *ratios[s][b];
+        });
+        std::vector<double> levels;
+        for (std::size_t l : order)
+            levels.push_back(*ratios[s][l]);
+        std::vector<std::size_t> reachedDepth(order.size() + 1, 0);
+        const double stopRatio = !plan.stopDistance ? 0.0 : isLong ? 1.0 - *plan.stopDistance : 1.0 + *plan.stopDistance;
+        std::size_t stopHits = 0;
         std::optional<std::size_t> worst;
         double worstMove = 0.0;
+        const std::size_t m = levels.size();
         for (std::size_t i = 0; i < entries; ++i) {
-            const double move = isLong ? 1.0 - w.extreme[i] / bars[i].open : w.extreme[i] / bars[i].open - 1.0;
+            const double open = cols.open[i];
+            const double x = extreme[i];
+            std::size_t k = 0;
+            if (isLong) {
+                while (k < m && x <= levels[k] * open)
+                    ++k;
+                stopHits += x <= stopRatio * open ? 1 : 0;
+            } else {
+                while (k < m && x >= levels[k] * open)
+                    ++k;
+                stopHits += x >= stopRatio * open ? 1 : 0;
+            }
+            ++reachedDepth[k];
+            const double move = isLong ? 1.0 - x / open : x / open - 1.0;
             if (!worst || move > worstMove) {
                 worst = i;
                 worstMove = move;
             }
         }
-        std::size_t stopHits = 0;
-        if (plan.stopDistance) {
-            const double stopRatio = isLong ? 1.0 - *plan.stopDistance : 1.0 + *plan.stopDistance;
-            for (std::size_t i = 0; i < entries; ++i) {
-                const double stop = stopRatio * bars[i].open;
-                stopHits += (isLong ? w.extreme[i] <= stop : w.extreme[i] >= stop) ? 1 : 0;
-            }
+        // liquidated(order[p]) = entries that went at least p + 1 deep.
+        std::vector<std::size_t> liquidated(leverages.size(), 0);
+        std::size_t deeper = 0;
+        for (std::size_t p = m; p-- > 0;) {
+            deeper += reachedDepth[p + 1];
+            liquidated[order[p]] = deeper;
         }
         for (std::size_t l = 0; l < leverages.size(); ++l) {
             OddsCell& cell = cellAt(s, l, task.hoursIndex);
-            cell.side = task.side;
+            cell.side = sides[s];
             cell.leverage = leverages[l];
             cell.hours = hours[task.hoursIndex];
             cell.entries = entries;
             cell.liquidationRatio = ratios[s][l];
             cell.worstEntry = worst;
             cell.worstMove = worstMove;
-            std::size_t hit = 0;
-            if (const auto ratio = ratios[s][l]) {
-                if (isLong) {
-                    for (std::size_t i = 0; i < entries; ++i)
-                        hit += w.extreme[i] <= *ratio * bars[i].open ? 1 : 0;
-                } else {
-                    for (std::size_t i = 0; i < entries; ++i)
-                        hit += w.extreme[i] >= *ratio * bars[i].open ? 1 : 0;
-                }
-            }
-            cell.liquidated = hit;
-            cell.share = entries > 0 ? static_cast<double>(hit) / static_cast<double>(entries) : 0.0;
+            cell.liquidated = liquidated[l];
+            cell.share = entries > 0 ? static_cast<double>(liquidated[l]) / static_cast<double>(entries) : 0.0;
             if (plan.stopDistance) {
-                const double stopRatio = isLong ? 1.0 - *plan.stopDistance : 1.0 + *plan.stopDistance;
                 const auto ratio = ratios[s][l];
                 cell.stopBeyondLiquidation = ratio && (isLong ? stopRatio <= *ratio : stopRatio >= *ratio);
                 cell.stoppedFirst = cell.stopBeyondLiquidation ? 0 : stopHits;
