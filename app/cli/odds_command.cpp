@@ -3,6 +3,7 @@
 
 #include "core/model/history/odds_plan.h"
 #include "core/model/history/price_import.h"
+#include "core/model/plan/messages.h"
 #include "core/model/tiers/tier_library.h"
 
 #include <QCommandLineParser>
@@ -100,7 +101,8 @@ int runOdds(const QStringList& args)
     auto grid = engine::liquidationOdds(history.bars, history.report.intervalSeconds, position, levs, periods);
     if (!grid) {
         const engine::Error& e = grid.error();
-        return refuse(QStringLiteral("--%1: %2").arg(QString::fromStdString(e.field), QString::fromStdString(e.reason)));
+        return refuse(QStringLiteral("--%1: %2").arg(QString::fromStdString(e.field),
+                                                     model::readableReason(QString::fromStdString(e.reason))));
     }
 
     if (parser.isSet(json)) {
