@@ -136,7 +136,9 @@ QStringList reportSentences(const engine::ImportReport& r, std::size_t skippedLi
         s << QStringLiteral("%1 had base and quote volume swapped (quote ÷ base far from the price); swapped back.")
                  .arg(plural(r.swappedVolume, "row", "rows"));
     if (r.openOutsideRange > 0)
-        s << QStringLiteral("%1 open outside their low–high (the open is the previous close); kept as they are.")
+        s << (r.timesWereBarEnds
+                  ? QStringLiteral("%1 open outside their low–high (BitMEX opens a bar at the previous close); kept as they are.")
+                  : QStringLiteral("%1 open outside their low–high; kept as they are."))
                  .arg(plural(r.openOutsideRange, "bar", "bars"));
     return s;
 }

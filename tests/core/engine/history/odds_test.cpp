@@ -209,6 +209,29 @@ TEST(LiquidationOdds, RefusesALeverageTheVenueRefuses)
     EXPECT_TRUE(grid.error().reason.starts_with("150x: ")) << grid.error().reason;
 }
 
+TEST(LiquidationOdds, EqualsBruteForceOnMarch2020)
+{
+    // 44,640 real one-minute bars: large enough for the two workers to share the grid.
+    LEVLAB_REQUIRE_DATA(path, "bitmex/bitmex_XBTUSD_1m_2020-03.csv");
+    const PriceHistory h = importCsvPrices(test::readAll(path));
+    ASSERT_TRUE(h.report.refused.empty());
+    OddsPosition plan = bitmexInverse();
+    plan.stopDistance = 0.02;
+    const std::vector<double> leverages{10, 25};
+    const std::vector<double> hours{1, 4};
+    auto grid = liquidationOdds(h.bars, 60, plan, leverages, hours);
+    ASSERT_TRUE(grid.ok());
+    ASSERT_EQ(grid->cells.size(), 8u);
+    for (const OddsCell& c : grid->cells) {
+        const Expected e = bruteForce(h.bars, 60, plan, c.side, c.leverage, c.hours);
+        SCOPED_TRACE(testing::Message() << (c.side == Side::Long ? "long " : "short ") << c.leverage << "x " << c.hours << " h");
+        EXPECT_EQ(c.entries, e.entries);
+        EXPECT_EQ(c.liquidated, e.liquidated);
+        EXPECT_EQ(c.stoppedFirst, e.stoppedFirst);
+        EXPECT_GT(c.liquidated, 0u);
+    }
+}
+
 TEST(LiquidationOdds, BlackThursdayTenTimesLongByHand)
 {
     LEVLAB_REQUIRE_DATA(path, "bitmex/bitmex_XBTUSD_1m_2020-03.csv");
