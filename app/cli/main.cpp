@@ -16,6 +16,8 @@ const char* const kUsage =
     "  size                position size from capital, risk and stop\n"
     "  stress              stress table of one margin across leverages\n"
     "  shock [FILE|-]      equity and liquidations after uniform moves, as entered, all cross, all isolated\n"
+    "  prices FILE         import a price history and report what was found and repaired\n"
+    "  odds PLAN           historical odds of liquidation by leverage, holding period and side\n"
     "\n"
     "Options:\n"
     "  -h, --help          this help; 'levlab-cli <command> --help' for a command's options\n"
@@ -54,5 +56,9 @@ int main(int argc, char** argv)
         return levlab::cli::runStress(args);
     if (command == QLatin1String("shock"))
         return levlab::cli::runShock(args);
+    if (command == QLatin1String("prices"))
+        return levlab::cli::runPrices(args);
+    if (command == QLatin1String("odds"))
+        return levlab::cli::runOdds(args);
     return levlab::cli::refuse(QStringLiteral("unknown command '%1'; try levlab-cli --help").arg(command));
 }

@@ -22,6 +22,7 @@ seeds() {  # the read-only seed corpora of a target
     fuzz_quiz_progress) echo "$src/tests/fuzz/corpus/quiz_progress" ;;
     fuzz_settings) echo "$src/tests/fuzz/corpus/settings" ;;
     fuzz_engine) echo "" ;;
+    fuzz_prices) echo "$src/tests/fuzz/corpus/prices" ;;
     esac
 }
 
