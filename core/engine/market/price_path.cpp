@@ -37,7 +37,11 @@ std::uint64_t pathSeed(std::uint64_t seed, std::uint64_t index)
 }
 
 PricePath::PricePath(std::uint64_t seed, Regime regime, double startPrice, double stepSeconds)
-    : m_rng(seed), m_regime(regime), m_dt(stepSeconds), m_index(startPrice)
+    : m_rng(seed), m_regime(regime), m_dt(stepSeconds), m_stepMs(static_cast<std::int64_t>(std::llround(stepSeconds * 1000.0))),
+      m_sqrtDtYears(std::sqrt(stepSeconds / kSecondsPerYear)),
+      m_premiumAlpha(1.0 - std::exp(-stepSeconds * std::numbers::ln2 / kPremiumHalfLifeSeconds)),
+      m_trendDrift(std::log(kTrendPerDay) / 86400.0 * stepSeconds), m_crashDrift(std::log(kCrashFactor) / 3600.0 * stepSeconds),
+      m_index(startPrice)
 {
     m_point.mark = m_point.last = startPrice;
     if (regime == Regime::Calm)
@@ -62,10 +66,9 @@ double PricePath::normal()
 
 const PathPoint& PricePath::next()
 {
-    m_point.timeMs += static_cast<std::int64_t>(std::llround(m_dt * 1000.0));
-    const double dtYears = m_dt / kSecondsPerYear;
+    m_point.timeMs += m_stepMs;
     double vol = kRegimeVol[m_vol];
-    double drift = 0.0;  // log-return per second
+    double drift = 0.0;  // log-return per step
     double jumpsPerDay = kJumpsPerDay;
     switch (m_regime) {
     case Regime::Calm:
@@ -73,20 +76,20 @@ const PathPoint& PricePath::next()
         jumpsPerDay = 0.0;
         break;
     case Regime::Trend:
-        drift = std::log(kTrendPerDay) / 86400.0;
+        drift = m_trendDrift;
         break;
     case Regime::CrashProne:
         if (m_point.timeMs > m_crashEndMs && uniform() < kCrashesPerDay * m_dt / 86400.0)
             m_crashEndMs = m_point.timeMs + kScenarioMs;
         if (m_point.timeMs <= m_crashEndMs) {
-            drift = std::log(kCrashFactor) / 3600.0;
+            drift = m_crashDrift;
             vol = kRegimeVol[2];
         }
         break;
     }
     if (m_regime != Regime::Calm && uniform() < kRegimeLeavePerHour[m_vol] * m_dt / 3600.0)
         m_vol = (m_vol + 1 + static_cast<int>(uniform() * 2.0)) % 3;
-    double r = drift * m_dt - 0.5 * vol * vol * dtYears + vol * std::sqrt(dtYears) * normal();
+    double r = drift - 0.5 * vol * vol * m_sqrtDtYears * m_sqrtDtYears + vol * m_sqrtDtYears * normal();
     if (jumpsPerDay > 0.0 && uniform() < jumpsPerDay * m_dt / 86400.0)
         r += kJumpSize * normal();
     m_index *= std::exp(r);
@@ -96,8 +99,7 @@ const PathPoint& PricePath::next()
         wick = (uniform() < 0.5 ? -1.0 : 1.0) * (kWickMin + kWickSpread * uniform());
     m_point.last = m_index * (1.0 + kNoise * normal() + wick);
     const double premiumNow = (m_point.last - m_index) / m_index;
-    const double alpha = 1.0 - std::exp(-m_dt * std::numbers::ln2 / kPremiumHalfLifeSeconds);
-    m_premium += alpha * (std::clamp(premiumNow, -kPremiumClamp, kPremiumClamp) - m_premium);
+    m_premium += m_premiumAlpha * (std::clamp(premiumNow, -kPremiumClamp, kPremiumClamp) - m_premium);
     m_point.mark = m_index * (1.0 + m_premium);
     return m_point;
 }

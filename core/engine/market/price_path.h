@@ -42,6 +42,11 @@ private:
     std::mt19937_64 m_rng;
     Regime m_regime;
     double m_dt;
+    std::int64_t m_stepMs;
+    double m_sqrtDtYears;   ///< √(step in years)
+    double m_premiumAlpha;  ///< the premium's smoothing weight per step
+    double m_trendDrift;    ///< log-return per step of the trend
+    double m_crashDrift;    ///< log-return per step of a crash
     PathPoint m_point;
     double m_index = 0.0;
     double m_premium = 0.0;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace levlab::engine {
 
@@ -43,6 +44,27 @@ TradeSimulator::TradeSimulator(const TradePlan& plan, Holding h, const PathPoint
 {
     refreshLevels(start.mark > 0.0 ? start.mark : m_h.position.entryPrice);
     track(m_exits.trigger == ExitTrigger::Last ? start.last : start.mark);
+    updateBand();
+}
+
+void TradeSimulator::updateBand()
+{
+    const double s = sign(m_h.position.side);
+    constexpr double kNone = std::numeric_limits<double>::infinity();
+    m_bandMark = -kNone;
+    const auto adverse = [&](const std::optional<double>& level) {
+        if (level)
+            m_bandMark = std::max(m_bandMark, s * *level);
+    };
+    adverse(m_liquidation);
+    for (const auto& l : m_topUpAt)
+        adverse(l);
+    for (const auto& l : m_deleverageAt)
+        adverse(l);
+    bool trailing = false;
+    const auto stop = effectiveStop(trailing);
+    m_bandStop = stop ? s * *stop : -kNone;
+    m_bandTarget = m_nextTarget < m_exits.targets.size() ? s * m_exits.targets[m_nextTarget].price : kNone;
 }
 
 void TradeSimulator::refreshLevels(double mark)
@@ -122,6 +144,19 @@ bool TradeSimulator::advance(const PathPoint& next)
     const bool onLast = m_exits.trigger == ExitTrigger::Last;
     const double trigFrom = onLast ? m_at.last : m_at.mark;
     const double trigTo = onLast ? next.last : next.mark;
+    const double s = sign(m_h.position.side);
+    const auto inBand = [&](double mark, double trig) {
+        return s * mark > m_bandMark && s * trig > m_bandStop && s * trig < m_bandTarget;
+    };
+    if (inBand(m_at.mark, trigFrom) && inBand(next.mark, trigTo)) {
+        // Most moves reach no level: only the trailing stop's best price can change.
+        const double best = m_best;
+        track(trigTo);
+        if (m_best != best)
+            updateBand();
+        m_at = next;
+        return true;
+    }
     double t = 0.0;  // share of the move done
     for (int n = 0; n < kMaxEventsPerMove && !m_closed; ++n) {
         const double mark0 = lerp(m_at.mark, next.mark, t);
@@ -142,8 +177,10 @@ bool TradeSimulator::advance(const PathPoint& next)
         const auto timeMs = m_at.timeMs + static_cast<std::int64_t>(std::llround(t * static_cast<double>(next.timeMs - m_at.timeMs)));
         apply(fill, timeMs, mark);
     }
-    if (!m_closed)
+    if (!m_closed) {
         track(trigTo);
+        updateBand();
+    }
     m_at = next;
     return !m_closed;
 }

@@ -69,6 +69,7 @@ private:
 
     TradeSimulator(const TradePlan& plan, Holding h, const PathPoint& start, bool keepLog);
     void refreshLevels(double mark);
+    void updateBand();
     [[nodiscard]] std::optional<double> effectiveStop(bool& trailing) const;
     void track(double trigger);
     std::optional<Event> firstEvent(double mark0, double mark1, double trig0, double trig1) const;
@@ -92,6 +93,11 @@ private:
     bool m_trailingActive = false;
     double m_best = 0.0;  ///< best trigger price since the trailing stop became active
     std::optional<double> m_liquidation;
+    /// The nearest levels, as s·price (s = +1 long, −1 short): no event can happen while
+    /// s·mark stays above m_bandMark and s·trigger between m_bandStop and m_bandTarget.
+    double m_bandMark = 0.0;
+    double m_bandStop = 0.0;
+    double m_bandTarget = 0.0;
     std::vector<std::optional<double>> m_topUpAt;
     std::vector<int> m_topUpTimes;
     std::vector<double> m_topUpAdded;
