@@ -10,5 +10,7 @@ int runEvaluate(const QStringList& args);
 int runSize(const QStringList& args);
 int runStress(const QStringList& args);
 int runShock(const QStringList& args);
+int runStressPlan(const QStringList& args);
+int runCompare(const QStringList& args);
 
 }  // namespace levlab::cli

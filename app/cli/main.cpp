@@ -15,6 +15,8 @@ const char* const kUsage =
     "  size                position size from capital, risk and stop\n"
     "  stress              stress table of one margin across leverages\n"
     "  shock [FILE|-]      equity and liquidations after uniform moves, as entered, all cross, all isolated\n"
+    "  stress-plan PLAN    a plan with its exit ladder and margin rules over N seeded one-day paths\n"
+    "  compare PLAN        the same trade under every venue's rules, side by side, with the reasons\n"
     "\n"
     "Options:\n"
     "  -h, --help          this help; 'levlab-cli <command> --help' for a command's options\n"
@@ -53,5 +55,9 @@ int main(int argc, char** argv)
         return levlab::cli::runStress(args);
     if (command == QLatin1String("shock"))
         return levlab::cli::runShock(args);
+    if (command == QLatin1String("stress-plan"))
+        return levlab::cli::runStressPlan(args);
+    if (command == QLatin1String("compare"))
+        return levlab::cli::runCompare(args);
     return levlab::cli::refuse(QStringLiteral("unknown command '%1'; try levlab-cli --help").arg(command));
 }
