@@ -1,4 +1,5 @@
 #include "core/engine/account/account.h"
+#include "core/engine/trade/ladder_preview.h"
 #include "core/engine/trade/partial_close.h"
 #include "core/engine/trade/trade_simulator.h"
 
@@ -188,6 +189,21 @@ TEST(ExitLadder, RefusesSharesAboveAllAndTargetsOnTheWrongSide)
     plan = issueLadder();
     plan.exits.stopMoves = {StopMove{4, true, 0.0}};
     EXPECT_EQ(openHolding(plan).error().message(), "break_even_after.target: names take-profit 4, but the ladder has 3");
+}
+
+// The risk panel's figures for the issue's ladder: reward 719.635 (the three rungs worked
+// above); risk at the stop 500 + 5 + 4.75 = 509.75; blended reward:risk 719.635 / 509.75.
+TEST(LadderPreview, BlendedRewardRiskAndEachRung)
+{
+    const auto p = previewLadder(issueLadder());
+    ASSERT_TRUE(p.ok());
+    EXPECT_NEAR(p->reward, 719.635, 1e-9);
+    EXPECT_NEAR(p->risk, 509.75, 1e-9);
+    EXPECT_NEAR(*p->rewardRisk, 719.635 / 509.75, 1e-12);
+    ASSERT_EQ(p->targetSteps.size(), 4u);  // three take-profits and the move to break-even
+    EXPECT_NEAR(*p->targetSteps[0].liquidationAfter, 8100.0, 1e-9);
+    EXPECT_NEAR(*p->targetSteps[2].liquidationAfter, 5100.0, 1e-9);
+    EXPECT_TRUE(p->marginSteps.empty());
 }
 
 }  // namespace
