@@ -101,7 +101,9 @@ QString runTable(const QString& title, const engine::TradeRun& run)
         rows.push_back({QStringLiteral("%1:%2").arg(minutes / 60, 2, 10, QLatin1Char('0')).arg(minutes % 60, 2, 10, QLatin1Char('0')),
                         QString::fromLatin1(engine::stepKindName(s.kind)), money(s.price),
                         s.quantityClosed > 0.0 ? money(s.quantityClosed, 6) : QStringLiteral("-"),
-                        s.added > 0.0 ? QStringLiteral("+%1").arg(money(s.added)) : money(s.result),
+                        s.added > 0.0                                ? QStringLiteral("+%1").arg(money(s.added))
+                        : s.kind == engine::TradeStep::Kind::StopMoved ? QStringLiteral("-")
+                                                                       : money(s.result),
                         optionalPrice(s.liquidationAfter)});
     }
     return title + QLatin1Char('\n')
