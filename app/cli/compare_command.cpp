@@ -69,14 +69,18 @@ QString table(const std::vector<model::VenuePlan>& plans, const std::vector<engi
             reasons += QStringLiteral("%1: %2\n").arg(name, o.value(QStringLiteral("refused")).toString());
             continue;
         }
+        // Amounts are in the settlement currency: a coin (inverse) needs more decimals than USDT.
+        const bool coin = plans[i].account && !plans[i].account->positions.empty()
+                          && plans[i].account->positions.front().contract.kind == engine::ContractKind::Inverse;
+        const int d = coin ? 8 : 2;
         const QJsonValue distance = o.value(QStringLiteral("liquidation_distance"));
         const QJsonValue maxLev = o.value(QStringLiteral("max_leverage"));
-        rows.push_back({name, cell(o.value(QStringLiteral("initial_margin"))), cell(o.value(QStringLiteral("maintenance_margin"))),
+        rows.push_back({name, cell(o.value(QStringLiteral("initial_margin")), d), cell(o.value(QStringLiteral("maintenance_margin")), d),
                         cell(o.value(QStringLiteral("liquidation_price"))), cell(o.value(QStringLiteral("bankruptcy_price"))),
                         distance.isDouble() ? percent(distance.toDouble()) : QStringLiteral("-"),
                         o.value(QStringLiteral("bracket")).isDouble() ? QString::number(o.value(QStringLiteral("bracket")).toInt()) : QStringLiteral("-"),
                         maxLev.isDouble() ? leverageText(maxLev.toDouble()) : QStringLiteral("-"),
-                        money(figures[i].openFee + figures[i].closeFee), cell(o.value(QStringLiteral("funding_payment")), 4)});
+                        money(figures[i].openFee + figures[i].closeFee, d), cell(o.value(QStringLiteral("funding_payment")), coin ? 8 : 4)});
         QStringList lines;
         for (const auto& r : figures[i].reasons)
             lines << QStringLiteral("  - ") + QString::fromStdString(r);

@@ -55,7 +55,7 @@ QJsonObject summaryJson(const engine::OutcomeSummary& s, std::size_t paths)
             {QStringLiteral("worst_path"), worst}};
 }
 
-QString summaryTable(const engine::PlanStressResult& r, std::size_t paths)
+QString summaryTable(const engine::PlanStressResult& r, std::size_t paths, int d)
 {
     std::vector<QStringList> rows;
     const auto share = [&](std::size_t n) { return percent(static_cast<double>(n) / static_cast<double>(paths), 1); };
@@ -66,11 +66,11 @@ QString summaryTable(const engine::PlanStressResult& r, std::size_t paths)
             continue;
         rows.push_back({QString::fromLatin1(o.label), share(a), share(b)});
     }
-    rows.push_back({QStringLiteral("median result"), money(r.withRules.median), money(r.plain.median)});
-    rows.push_back({QStringLiteral("5th percentile"), money(r.withRules.percentile5), money(r.plain.percentile5)});
-    rows.push_back({QStringLiteral("mean result"), money(r.withRules.mean), money(r.plain.mean)});
-    rows.push_back({QStringLiteral("worst path"), QStringLiteral("#%1: %2").arg(r.withRules.worstPath).arg(money(r.withRules.worstResult)),
-                    QStringLiteral("#%1: %2").arg(r.plain.worstPath).arg(money(r.plain.worstResult))});
+    rows.push_back({QStringLiteral("median result"), money(r.withRules.median, d), money(r.plain.median, d)});
+    rows.push_back({QStringLiteral("5th percentile"), money(r.withRules.percentile5, d), money(r.plain.percentile5, d)});
+    rows.push_back({QStringLiteral("mean result"), money(r.withRules.mean, d), money(r.plain.mean, d)});
+    rows.push_back({QStringLiteral("worst path"), QStringLiteral("#%1: %2").arg(r.withRules.worstPath).arg(money(r.withRules.worstResult, d)),
+                    QStringLiteral("#%1: %2").arg(r.plain.worstPath).arg(money(r.plain.worstResult, d))});
     return formatTable({QStringLiteral("outcome"), QStringLiteral("with ladder and rules"), QStringLiteral("plain plan")}, rows);
 }
 
@@ -93,7 +93,7 @@ QJsonObject runJson(const engine::TradeRun& run)
             {QStringLiteral("steps"), steps}};
 }
 
-QString runTable(const QString& title, const engine::TradeRun& run)
+QString runTable(const QString& title, const engine::TradeRun& run, int d)
 {
     std::vector<QStringList> rows;
     for (const auto& s : run.steps) {
@@ -101,16 +101,16 @@ QString runTable(const QString& title, const engine::TradeRun& run)
         rows.push_back({QStringLiteral("%1:%2").arg(minutes / 60, 2, 10, QLatin1Char('0')).arg(minutes % 60, 2, 10, QLatin1Char('0')),
                         QString::fromLatin1(engine::stepKindName(s.kind)), money(s.price),
                         s.quantityClosed > 0.0 ? money(s.quantityClosed, 6) : QStringLiteral("-"),
-                        s.added > 0.0                                ? QStringLiteral("+%1").arg(money(s.added))
+                        s.added > 0.0                                ? QStringLiteral("+%1").arg(money(s.added, d))
                         : s.kind == engine::TradeStep::Kind::StopMoved ? QStringLiteral("-")
-                                                                       : money(s.result),
+                                                                       : money(s.result, d),
                         optionalPrice(s.liquidationAfter)});
     }
     return title + QLatin1Char('\n')
            + formatTable({QStringLiteral("time"), QStringLiteral("step"), QStringLiteral("price"), QStringLiteral("closed"),
                           QStringLiteral("result"), QStringLiteral("liquidation after")},
                          rows)
-           + QStringLiteral("ends: %1, result %2\n").arg(QString::fromLatin1(engine::outcomeName(run.outcome)), money(run.result));
+           + QStringLiteral("ends: %1, result %2\n").arg(QString::fromLatin1(engine::outcomeName(run.outcome)), money(run.result, d));
 }
 
 }  // namespace
@@ -182,6 +182,8 @@ int runStressPlan(const QStringList& args)
     if (!plan)
         return refuse(QStringLiteral("%1: %2").arg(input->origin, QString::fromStdString(plan.error().message())));
 
+    // Results are in the settlement currency: a coin (inverse) needs more decimals than USDT.
+    const int d = plan->position.contract.kind == engine::ContractKind::Inverse ? 8 : 2;
     if (replayIndex) {
         const auto path = engine::stressPath(plan.value(), o, *replayIndex);
         const auto with = engine::simulateTrade(plan.value(), path);
@@ -194,8 +196,8 @@ int runStressPlan(const QStringList& args)
                        {QStringLiteral("with_rules"), runJson(with.value())},
                        {QStringLiteral("plain"), runJson(plain.value())}});
         } else {
-            printText(runTable(QStringLiteral("path %1, with the ladder and rules:").arg(*replayIndex), with.value())
-                      + QLatin1Char('\n') + runTable(QStringLiteral("plain plan:"), plain.value()));
+            printText(runTable(QStringLiteral("path %1, with the ladder and rules:").arg(*replayIndex), with.value(), d)
+                      + QLatin1Char('\n') + runTable(QStringLiteral("plain plan:"), plain.value(), d));
         }
         return kExitOk;
     }
@@ -221,7 +223,7 @@ int runStressPlan(const QStringList& args)
                   .arg(o.paths)
                   .arg(o.seed)
                   .arg(QString::fromLatin1(engine::market::regimeName(o.regime).data()))
-              + summaryTable(s, o.paths)
+              + summaryTable(s, o.paths, d)
               + QStringLiteral("\nThe plain plan keeps the opening stop and takes the whole position at the farthest target.\n"
                                "Replay a path: --replay INDEX.\n"));
     return kExitOk;
