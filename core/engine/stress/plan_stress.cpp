@@ -13,15 +13,15 @@ constexpr std::size_t kMaxPaths = 1'000'000;
 constexpr int kMaxSteps = 100'000;
 constexpr std::size_t kChunk = 64;  ///< paths a thread takes at a time
 
-PathOutcome finished(TradeSimulator& s)
+PlanOutcome finished(TradeSimulator& s)
 {
     s.closeAtEnd();
     return {s.outcome(), s.result()};
 }
 
 /// Both plans over one path, generated as it goes and only as long as one is open.
-void runPath(const TradePlan& plan, const TradePlan& plain, const StressRunOptions& o, std::size_t index, PathOutcome& withRules,
-             PathOutcome& without)
+void runPath(const TradePlan& plan, const TradePlan& plain, const StressRunOptions& o, std::size_t index, PlanOutcome& withRules,
+             PlanOutcome& without)
 {
     market::PricePath path(market::pathSeed(o.seed, index), o.regime, plan.position.entryPrice, o.stepSeconds);
     // Both were opened once before the run, so opening again cannot fail.
@@ -48,7 +48,7 @@ std::vector<PathPoint> stressPath(const TradePlan& plan, const StressRunOptions&
     return out;
 }
 
-OutcomeSummary summarize(const std::vector<PathOutcome>& outcomes, const StressRunOptions& o)
+OutcomeSummary summarize(const std::vector<PlanOutcome>& outcomes, const StressRunOptions& o)
 {
     OutcomeSummary s;
     if (outcomes.empty())

@@ -22,7 +22,7 @@ struct StressRunOptions final {
 };
 
 /// One path's outcome for one plan.
-struct PathOutcome final {
+struct PlanOutcome final {
     TradeOutcome outcome = TradeOutcome::OpenAtEnd;
     double result = 0.0;
 };
@@ -43,8 +43,8 @@ struct OutcomeSummary final {
 struct PlanStressResult final {
     OutcomeSummary withRules;
     OutcomeSummary plain;
-    std::vector<PathOutcome> pathsWithRules;  ///< by path index
-    std::vector<PathOutcome> pathsPlain;
+    std::vector<PlanOutcome> pathsWithRules;  ///< by path index
+    std::vector<PlanOutcome> pathsPlain;
 };
 
 /// Runs `plan` over `options.paths` paths starting at its entry, each path `i` drawn
@@ -56,6 +56,6 @@ struct PlanStressResult final {
 [[nodiscard]] std::vector<PathPoint> stressPath(const TradePlan& plan, const StressRunOptions& options, std::size_t index);
 
 /// The summary of a list of outcomes (the path seeds from `options`).
-[[nodiscard]] OutcomeSummary summarize(const std::vector<PathOutcome>& outcomes, const StressRunOptions& options);
+[[nodiscard]] OutcomeSummary summarize(const std::vector<PlanOutcome>& outcomes, const StressRunOptions& options);
 
 }  // namespace levlab::engine

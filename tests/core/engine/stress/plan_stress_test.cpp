@@ -26,9 +26,9 @@ TradePlan laddered()
 }
 
 /// The same run replayed path by path through simulateTrade, the slow obvious way.
-std::vector<PathOutcome> bruteForce(const TradePlan& plan, const StressRunOptions& o)
+std::vector<PlanOutcome> bruteForce(const TradePlan& plan, const StressRunOptions& o)
 {
-    std::vector<PathOutcome> out;
+    std::vector<PlanOutcome> out;
     for (std::size_t i = 0; i < o.paths; ++i) {
         const auto run = simulateTrade(plan, stressPath(plan, o, i));
         out.push_back({run->outcome, run->result});

@@ -158,4 +158,21 @@ TEST(TrailingStop, DistanceInPriceWithActivationAndShort)
     EXPECT_DOUBLE_EQ(run->result, 200.0);
 }
 
+// Cross: the wallet backs the position and takes each realised result. Wallet 2,000,
+// 1 BTC long at 10,000, MMR 1%: liquidation 10,000 − (2,000 − 100) = 8,100. Half closed at
+// 10,500 (no fees) puts 250 in the wallet: 10,000 − (2,250 − 50) / 0.5 = 5,600.
+TEST(PartialClose, CrossWalletTakesTheRealisedResult)
+{
+    TradePlan plan = plainLong();
+    plan.position.mode = MarginMode::Cross;
+    plan.wallet = 2000.0;
+    auto h = openHolding(plan);
+    ASSERT_TRUE(h.ok()) << h.error().message();
+    EXPECT_DOUBLE_EQ(*liquidationPriceOf(h.value(), 10000.0), 8100.0);
+    const PartialClose c = closePart(h.value(), 0.5, 10500.0);
+    EXPECT_DOUBLE_EQ(c.result, 250.0);
+    EXPECT_DOUBLE_EQ(c.after.wallet, 2250.0);
+    EXPECT_DOUBLE_EQ(*c.liquidationAfter, 5600.0);
+}
+
 }  // namespace
