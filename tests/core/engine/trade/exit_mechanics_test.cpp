@@ -1,4 +1,5 @@
 #include "core/engine/account/account.h"
+#include "core/engine/trade/bar_path.h"
 #include "core/engine/trade/margin_rules.h"
 #include "core/engine/trade/partial_close.h"
 #include "core/engine/trade/trade_simulator.h"
@@ -173,6 +174,26 @@ TEST(PartialClose, CrossWalletTakesTheRealisedResult)
     EXPECT_DOUBLE_EQ(c.result, 250.0);
     EXPECT_DOUBLE_EQ(c.after.wallet, 2250.0);
     EXPECT_DOUBLE_EQ(*c.liquidationAfter, 5600.0);
+}
+
+// A bar is walked open → the nearer extreme → the other → close. 10,000 / 10,600 / 9,950 /
+// 10,100: the low is nearer, so 9,950 comes first; a 2% trailing stop (best 10,600 → 10,388)
+// is then reached on the way to the close: exit 10,388 at the bar's third quarter.
+TEST(BarPath, NearerExtremeFirstAndTheStopOnTheWayToTheClose)
+{
+    const Bar bars[]{{0, 10000, 10600, 9950, 10100, std::nullopt}};
+    const auto path = barPath(bars);
+    ASSERT_EQ(path.size(), 4u);
+    EXPECT_DOUBLE_EQ(path[1].last, 9950.0);
+    EXPECT_DOUBLE_EQ(path[2].last, 10600.0);
+    EXPECT_EQ(path[3].timeMs, 45'000);
+    TradePlan plan = plainLong();
+    plan.exits.trailing = TrailingStop{0.02, false, std::nullopt};
+    const auto run = simulateTrade(plan, path);
+    ASSERT_TRUE(run.ok());
+    EXPECT_EQ(run->outcome, TradeOutcome::Trailing);
+    EXPECT_NEAR(run->steps[0].price, 10388.0, 1e-9);
+    EXPECT_EQ(run->steps[0].timeMs, 30'000 + 15'000 * 212 / 500);  // (10,600 − 10,388) / 500 of the last quarter
 }
 
 }  // namespace
