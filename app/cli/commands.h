@@ -12,5 +12,7 @@ int runStress(const QStringList& args);
 int runShock(const QStringList& args);
 int runPrices(const QStringList& args);
 int runOdds(const QStringList& args);
+int runStressPlan(const QStringList& args);
+int runCompare(const QStringList& args);
 
 }  // namespace levlab::cli

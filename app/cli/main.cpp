@@ -18,6 +18,8 @@ const char* const kUsage =
     "  shock [FILE|-]      equity and liquidations after uniform moves, as entered, all cross, all isolated\n"
     "  prices FILE         import a price history and report what was found and repaired\n"
     "  odds PLAN           historical odds of liquidation by leverage, holding period and side\n"
+    "  stress-plan PLAN    a plan with its exit ladder and margin rules over N seeded one-day paths\n"
+    "  compare PLAN        the same trade under every venue's rules, side by side, with the reasons\n"
     "\n"
     "Options:\n"
     "  -h, --help          this help; 'levlab-cli <command> --help' for a command's options\n"
@@ -60,5 +62,9 @@ int main(int argc, char** argv)
         return levlab::cli::runPrices(args);
     if (command == QLatin1String("odds"))
         return levlab::cli::runOdds(args);
+    if (command == QLatin1String("stress-plan"))
+        return levlab::cli::runStressPlan(args);
+    if (command == QLatin1String("compare"))
+        return levlab::cli::runCompare(args);
     return levlab::cli::refuse(QStringLiteral("unknown command '%1'; try levlab-cli --help").arg(command));
 }

@@ -1,4 +1,5 @@
 #include "core/engine/account/account.h"
+#include "core/engine/stress/plan_stress.h"
 
 #include <benchmark/benchmark.h>
 
@@ -101,6 +102,56 @@ void BM_Account100k(benchmark::State& state)
     state.SetLabel(std::string(venueName(acc.venue)));
 }
 BENCHMARK(BM_Account100k)->Arg(static_cast<int>(Venue::Binance))->Arg(static_cast<int>(Venue::Okx))->Unit(benchmark::kMillisecond);
+
+/// A 10× long with a three-rung ladder, break-even after the first, a 1% trailing
+/// stop and a top-up rule. `wide` puts every level out of a day's reach, so each
+/// path runs its full 1,440 minutes (the worst case for time).
+TradePlan stressedPlan(bool wide)
+{
+    TradePlan plan;
+    plan.venue = Venue::Binance;
+    plan.position = position(1, MarginMode::Isolated);
+    plan.position.entryPrice = 30000.0;
+    plan.position.markPrice.reset();
+    const double k = wide ? 10.0 : 1.0;
+    plan.exits.stopLoss = 30000.0 * (1.0 - 0.01 * k);
+    plan.exits.targets = {{30000.0 * (1.0 + 0.005 * k), 0.5}, {30000.0 * (1.0 + 0.01 * k), 0.3}, {30000.0 * (1.0 + 0.02 * k), 0.2}};
+    plan.exits.stopMoves = {StopMove{1, true, 0.0}};
+    plan.exits.trailing = TrailingStop{0.01, false, 30000.0 * (1.0 + 0.015 * k)};
+    plan.exits.topUps = {TopUpRule{0.6, 100.0, 3, std::nullopt}};
+    return plan;
+}
+
+/// 10,000 one-day paths at one-minute resolution, the plan with and without its
+/// ladder and rules on each (target: < 2 s on two cores). Args: threads, regime, wide.
+void BM_StressPlan10k(benchmark::State& state)
+{
+    StressRunOptions o;
+    o.paths = 10000;
+    o.threads = static_cast<unsigned>(state.range(0));
+    o.regime = static_cast<market::Regime>(state.range(1));
+    const TradePlan plan = stressedPlan(state.range(2) != 0);
+    std::size_t open = 0;
+    for (auto _ : state) {
+        auto r = stressPlan(plan, o);
+        if (!r.ok())
+            state.SkipWithError(r.error().message().c_str());
+        else
+            open = r->plain.counts[static_cast<std::size_t>(TradeOutcome::OpenAtEnd)];
+        benchmark::DoNotOptimize(r);
+    }
+    state.counters["plain_open_all_day"] = static_cast<double>(open);
+    state.SetLabel(std::string(market::regimeName(o.regime)) + (state.range(2) != 0 ? ", levels out of reach" : ", levels in reach"));
+}
+BENCHMARK(BM_StressPlan10k)
+    ->Args({1, static_cast<int>(market::Regime::Calm), 1})
+    ->Args({2, static_cast<int>(market::Regime::Calm), 1})
+    ->Args({2, static_cast<int>(market::Regime::CrashProne), 1})
+    ->Args({2, static_cast<int>(market::Regime::CrashProne), 0})
+    ->Args({2, static_cast<int>(market::Regime::Trend), 0})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(3);
 
 }  // namespace
 

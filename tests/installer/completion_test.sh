@@ -27,7 +27,7 @@ expect() {  # expect WHAT EXPECTED ACTUAL
     fi
 }
 
-commands=$("$cli" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z]\+\).*/\1/p')
+commands=$("$cli" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z-]\+\).*/\1/p')
 expect "commands" "$(printf '%s\n' $commands --help --version | LC_ALL=C sort)" "$(complete_words '')"
 declare -A options
 for command in $commands; do

@@ -65,6 +65,15 @@ double effectiveCollateral(const Prepared& p, double collateral)
 
 namespace {
 
+/// `terms` with the requirement divided by `ratio`: collateral + PnL meets it where the
+/// margin ratio (maintenance ÷ (collateral + PnL)) reaches `ratio`.
+MaintenanceTerms scaled(MaintenanceTerms terms, double ratio)
+{
+    terms.rate /= ratio;
+    terms.amount /= ratio;
+    return terms;
+}
+
 /// Collateral + PnL − maintenance at `price` under `terms`: above 0 the position stands.
 double headroom(const Prepared& p, const Backing& b, const MaintenanceTerms& terms, double price)
 {
@@ -90,7 +99,7 @@ std::optional<double> rootWith(const Prepared& p, const Backing& b, const Mainte
 /// flips: a row's own root when it lies in that row, or the row boundary where
 /// the jump of the rate flips it. Within one row the headroom is monotone in
 /// the price (it falls towards the losing side), so the first flip is exact.
-std::optional<double> walkRows(const Prepared& p, const Backing& b, double start, bool adverse)
+std::optional<double> walkRows(const Prepared& p, const Backing& b, double start, bool adverse, double ratio)
 {
     const auto& rows = p.in->brackets.brackets;
     const bool priceUp = (p.side == Side::Short) == adverse;
@@ -98,7 +107,7 @@ std::optional<double> walkRows(const Prepared& p, const Backing& b, double start
     auto t = static_cast<std::size_t>(bracketIndexFor(p.in->brackets, positionValue(p.kind, p.q, start)));
     double from = start;
     for (;;) {
-        if (auto root = rootWith(p, b, maintenanceOfRow(*p.in, p.rules, t))) {
+        if (auto root = rootWith(p, b, scaled(maintenanceOfRow(*p.in, p.rules, t), ratio))) {
             const double v = positionValue(p.kind, p.q, *root);
             const bool inRow = (t == 0 || v >= rows[t].notionalFloor) && (t + 1 == rows.size() || v < rows[t].notionalCap);
             const bool ahead = priceUp ? *root >= from : *root <= from;
@@ -112,7 +121,7 @@ std::optional<double> walkRows(const Prepared& p, const Backing& b, double start
         const double price = p.kind == ContractKind::Linear ? boundary / p.q : p.q / boundary;
         if (!within(price, kMinPrice, kMaxPrice))
             return std::nullopt;  // the next row lies beyond any price the engine accepts
-        const double h = headroom(p, b, maintenanceOfRow(*p.in, p.rules, t), price);
+        const double h = headroom(p, b, scaled(maintenanceOfRow(*p.in, p.rules, t), ratio), price);
         if (adverse ? h <= 0.0 : h > 0.0)
             return price;
         from = price;
@@ -121,7 +130,7 @@ std::optional<double> walkRows(const Prepared& p, const Backing& b, double start
 
 }  // namespace
 
-std::optional<double> liquidationPrice(const Prepared& p, double collateral)
+std::optional<double> liquidationPrice(const Prepared& p, double collateral, double ratio)
 {
     if (!p.maintenanceKnown)
         return std::nullopt;
@@ -129,9 +138,9 @@ std::optional<double> liquidationPrice(const Prepared& p, double collateral)
     const bool rowsMove = p.rules.basis == MaintenanceBasis::MarkValue && !p.in->mmRate && !p.in->brackets.brackets.empty()
                           && p.in->brackets.unit == BracketUnit::Notional;
     if (!rowsMove)
-        return rootWith(p, b, p.terms);
-    const bool standing = b.collateral + p.pnl - maintenanceAtPrice(p, p.mark) > 0.0;
-    return walkRows(p, b, p.mark, standing);
+        return rootWith(p, b, scaled(p.terms, ratio));
+    const bool standing = b.collateral + p.pnl - maintenanceAtPrice(p, p.mark) / ratio > 0.0;
+    return walkRows(p, b, p.mark, standing, ratio);
 }
 
 std::optional<double> bankruptcyPrice(const Prepared& p, double collateral)

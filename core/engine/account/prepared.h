@@ -43,7 +43,9 @@ double effectiveCollateral(const Prepared& p, double collateral);
 /// consistent, the row boundary where the condition first holds). For a
 /// position already liquidated, the nearest price on the winning side at which
 /// it no longer would be. None when no price does it.
-std::optional<double> liquidationPrice(const Prepared& p, double collateral);
+/// With `ratio` below 1, the same for the price at which the margin ratio
+/// (maintenance ÷ (collateral + PnL)) reaches `ratio` (a margin rule's trigger).
+std::optional<double> liquidationPrice(const Prepared& p, double collateral, double ratio = 1.0);
 
 /// Price at which the collateral is exhausted (less the fee to close where the
 /// venue keeps it back).

@@ -1,5 +1,7 @@
 #include "core/model/feeds/price_process.h"
 
+#include "core/engine/market/regimes.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -7,19 +9,12 @@ namespace levlab::model {
 
 namespace {
 
-constexpr double kSecondsPerYear = 365.0 * 24.0 * 3600.0;
-constexpr double kRegimeVol[3] = {0.30, 0.65, 1.30};              // annualised
-constexpr double kRegimeLeavePerHour[3] = {0.04, 0.06, 0.25};     // chance to switch, per hour
-constexpr double kJumpsPerDay = 1.5;
-constexpr double kJumpSize = 0.012;                               // standard deviation of a jump
-constexpr double kNoise = 0.00015;                                // last-price noise, a fraction
-constexpr double kWicksPerHour = 0.6;
-constexpr double kPremiumHalfLifeSeconds = 120.0;
+using namespace engine::market;
+
 constexpr double kFundingInterest = 0.0001;
 constexpr double kFundingClamp = 0.0005;
 constexpr double kFundingCap = 0.0075;
 constexpr qint64 kFundingIntervalMs = 8LL * 3600 * 1000;
-constexpr qint64 kScenarioMs = 3600LL * 1000;
 
 }  // namespace
 
@@ -61,16 +56,16 @@ void PriceProcess::advanceIndex(double seconds)
     case Scenario::WickStorm:
         break;
     case Scenario::Calm:
-        vol = kRegimeVol[0] * 0.6;
+        vol = kRegimeVol[0] * kCalmVolFactor;
         jumpsPerDay = 0.0;
         break;
     case Scenario::Trend:
-        drift = std::log(1.10) / 86400.0;
+        drift = std::log(kTrendPerDay) / 86400.0;
         break;
     case Scenario::Crash:
     case Scenario::Squeeze:
         if (sinceStart < kScenarioMs) {
-            drift = std::log(m_scenario == Scenario::Crash ? 0.70 : 1.20) / 3600.0;
+            drift = std::log(m_scenario == Scenario::Crash ? kCrashFactor : kSqueezeFactor) / 3600.0;
             vol = kRegimeVol[2];
         } else {
             m_scenario = Scenario::Normal;
@@ -91,7 +86,7 @@ void PriceProcess::updateMarkAndFunding(double seconds)
 {
     const double premiumNow = (m_tick.last - m_tick.index) / m_tick.index;
     const double alpha = 1.0 - std::exp(-seconds * std::log(2.0) / kPremiumHalfLifeSeconds);
-    m_premium += alpha * (std::clamp(premiumNow, -0.005, 0.005) - m_premium);
+    m_premium += alpha * (std::clamp(premiumNow, -kPremiumClamp, kPremiumClamp) - m_premium);
     m_tick.mark = m_tick.index * (1.0 + m_premium);
 
     m_premiumSum += m_premium * seconds;
@@ -130,7 +125,7 @@ const Tick& PriceProcess::step()
         --m_wickTicks;
         m_wick *= 0.45;
     } else if (uniform() < wicksPerHour * m_dt / 3600.0) {
-        m_wick = (uniform() < 0.5 ? -1.0 : 1.0) * (0.004 + 0.026 * uniform());
+        m_wick = (uniform() < 0.5 ? -1.0 : 1.0) * (kWickMin + kWickSpread * uniform());
         m_wickTicks = 2 + static_cast<int>(uniform() * 6.0);
     } else {
         m_wick = 0.0;
@@ -156,7 +151,7 @@ Candle PriceProcess::minuteBar()
         bar.high = std::max({bar.high, last, last * (1.0 + range)});
         bar.low = std::min({bar.low, last, last * (1.0 - range)});
         if (uniform() < kWicksPerHour * kSeconds / 3600.0) {
-            const double wick = 0.004 + 0.026 * uniform();
+            const double wick = kWickMin + kWickSpread * uniform();
             if (uniform() < 0.5)
                 bar.low = std::min(bar.low, last * (1.0 - wick));
             else

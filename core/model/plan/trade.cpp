@@ -1,26 +1,12 @@
 #include "core/model/plan/trade.h"
 
+#include "core/engine/trade/exit_race.h"
+
 #include <array>
-#include <cmath>
 
 namespace levlab::model {
 
-namespace {
-
-/// Share of the way from `from` to `to` at which a price moving in `direction`
-/// (+1 up, −1 down) reaches `level`; nullopt if it does not.
-std::optional<double> reachedAt(double from, double to, double level, double direction)
-{
-    if (!(std::isfinite(from) && std::isfinite(to) && from > 0.0))
-        return std::nullopt;
-    if (direction * (to - level) < 0.0)
-        return std::nullopt;  // not there yet at the end
-    if (direction * (from - level) >= 0.0)
-        return 0.0;  // already there at the start
-    return (level - from) / (to - from);
-}
-
-}  // namespace
+using engine::reachedAt;
 
 std::optional<PositionEvent::Kind> firstExit(const ExitLevels& levels, const MarketState& before, const MarketState& after)
 {

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/engine/account/account.h"
+#include "core/engine/result.h"
+#include "core/engine/venue/venue.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace levlab::model {
+
+class TierLibrary;
+
+/// One plan as it would be given to `evaluate` for one venue.
+struct VenuePlan final {
+    engine::Venue venue = engine::Venue::Textbook;
+    QString symbol;       ///< the venue's name for the plan's asset (its shipped table's first alias), or the plan's own
+    QByteArray scenario;  ///< the plan with this venue and symbol: `levlab-cli evaluate` input
+    std::optional<engine::AccountInput> account;
+    std::optional<engine::Error> refusal;  ///< why this venue cannot read it
+};
+
+/// The one-position plan in `bytes` (the `evaluate` format) on every venue, in
+/// engine::kAllVenues order. Each venue takes its own shipped table for the same
+/// asset and contract kind ("BTCUSDT" is "BTC" on Hyperliquid); a venue with none
+/// keeps the plan's symbol, and evaluate says what is then unknown.
+engine::Result<std::vector<VenuePlan>> planOnEveryVenue(const QByteArray& bytes, const TierLibrary& tiers);
+
+/// The asset a symbol trades: "BTC" for BTCUSDT, BTC-USDT-SWAP, XBTUSD or BTC/USD.
+QString baseAsset(const QString& symbol);
+
+}  // namespace levlab::model
