@@ -7,6 +7,7 @@
 #include "ui/chart/price_chart_view.h"
 #include "ui/controls/keyboard_shortcuts.h"
 #include "ui/controls/leverage_control.h"
+#include "ui/controls/number_field.h"
 #include "ui/controls/position_form.h"
 #include "ui/controls/trade_bar.h"
 #include "ui/market/market_bar.h"
@@ -186,6 +187,15 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
     new MarketThrottle(model, [this] { m_marketBar->refresh(); }, Theme::kReadoutHz, this);
     connect(&model, &model::RiskModel::eventOccurred, this,
             [this] { statusBar()->showMessage(TradeBar::describe(*m_model), kRefusalShownMs); });
+    // A field's refusal leaves the status bar with the field's own mark: once the field is
+    // valid again (Esc brought the model's value back, or a value was accepted) the
+    // refusal no longer describes anything on screen.
+    for (NumberField* field : findChildren<NumberField*>()) {
+        connect(field, &NumberField::invalidChanged, this, [this](bool invalid) {
+            if (!invalid && !m_shownRefusal.isEmpty() && statusBar()->currentMessage() == m_shownRefusal)
+                statusBar()->clearMessage();
+        });
+    }
 
     // Keyboard: every control is reachable by Tab; these jump straight to the main ones.
     auto focus = [this](const QKeySequence& keys, QWidget* target, const QString& what) {
@@ -311,7 +321,8 @@ void MainWindow::setThemeChoice(model::ThemeChoice choice)
 
 void MainWindow::showRefusal(const model::Refusal& refusal)
 {
-    statusBar()->showMessage(refusal.message(), kRefusalShownMs);
+    m_shownRefusal = refusal.message();
+    statusBar()->showMessage(m_shownRefusal, kRefusalShownMs);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

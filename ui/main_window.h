@@ -69,6 +69,7 @@ protected:
 
 private:
     void showRefusal(const model::Refusal& refusal);
+    QString m_shownRefusal;  ///< the last refusal put in the status bar
     void buildMenus();
     /// Keeps the window inside the screen's available area, also when a remembered size is larger.
     void fitToScreen();

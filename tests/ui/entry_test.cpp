@@ -217,6 +217,19 @@ TEST_F(NumberEntry, RefusedStopStaysAsTypedWithTheReasonAndEscRestores)
         << "Esc shows the model's stop again, to the field's decimals";
 }
 
+TEST_F(NumberEntry, EscTakesTheRefusalOffTheStatusBarToo)
+{
+    ui::NumberField* stop = form().stopBox();
+    typeInto(stop, QStringLiteral("70000"));
+    QTest::keyClick(stop, Qt::Key_Enter);
+    ASSERT_TRUE(stop->isInvalid());
+    const QString refusal = dash->window->statusBar()->currentMessage();
+    ASSERT_TRUE(refusal.startsWith(QStringLiteral("Stop-loss"))) << refusal.toStdString();
+    QTest::keyClick(stop, Qt::Key_Escape);
+    EXPECT_FALSE(stop->isInvalid());
+    EXPECT_EQ(dash->window->statusBar()->currentMessage(), QString()) << "the refusal no longer describes the field";
+}
+
 TEST_F(NumberEntry, EscDropsATextBeingTyped)
 {
     ui::NumberField* wallet = form().walletBox();

@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QProgressBar>
 #include <QScrollArea>
+#include <QTableWidget>
 #include <QScrollBar>
 #include <QSlider>
 #include <QTableView>
@@ -139,6 +140,15 @@ TEST_F(Layout, At1920x1080ThePortfolioColumnsNeedNoHorizontalScroll)
     auto* scroll = qobject_cast<QScrollArea*>(dockNamed("portfolioDock")->widget());
     ASSERT_NE(scroll, nullptr);
     EXPECT_EQ(scroll->horizontalScrollBar()->maximum(), 0);
+    // The layouts' comparison shows all three headers whole, "Liquidated" included.
+    auto* compare = window().portfolio()->findChild<QTableWidget*>();
+    ASSERT_NE(compare, nullptr);
+    const QHeaderView* header = compare->horizontalHeader();
+    for (int c = 0; c < compare->columnCount(); ++c) {
+        const QString name = compare->horizontalHeaderItem(c)->text();
+        EXPECT_GE(header->sectionSize(c), header->fontMetrics().horizontalAdvance(name)) << name.toStdString();
+    }
+    EXPECT_LE(header->sectionPosition(2) + header->sectionSize(2), compare->viewport()->width());
     // The market's controls and prices share one row at this width.
     EXPECT_TRUE(window().marketBar()->oneRow());
 }

@@ -284,6 +284,11 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
     m_compare->setAccessibleName(tr("Compare layouts under the price shock"));
     m_compare->setColumnWidth(0, fm.horizontalAdvance(tr("All isolated")) + 4 * kCellPadding);
     m_compare->setColumnWidth(1, fm.horizontalAdvance(tr("Equity left")) + 4 * kCellPadding);
+    // The last column shows at least its header whole; a longer chain of liquidations
+    // is cut short and shown whole in the cell's tooltip.
+    const int liquidated = fm.horizontalAdvance(tr("Liquidated")) + 4 * kCellPadding;
+    m_compare->setColumnWidth(2, liquidated);  // the stretched last column's least width
+    m_compare->setMinimumWidth(m_compare->columnWidth(0) + m_compare->columnWidth(1) + liquidated + 2 * m_compare->frameWidth());
     // Three rows that never scroll: the table is exactly as tall as them.
     m_compare->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_compare->verticalHeader()->setDefaultSectionSize(fm.height() + 6);
@@ -506,7 +511,9 @@ void PortfolioPanel::refresh()
             order << QStringLiteral("%1 (%2)").arg(ids.join(QStringLiteral("+")), pct(at));
         }
         m_compare->item(static_cast<int>(l), 1)->setText(money(o.equity));
-        m_compare->item(static_cast<int>(l), 2)->setText(order.isEmpty() ? tr("none") : order.join(QStringLiteral(" → ")));
+        QTableWidgetItem* cell = m_compare->item(static_cast<int>(l), 2);
+        cell->setText(order.isEmpty() ? tr("none") : order.join(QStringLiteral(" → ")));
+        cell->setToolTip(cell->text());
     }
     refreshPreview();
 }
