@@ -187,7 +187,14 @@ void PriceChartView::relayout(bool barsChanged)
     w.startMs = start;
     w.endMs = end;
     w.plot = plot;
-    const qint64 utcOffsetMs = static_cast<qint64>(QDateTime::fromMSecsSinceEpoch(start).offsetFromUtc()) * 1000;
+    // The local time's offset, looked up once per hour of the window's start: it changes
+    // only at a daylight-saving switch, and each lookup reads the system's time-zone file.
+    const qint64 hour = start / 3'600'000;
+    if (hour != m_offsetHour) {
+        m_offsetHour = hour;
+        m_utcOffsetMs = static_cast<qint64>(QDateTime::fromMSecsSinceEpoch(start).offsetFromUtc()) * 1000;
+    }
+    const qint64 utcOffsetMs = m_utcOffsetMs;
     const TimeTicks ticks = timeTicks(start, end, std::max(2, static_cast<int>(plot.width() / kTimeLabelPx)), utcOffsetMs);
     w.timeGridMs = ticks.timesMs;
     w.first = series.lowerBound(start - tfMs * m_group);

@@ -115,6 +115,8 @@ private:
     qint64 m_endMs = 0;
     bool m_follow = true;
     qint64 m_marketTimeMs = 0;  ///< the market time the layout last saw
+    qint64 m_offsetHour = -1;   ///< the hour (since the epoch) m_utcOffsetMs was looked up for
+    qint64 m_utcOffsetMs = 0;   ///< local time minus UTC then
     std::size_t m_eventsSeen = 0;   ///< the model's event count and last event time the markers show
     qint64 m_lastEventMs = 0;
     bool m_draggingLevel = false;

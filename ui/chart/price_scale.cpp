@@ -44,13 +44,14 @@ PriceScale::PriceScale(const Theme& theme, QGraphicsItem* parent) : QGraphicsObj
 {
     setAcceptedMouseButtons(Qt::NoButton);
     setZValue(1);
-    // No cache: a dozen prepared labels draw faster than a cached image the
-    // plot's height is copied back under every tag that moves over it.
+    // Lines and tags move over the labels many times a second; the labels themselves
+    // change when the range does (the cache copies back only the bands they uncover).
 }
 
 void PriceScale::setTheme(const Theme& theme)
 {
     m_theme = theme;
+    m_cache.invalidate();
     update();
 }
 
@@ -87,6 +88,7 @@ void PriceScale::setTicks(const QRectF& plot, double yMin, double yMax, const Pr
         }
     }
     m_hidden.assign(m_texts.size(), false);
+    m_cache.invalidate();
     update();
 }
 
@@ -102,6 +104,7 @@ void PriceScale::setCovered(const std::vector<QRectF>& tags)
     if (hidden == m_hidden)
         return;
     // Repaint only the labels that come or go: the whole axis is a tall strip.
+    m_cache.invalidate();
     for (std::size_t i = 0; i < hidden.size(); ++i) {
         if (i >= m_hidden.size() || hidden[i] != m_hidden[i])
             update(labelRect(i));
@@ -137,6 +140,11 @@ QRectF PriceScale::boundingRect() const
 }
 
 void PriceScale::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+{
+    m_cache.paint(painter, boundingRect(), [this](QPainter* p) { render(p); });
+}
+
+void PriceScale::render(QPainter* painter)
 {
     if (m_plot.isEmpty() || m_yMax <= m_yMin)
         return;

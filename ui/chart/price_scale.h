@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/chart/exposed_cache.h"
 #include "ui/theme/theme.h"
 
 #include <QGraphicsObject>
@@ -42,6 +43,7 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
+    void render(QPainter* painter);
     [[nodiscard]] QRectF labelRect(std::size_t i) const;
 
     Theme m_theme;
@@ -52,6 +54,7 @@ private:
     PriceTicks m_ticks;
     std::vector<QStaticText> m_texts;
     std::vector<bool> m_hidden;
+    ExposedCache m_cache;  ///< the labels, copied back where lines and tags move over them
     double m_labelWidth = 0.0;  ///< measured once per font: the view asks for the bounds often
     double m_lineHeight = 0.0;
 };

@@ -26,7 +26,7 @@ public:
 
     [[nodiscard]] qint64 spanMs() const { return m_spanMs; }
     [[nodiscard]] std::size_t size() const { return m_count; }
-    [[nodiscard]] std::size_t capacity() const { return m_ring.size(); }
+    [[nodiscard]] std::size_t capacity() const { return m_capacity; }
     [[nodiscard]] bool empty() const { return m_count == 0; }
     [[nodiscard]] const Candle& at(std::size_t i) const { return m_ring[(m_head + i) % m_ring.size()]; }
     [[nodiscard]] const Candle& back() const { return at(m_count - 1); }
@@ -48,7 +48,8 @@ private:
     void push(const Candle& c);
 
     qint64 m_spanMs;
-    std::vector<Candle> m_ring;
+    std::size_t m_capacity;
+    std::vector<Candle> m_ring;  ///< grows to m_capacity, then wraps at m_head
     std::size_t m_head = 0;
     std::size_t m_count = 0;
 };
