@@ -209,7 +209,8 @@ engine::Result<RiskSnapshot> RiskModel::compute(const PlanInputs& in, const Mark
     auto evaluated = engine::evaluateAccount(account);
     if (!evaluated)
         return evaluated.error();
-    s.position = evaluated->positions.front();
+    s.account = std::move(evaluated).value();
+    s.position = s.account.positions.front();
     s.maxLeverage = s.position.maxLeverage;
     s.tableMaxLeverage = table->table.brackets.front().maxLeverage;
     if (engine::isIsolated(in.marginMode) && in.wallet > in.extraMargin) {
@@ -274,17 +275,18 @@ engine::Result<RiskSnapshot> RiskModel::compute(const PlanInputs& in, const Mark
     return s;
 }
 
-std::optional<Refusal> RiskModel::checkExits(const PlanInputs& in, const RiskSnapshot& s, const char* field) const
+std::optional<Refusal> RiskModel::checkExits(const PlanInputs& in, const RiskSnapshot& s, const char* field, TradeState state,
+                                             const MarketState& market) const
 {
-    if (!s.valid)
+    if (!s.valid || state == TradeState::Closed)
         return std::nullopt;
     const double sgn = engine::sign(in.side);
-    const bool open = m_state == TradeState::Open;
+    const bool open = state == TradeState::Open;
     // Planning: the stop and target sit either side of the entry. Open: either side of
     // the price they watch (a stop may trail into profit, but not past the market).
     double ref = s.entry;
     if (open)
-        ref = in.exitTrigger == TriggerPrice::Last && positiveFinite(m_market.last) ? m_market.last : m_market.mark;
+        ref = in.exitTrigger == TriggerPrice::Last && positiveFinite(market.last) ? market.last : market.mark;
     if (!positiveFinite(ref))
         return std::nullopt;
     const TierTable* table = m_tiers.find(in.venue, in.symbol);
@@ -372,7 +374,7 @@ RiskModel::Outcome RiskModel::apply(PlanInputs candidate, const char* field)
     if (!s)
         refused = detail::fromEngine(s.error(), field);
     else
-        refused = checkExits(candidate, s.value(), field);
+        refused = checkExits(candidate, s.value(), field, m_state, m_market);
     if (refused) {
         m_state = stateNow;
         return refused;
@@ -395,18 +397,68 @@ RiskModel::Outcome RiskModel::apply(PlanInputs candidate, const char* field)
     return std::nullopt;
 }
 
-RiskModel::Outcome RiskModel::checkWhole(const PlanInputs& inputs)
+RiskModel::Outcome RiskModel::checkWallet(double wallet)
 {
-    if (!positiveFinite(inputs.wallet))
+    if (!positiveFinite(wallet))
         return refusal("wallet", tr("must be greater than 0"));
-    if (!(std::isfinite(inputs.leverage) && inputs.leverage >= 1.0))
+    return std::nullopt;
+}
+
+RiskModel::Outcome RiskModel::checkLeverage(double leverage)
+{
+    if (!(std::isfinite(leverage) && leverage >= 1.0))
         return refusal("leverage", tr("must be at least 1×"));
-    if (!positiveFinite(inputs.size))
+    return std::nullopt;
+}
+
+RiskModel::Outcome RiskModel::checkSize(SizeMode mode, double size)
+{
+    if (!positiveFinite(size))
         return refusal("size", tr("must be greater than 0"));
-    if (inputs.stopLoss && !positiveFinite(*inputs.stopLoss))
-        return refusal("stop_loss", tr("must be a price greater than 0"));
-    if (inputs.takeProfit && !positiveFinite(*inputs.takeProfit))
-        return refusal("take_profit", tr("must be a price greater than 0"));
+    if (mode == SizeMode::RiskPercent && size > 1.0)
+        return refusal("size", tr("a risk share must be at most 100%"));
+    return std::nullopt;
+}
+
+RiskModel::Outcome RiskModel::checkExtraMargin(engine::MarginMode mode, double margin)
+{
+    if (!(std::isfinite(margin) && margin >= 0.0))
+        return refusal("extra_margin", tr("must be 0 or more"));
+    if (margin > 0.0 && mode == engine::MarginMode::Cross)
+        return refusal("extra_margin", tr("a cross position draws on the wallet; add to the wallet instead"));
+    return std::nullopt;
+}
+
+RiskModel::Outcome RiskModel::checkPrice(const char* field, std::optional<double> price)
+{
+    if (price && !positiveFinite(*price))
+        return refusal(field, tr("must be a price greater than 0"));
+    return std::nullopt;
+}
+
+RiskModel::Outcome RiskModel::checkHorizon(double hours)
+{
+    if (!(std::isfinite(hours) && hours >= 0.0 && hours <= 24.0 * 365.0))
+        return refusal("horizon", tr("must lie between 0 hours and a year"));
+    return std::nullopt;
+}
+
+RiskModel::Outcome RiskModel::checkFeeRate(double rate)
+{
+    if (!(std::isfinite(rate) && rate >= 0.0 && rate < 0.01))
+        return refusal("fee_rate", tr("must lie between 0% and 1%"));
+    return std::nullopt;
+}
+
+RiskModel::Outcome RiskModel::checkWhole(const PlanInputs& in)
+{
+    for (const Outcome& r : {checkWallet(in.wallet), checkLeverage(in.leverage), checkSize(in.sizeMode, in.size),
+                             checkPrice("stop_loss", in.stopLoss), checkPrice("take_profit", in.takeProfit),
+                             checkExtraMargin(in.marginMode, in.extraMargin), checkHorizon(in.horizonHours),
+                             checkFeeRate(in.feeRate)}) {
+        if (r)
+            return r;
+    }
     return std::nullopt;
 }
 
