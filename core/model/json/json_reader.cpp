@@ -182,14 +182,54 @@ engine::Result<QJsonObject> parseJsonObject(const QByteArray& bytes)
     return doc.object();
 }
 
+namespace {
+
+/// A syntax error in words, at the start of the token it was found in.
+engine::Error syntaxError(const QByteArray& bytes, const QJsonParseError& err)
+{
+    qsizetype at = std::min<qsizetype>(err.offset, bytes.size());
+    // The parser stops inside the token it could not take: point at its start.
+    while (at > 0 && !QByteArrayView(" \t\r\n,:{}[]").contains(bytes.at(at - 1)))
+        --at;
+    bool atEnd = true;
+    for (qsizetype i = at; i < bytes.size(); ++i)
+        atEnd = atEnd && QByteArrayView(" \t\r\n").contains(bytes.at(i));
+    QString what;
+    switch (err.error) {
+    case QJsonParseError::UnterminatedObject:
+        what = atEnd ? QStringLiteral("the text ends before the object is closed: a } is missing")
+                     : QStringLiteral("a comma or a closing } is missing before this");
+        break;
+    case QJsonParseError::UnterminatedArray:
+        what = atEnd ? QStringLiteral("the text ends before the array is closed: a ] is missing")
+                     : QStringLiteral("a comma or a closing ] is missing before this");
+        break;
+    case QJsonParseError::MissingNameSeparator: what = QStringLiteral("a colon is missing after the name"); break;
+    case QJsonParseError::MissingValueSeparator: what = QStringLiteral("a comma is missing before this"); break;
+    case QJsonParseError::IllegalValue:
+    case QJsonParseError::IllegalNumber:
+        what = QStringLiteral("this is not a value JSON knows (a number, a string in double quotes, true, false, null, { … } or [ … ])");
+        break;
+    case QJsonParseError::TerminationByNumber: what = QStringLiteral("the text ends in a number"); break;
+    case QJsonParseError::UnterminatedString: what = QStringLiteral("this string is not closed: a \" is missing"); break;
+    case QJsonParseError::IllegalEscapeSequence: what = QStringLiteral("this string holds an escape JSON does not know"); break;
+    case QJsonParseError::IllegalUTF8String: what = QStringLiteral("this string is not valid UTF-8"); break;
+    case QJsonParseError::GarbageAtEnd: what = QStringLiteral("there is more text after the end of the object"); break;
+    case QJsonParseError::MissingObject: what = QStringLiteral("the file holds no JSON object, { … }"); break;
+    default: what = err.errorString(); break;
+    }
+    const auto [line, column] = lineAndColumn(bytes, at);
+    return engine::Error{"", QStringLiteral("%1:%2: %3").arg(line).arg(column).arg(what).toStdString()};
+}
+
+}  // namespace
+
 engine::Result<ParsedJson> parseJsonWithSource(const QByteArray& bytes)
 {
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
-    if (err.error != QJsonParseError::NoError) {
-        const auto [line, column] = lineAndColumn(bytes, err.offset);
-        return engine::Error{"", QStringLiteral("%1:%2: %3").arg(line).arg(column).arg(err.errorString()).toStdString()};
-    }
+    if (err.error != QJsonParseError::NoError)
+        return syntaxError(bytes, err);
     if (!doc.isObject())
         return engine::Error{"", "1:1: the file must hold a JSON object, { … }"};
     auto source = std::make_shared<const JsonSource>(bytes);

@@ -107,7 +107,10 @@ public:
                 return value;
             allowed << QLatin1String(name);
         }
-        return error(key, QStringLiteral("'%1' is not one of %2").arg(s.value(), allowed.join(QStringLiteral(", "))));
+        const QString list = allowed.join(QStringLiteral(", "));
+        if (m_source)
+            return error(key, QStringLiteral("must be one of %1, not '%2'").arg(list, s.value()));
+        return error(key, QStringLiteral("'%1' is not one of %2").arg(s.value(), list));
     }
 
     /// The error for `key`: its full path and `reason`, or with a source, the value's (or,
