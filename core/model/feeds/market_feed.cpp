@@ -104,7 +104,8 @@ void MarketFeed::restart(std::uint64_t seed, double price, std::size_t historyMi
 MarketPoint MarketFeed::point() const
 {
     const Tick& t = m_process.current();
-    MarketPoint p{m_seed, t.timeMs, m_historyMinutes, {{QStringLiteral("BTC"), t.mark}}, t.fundingRate, m_process.scenario(), m_speed};
+    MarketPoint p{m_seed,       t.timeMs, std::min(m_historyMinutes, kPointHistoryMinutes), {{QStringLiteral("BTC"), t.mark}},
+                  t.fundingRate, m_process.scenario(), m_speed};
     for (const Follower& f : m_followers)
         p.marks.emplace_back(f.symbol(), f.price());
     return p;

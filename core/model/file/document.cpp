@@ -258,7 +258,7 @@ Result<MarketPoint> readMarket(const JsonFields& f, QStringList* unknown)
         m.seed = static_cast<std::uint64_t>(seed.value());
     }
     LEVLAB_TRY(time, f.integer(QStringLiteral("time_ms"), 0, kMaxMs));
-    LEVLAB_TRY(history, f.integer(QStringLiteral("history_minutes"), 0, static_cast<qint64>(MarketFeed::kHistoryCapacity), 0));
+    LEVLAB_TRY(history, f.integer(QStringLiteral("history_minutes"), 0, static_cast<qint64>(MarketFeed::kPointHistoryMinutes), 0));
     LEVLAB_TRY(funding, f.number(QStringLiteral("funding_rate"), 0.0));
     LEVLAB_TRY(scenario, f.choiceOf<Scenario>(QStringLiteral("scenario"), kScenarioNames, Scenario::Normal));
     LEVLAB_TRY(speed, f.number(QStringLiteral("speed"), 1.0));
