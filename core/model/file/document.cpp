@@ -47,10 +47,7 @@ std::optional<Error> finish(const JsonFields& f, QStringList* unknown)
 
 Result<engine::Venue> venueOf(const JsonFields& f)
 {
-    std::vector<std::pair<const char*, engine::Venue>> names;
-    for (engine::Venue v : engine::kAllVenues)
-        names.emplace_back(engine::venueName(v).data(), v);
-    return f.choiceOf<engine::Venue>(QStringLiteral("venue"), names, engine::Venue::Textbook);
+    return readVenue(f, QStringLiteral("venue"), engine::Venue::Textbook);
 }
 
 /// A plan without its trade: the venue, the wallet and its one position.

@@ -4,6 +4,7 @@
 #include <QJsonParseError>
 
 #include <cmath>
+#include <vector>
 
 namespace levlab::model {
 
@@ -169,6 +170,14 @@ engine::Error fieldError(const QString& field, const QString& reason)
     return engine::Error{field.toStdString(), reason.toStdString()};
 }
 
+engine::Result<engine::Venue> readVenue(const JsonFields& f, const QString& key, std::optional<engine::Venue> fallback)
+{
+    std::vector<std::pair<const char*, engine::Venue>> names;
+    for (engine::Venue v : engine::kAllVenues)
+        names.emplace_back(engine::venueName(v).data(), v);
+    return f.choiceOf<engine::Venue>(key, names, fallback);
+}
+
 engine::Result<QJsonObject> parseJsonObject(const QByteArray& bytes)
 {
     QJsonParseError err;
@@ -247,6 +256,12 @@ bool JsonFields::has(const QString& key) const
 {
     m_asked.insert(key);
     return m_object.contains(key) && !m_object.value(key).isNull();
+}
+
+QJsonValue JsonFields::value(const QString& key) const
+{
+    m_asked.insert(key);
+    return m_object.value(key);
 }
 
 QString JsonFields::fieldName(const QString& key) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/engine/result.h"
+#include "core/engine/venue/venue.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -65,6 +66,8 @@ public:
 
     [[nodiscard]] const QString& path() const { return m_path; }
     [[nodiscard]] bool has(const QString& key) const;
+    /// The raw value at `key` (undefined when absent), the key counted as known.
+    [[nodiscard]] QJsonValue value(const QString& key) const;
     [[nodiscard]] QString fieldName(const QString& key) const;
 
     /// A number, or the error naming the field. Absent or null: `fallback`,
@@ -136,5 +139,8 @@ private:
 };
 
 engine::Error fieldError(const QString& field, const QString& reason);
+
+/// A venue by its name ("binance"), or the error listing the names.
+engine::Result<engine::Venue> readVenue(const JsonFields& f, const QString& key, std::optional<engine::Venue> fallback);
 
 }  // namespace levlab::model
