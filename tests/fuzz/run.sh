@@ -22,6 +22,7 @@ seeds() {  # the read-only seed corpora of a target
     fuzz_quiz_progress) echo "$src/tests/fuzz/corpus/quiz_progress" ;;
     fuzz_settings) echo "$src/tests/fuzz/corpus/settings" ;;
     fuzz_engine) echo "" ;;
+    fuzz_document) echo "$src/tests/fuzz/corpus/document" ;;
     esac
 }
 
@@ -45,7 +46,7 @@ run() {  # run TARGET
     return $rc
 }
 
-targets=(fuzz_scenario fuzz_tiers fuzz_lessons fuzz_plan fuzz_quiz_progress fuzz_settings fuzz_engine)
+targets=(fuzz_scenario fuzz_tiers fuzz_lessons fuzz_plan fuzz_quiz_progress fuzz_settings fuzz_engine fuzz_document)
 failed=0
 pids=()
 for t in "${targets[@]}"; do

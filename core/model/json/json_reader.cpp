@@ -93,12 +93,15 @@ private:
             ++m_i;
             return;
         }
+        QSet<QString> seen;
         while (m_i < m_b.size()) {
             space();
             const qsizetype keyAt = m_i;
             const QString key = string();
             const QString child = path.isEmpty() ? key : path + QLatin1Char('.') + key;
-            if (m_s.m_keys.contains(child) && !m_s.m_duplicate)
+            const bool twice = seen.contains(key);
+            seen.insert(key);
+            if (twice && !m_s.m_duplicate)
                 m_s.m_duplicate = engine::Error{"", (m_s.whereOffset(keyAt) + QStringLiteral(": ") + quoted(key)
                                                      + QStringLiteral(" is given twice")).toStdString()};
             m_s.m_keys.insert(child, keyAt);

@@ -408,6 +408,7 @@ RiskModel::Outcome RiskModel::setInputs(const PlanInputs& inputs)
 {
     if (auto r = checkWhole(inputs))
         return r;
+    const Batch once(*this);  // one changed(), whatever state the trade leaves
     // New inputs are a new plan: whatever trade was open or closed is left behind.
     const TradeState stateNow = m_state;
     const auto eventsNow = m_events;
