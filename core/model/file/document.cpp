@@ -1,6 +1,5 @@
 #include "core/model/file/document.h"
 
-
 #include "core/model/file/document_names.h"
 #include "core/model/json/json_reader.h"
 #include "core/model/plan/risk_model.h"
@@ -9,9 +8,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
-
 #include <cmath>
-#include <limits>
 
 namespace levlab::model {
 

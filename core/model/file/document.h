@@ -75,8 +75,9 @@ engine::Result<Document> readDocument(const QByteArray& bytes);
 /// writing again gives the same bytes.
 QByteArray writeDocument(const Document& document);
 
-/// The field `field` of the model (as a Refusal names it) of the document's plan or
-/// portfolio as "LINE:COL: " + message, where the source knows the place.
+/// A model's refusal of the document's "plan" or "portfolio" (`part`), placed at the
+/// field's value in the text it was read from: "15:29: Leverage: …" (the message alone
+/// for a document built in memory).
 QString placeRefusal(const Document& document, const QString& part, const Refusal& refusal);
 
 }  // namespace levlab::model

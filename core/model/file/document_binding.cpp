@@ -6,6 +6,8 @@
 #include "core/model/plan/risk_model.h"
 #include "core/model/portfolio/portfolio_model.h"
 
+#include <cmath>
+
 namespace levlab::model {
 
 namespace {
@@ -128,6 +130,9 @@ engine::Result<void> applyDocument(const Document& doc, RiskModel& risk, Portfol
 {
     // The market the file was saved at, started again apart from the live one: the
     // models are checked against it before anything changes.
+    const double leader = marketAt(doc.market, QStringLiteral("BTC")).mark;
+    if (!(std::isfinite(leader) && leader > 0.0))
+        return engine::Error{"market", "needs the mark of BTC to start the market again"};
     MarketFeed fresh(doc.market.seed, 1.0, doc.market.timeMs);
     fresh.restartAt(doc.market);
     fresh.setFocus(doc.plan ? doc.plan->inputs.symbol : feed.focus());

@@ -150,8 +150,6 @@ TEST(DocumentRoundTrip, AClosedTradeComesBackWithItsOneExit)
     expectRoundTrip(a);
     Session b(tiers(), 5);
     auto doc = readDocument(writeDocument(captureDocument(a.risk, a.portfolio, a.feed, {})));
-    if (qEnvironmentVariableIsSet("LEVLAB_DUMP"))
-        std::fputs(writeDocument(captureDocument(a.risk, a.portfolio, a.feed, {})).constData(), stdout);
     ASSERT_TRUE(doc);
     ASSERT_TRUE(applyDocument(doc.value(), b.risk, b.portfolio, b.feed));
     EXPECT_EQ(b.risk.tradeState(), TradeState::Closed);
