@@ -121,6 +121,7 @@ void MarketFeed::restartAt(const MarketPoint& point)
         return 0.0;
     };
     const double leader = markOfAsset(QStringLiteral("BTC"));
+    const double leaderBefore = markOf(QStringLiteral("BTC"));
     const qint64 start = point.timeMs - static_cast<qint64>(point.historyMinutes) * 60000;
     m_process = PriceProcess(point.seed, leader, start, 1.0 / kTicksPerSecond);
     m_seed = point.seed;
@@ -129,8 +130,9 @@ void MarketFeed::restartAt(const MarketPoint& point)
     for (std::size_t k = 0; k < m_followers.size(); ++k) {
         const Follower f = m_followers[k];
         const double own = markOfAsset(f.symbol());
-        m_followers[k] = Follower(f.symbol(), own > 0.0 ? own : leader * f.price() / markOf(QStringLiteral("BTC")), f.beta(),
-                                  f.ownVol(), point.seed ^ (0xE7u + k));
+        // A follower without a mark of its own keeps its price relative to the leader.
+        m_followers[k] = Follower(f.symbol(), own > 0.0 ? own : leader * f.price() / leaderBefore, f.beta(), f.ownVol(),
+                                  point.seed ^ (0xE7u + k));
         m_followerCandles[k] = CandleStore(kHistoryCapacity);
     }
     generateHistory(point.historyMinutes);
