@@ -117,6 +117,23 @@ TEST(DocumentRoundTrip, EveryVenueModeAndContractComesBackByteForByte)
     }
 }
 
+TEST(DocumentRoundTrip, AFixedEntryThatWaitsForAPriceStillWaits)
+{
+    Session a(tiers());
+    ASSERT_FALSE(a.risk.setInputs(planOn(a, everyContract()[1], engine::MarginMode::Isolated)));
+    ASSERT_FALSE(a.risk.setEntryAtMarket(false));  // unticked: fixed where the market is, not yet a limit order
+    ASSERT_FALSE(a.risk.entryArmed());
+    expectRoundTrip(a);
+    const QByteArray text = writeDocument(captureDocument(a.risk, a.portfolio, a.feed, {}));
+    EXPECT_TRUE(text.contains("\"entry_armed\": false"));
+    Session b(tiers(), 5);
+    auto doc = readDocument(text);
+    ASSERT_TRUE(doc);
+    ASSERT_TRUE(applyDocument(doc.value(), b.risk, b.portfolio, b.feed));
+    EXPECT_FALSE(b.risk.entryArmed());
+    EXPECT_EQ(b.risk.inputs().entryPrice, a.risk.inputs().entryPrice);
+}
+
 TEST(DocumentRoundTrip, AnOpenTradeComesBackOpenWithItsEntryAndTime)
 {
     Session a(tiers());
