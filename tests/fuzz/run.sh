@@ -23,6 +23,7 @@ seeds() {  # the read-only seed corpora of a target
     fuzz_settings) echo "$src/tests/fuzz/corpus/settings" ;;
     fuzz_engine) echo "" ;;
     fuzz_prices) echo "$src/tests/fuzz/corpus/prices" ;;
+    fuzz_document) echo "$src/tests/fuzz/corpus/document" ;;
     esac
 }
 
@@ -46,7 +47,7 @@ run() {  # run TARGET
     return $rc
 }
 
-targets=(fuzz_scenario fuzz_tiers fuzz_lessons fuzz_plan fuzz_quiz_progress fuzz_settings fuzz_engine)
+targets=(fuzz_scenario fuzz_tiers fuzz_lessons fuzz_plan fuzz_quiz_progress fuzz_settings fuzz_engine fuzz_prices fuzz_document)
 failed=0
 pids=()
 for t in "${targets[@]}"; do

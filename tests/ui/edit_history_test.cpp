@@ -22,6 +22,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QStyleOptionSlider>
 #include <QTableView>
@@ -201,6 +202,53 @@ TEST_F(EditHistory, PlanAndPortfolioEditsShareOneHistory)
     waitFor([&] { return dash->portfolio.holdings().size() == holdings.size() + 1; });  // a mnemonic animates the click
     EXPECT_EQ(dash->portfolio.holdings().size(), holdings.size() + 1);
     EXPECT_EQ(stack().undoText(), QStringLiteral("Add BTC long"));
+}
+
+TEST_F(EditHistory, DuplicateAsksTheModelFirstAndIsOneEntry)
+{
+    auto* panel = dash->window->portfolio();
+    QPushButton* duplicate = nullptr;
+    for (auto* b : panel->findChildren<QPushButton*>()) {
+        if (b->text() == QStringLiteral("&Duplicate"))
+            duplicate = b;
+    }
+    ASSERT_NE(duplicate, nullptr);
+    const auto holdings = dash->portfolio.holdings();
+    ASSERT_EQ(holdings.size(), 3u);
+    const int entries = stack().count();
+    QSignalSpy changed(&dash->portfolio, &model::PortfolioModel::changed);
+
+    panel->table()->selectRow(0);
+    QTest::mouseClick(duplicate, Qt::LeftButton);
+    ASSERT_EQ(dash->portfolio.holdings().size(), 4u);
+    EXPECT_EQ(changed.count(), 1) << "asked first, then added once: no add, read back and remove";
+    EXPECT_EQ(dash->portfolio.holdings()[1].id, QStringLiteral("btc-2"));
+    EXPECT_EQ(dash->portfolio.holdings()[1].quantity, holdings[0].quantity);
+    EXPECT_EQ(stack().undoText(), QStringLiteral("Duplicate BTC long"));
+    EXPECT_EQ(stack().count(), entries + 1);
+    QTest::keyClick(window(), Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(dash->portfolio.holdings(), holdings);
+
+    // The comparison holds every position isolated too, so the wallet must cover every margin: with
+    // half a SOL margin to spare, a second SOL short is refused and nothing is added.
+    double isolated = 0.0;
+    for (std::size_t i = 0; i < holdings.size(); ++i) {
+        const auto& p = dash->portfolio.snapshot().account.positions[i];
+        isolated += engine::isIsolated(holdings[i].mode) ? p.margin : p.initialMargin;
+    }
+    ASSERT_EQ(holdings[2].mode, engine::MarginMode::Isolated);
+    const double solMargin = dash->portfolio.snapshot().account.positions[2].margin;
+    const auto walletRefused = dash->portfolio.setWallet(isolated + solMargin / 2.0);
+    ASSERT_FALSE(walletRefused) << walletRefused->message().toStdString();
+    changed.clear();
+    QSignalSpy refused(panel, &ui::PortfolioPanel::refused);
+    panel->table()->selectRow(2);
+    QTest::mouseClick(duplicate, Qt::LeftButton);
+    EXPECT_EQ(refused.count(), 1);
+    EXPECT_EQ(changed.count(), 0);
+    EXPECT_EQ(dash->portfolio.holdings(), holdings);
+    EXPECT_EQ(stack().index(), entries) << "nothing was pushed";
+    EXPECT_EQ(stack().redoText(), QStringLiteral("Duplicate BTC long"));
 }
 
 TEST_F(EditHistory, EditsInThePortfolioTableAreUndone)

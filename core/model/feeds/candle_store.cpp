@@ -15,21 +15,16 @@ qint64 timeframeMs(Timeframe tf)
     return 60'000;
 }
 
-CandleSeries::CandleSeries(qint64 spanMs, std::size_t capacity) : m_spanMs(spanMs), m_capacity(std::max<std::size_t>(1, capacity))
-{
-    // Reserved, not filled: the memory is touched as bars arrive, so a series that
-    // holds a day of a 131,072-bar capacity costs a day's bars at start-up.
-    m_ring.reserve(m_capacity);
-}
+CandleSeries::CandleSeries(qint64 spanMs, std::size_t capacity) : m_spanMs(spanMs), m_capacity(std::max<std::size_t>(1, capacity)) {}
 
 void CandleSeries::push(const Candle& c)
 {
-    if (m_count < m_capacity) {
-        m_ring.push_back(c);  // filling: the head is still at the start
+    if (m_ring.size() < m_capacity) {
+        m_ring.push_back(c);  // still growing: the oldest is at 0
         ++m_count;
     } else {
         m_ring[m_head] = c;
-        m_head = (m_head + 1) % m_capacity;
+        m_head = (m_head + 1) % m_ring.size();
     }
 }
 

@@ -1,6 +1,7 @@
 #include "core/model/lessons/lesson.h"
 
 #include "core/model/json/json_reader.h"
+#include "core/model/lessons/lesson_schema.h"
 
 #include <QDir>
 #include <QFile>
@@ -25,7 +26,7 @@ engine::Result<QString> text(const JsonFields& f, const char* key)
 
 engine::Result<QJsonArray> array(const JsonFields& f, const char* key, bool required)
 {
-    const QJsonValue v = f.object().value(QLatin1String(key));
+    const QJsonValue v = f.value(QLatin1String(key));
     if (v.isUndefined() && !required)
         return QJsonArray{};
     if (!v.isArray())
@@ -94,6 +95,8 @@ engine::Result<Question> parseQuestion(const JsonFields& f)
             return t.error();
         if (!e)
             return e.error();
+        if (auto unknown = of.refuseUnknown())
+            return *unknown;
         q.options.push_back({t.value(), e.value()});
     }
     auto correct = f.number(QStringLiteral("correct"));
@@ -105,39 +108,39 @@ engine::Result<Question> parseQuestion(const JsonFields& f)
         return fieldError(f.fieldName(QStringLiteral("correct")), QStringLiteral("must be the index of one of the options"));
     q.correct = static_cast<int>(index);
 
-    auto scenario = object(f.object().value(QStringLiteral("scenario")), f.fieldName(QStringLiteral("scenario")));
+    auto scenario = f.object(QStringLiteral("scenario"));
     if (!scenario)
         return scenario.error();
-    q.scenario = scenario.value();
-    if (!q.scenario.contains(QStringLiteral("plan")) && !q.scenario.contains(QStringLiteral("portfolio")))
-        return fieldError(f.fieldName(QStringLiteral("scenario")), QStringLiteral("needs a plan or a portfolio"));
-    if (!q.scenario.value(QStringLiteral("market")).isObject())
-        return fieldError(f.fieldName(QStringLiteral("scenario.market")), QStringLiteral("must give the seeded market to play"));
+    if (auto e = checkLessonScenario(scenario.value()))
+        return *e;
+    q.scenario = scenario.value().object();
     auto stated = givens(f);
     if (!stated)
         return stated.error();
     q.givens = stated.value();
 
     if (q.kind == Question::Kind::Numeric) {
-        auto g = object(f.object().value(QStringLiteral("generator")), f.fieldName(QStringLiteral("generator")));
+        auto g = f.object(QStringLiteral("generator"));
         if (!g)
             return g.error();
-        q.generator = g.value();
+        if (auto e = checkLessonGenerator(g.value()))
+            return *e;
+        q.generator = g.value().object();
     }
     if (q.kind == Question::Kind::Action) {
-        auto a = object(f.object().value(QStringLiteral("action")), f.fieldName(QStringLiteral("action")));
+        auto a = f.object(QStringLiteral("action"));
         if (!a)
             return a.error();
-        q.action = a.value();
+        if (auto e = checkLessonAction(a.value()))
+            return *e;
+        q.action = a.value().object();
         // Checked on the chart: the first option says it was done, the second that it was not.
         if (q.options.size() != 2 || q.correct != 0)
             return fieldError(f.fieldName(QStringLiteral("options")),
                               QStringLiteral("an action question has two options, done (correct, first) and not done"));
-        const QString type = q.action.value(QStringLiteral("type")).toString();
-        if (type != QLatin1String("stop_before_liquidation") && type != QLatin1String("survive_move"))
-            return fieldError(f.fieldName(QStringLiteral("action.type")),
-                              QStringLiteral("must be stop_before_liquidation or survive_move"));
     }
+    if (auto e = f.refuseUnknown())
+        return *e;
     return q;
 }
 
@@ -194,21 +197,33 @@ engine::Result<Lesson> parseLesson(const QByteArray& bytes)
             const JsonFields ef(eo.value(), ep);
             auto label = text(ef, "label");
             auto explain = text(ef, "explain");
-            auto inputs = object(eo.value().value(QStringLiteral("inputs")), ef.fieldName(QStringLiteral("inputs")));
+            auto inputs = ef.object(QStringLiteral("inputs"));
             if (!label)
                 return label.error();
             if (!explain)
                 return explain.error();
             if (!inputs)
                 return inputs.error();
-            const QJsonValue market = eo.value().value(QStringLiteral("market"));
-            if (!market.isUndefined() && !market.isObject())
-                return fieldError(ef.fieldName(QStringLiteral("market")), QStringLiteral("must be an object"));
+            if (auto e = checkLessonPlan(inputs.value()))
+                return *e;
+            QJsonObject market;
+            if (ef.has(QStringLiteral("market"))) {
+                auto m = ef.object(QStringLiteral("market"));
+                if (!m)
+                    return m.error();
+                if (auto e = checkLessonMarket(m.value()))
+                    return *e;
+                market = m.value().object();
+            }
             auto g = givens(ef);
             if (!g)
                 return g.error();
-            s.examples.push_back({label.value(), explain.value(), inputs.value(), market.toObject(), g.value()});
+            if (auto e = ef.refuseUnknown())
+                return *e;
+            s.examples.push_back({label.value(), explain.value(), inputs.value().object(), market, g.value()});
         }
+        if (auto e = sf.refuseUnknown())
+            return *e;
         l.sections.push_back(std::move(s));
     }
     auto questions = array(f, "questions", true);
@@ -224,6 +239,8 @@ engine::Result<Lesson> parseLesson(const QByteArray& bytes)
             return q.error();
         l.questions.push_back(std::move(q).value());
     }
+    if (auto e = f.refuseUnknown())
+        return *e;
     return l;
 }
 

@@ -27,7 +27,7 @@ engine::Result<TierTable> parseTierTable(const QByteArray& bytes)
         return fieldError(QStringLiteral("venue"), QStringLiteral("'%1' is not a known venue").arg(venue.value()));
     t.venue = *v;
 
-    const QJsonValue symbols = f.object().value(QStringLiteral("symbols"));
+    const QJsonValue symbols = f.value(QStringLiteral("symbols"));
     if (!symbols.isArray() || symbols.toArray().isEmpty())
         return fieldError(QStringLiteral("symbols"), QStringLiteral("must be a non-empty array of names"));
     for (const QJsonValue s : symbols.toArray()) {
@@ -67,6 +67,14 @@ engine::Result<TierTable> parseTierTable(const QByteArray& bytes)
     if (source.value().trimmed().isEmpty())
         return fieldError(QStringLiteral("source"), QStringLiteral("must name the public page the table comes from"));
     t.source = source.value();
+    auto note = f.string(QStringLiteral("note"), QString());
+    if (!note)
+        return note.error();
+    t.note = note.value();
+    auto currency = f.string(QStringLiteral("notional_currency"), QString());
+    if (!currency)
+        return currency.error();
+    t.notionalCurrency = currency.value();
 
     auto style = f.string(QStringLiteral("style"));
     if (!style)
@@ -96,7 +104,7 @@ engine::Result<TierTable> parseTierTable(const QByteArray& bytes)
         return fieldError(QStringLiteral("contract_size"), QStringLiteral("is required when the tiers count contracts"));
     t.contractSize = contractSize.value();
 
-    const QJsonValue rows = f.object().value(QStringLiteral("brackets"));
+    const QJsonValue rows = f.value(QStringLiteral("brackets"));
     if (!rows.isArray())
         return fieldError(QStringLiteral("brackets"), QStringLiteral("must be an array"));
     const QJsonArray array = rows.toArray();
@@ -121,8 +129,12 @@ engine::Result<TierTable> parseTierTable(const QByteArray& bytes)
             return maxLeverage.error();
         b.maxLeverage = maxLeverage.value();
         b.maintenanceAmount = amount.value();
+        if (auto unknown = row.refuseUnknown())
+            return *unknown;
         t.table.brackets.push_back(b);
     }
+    if (auto unknown = f.refuseUnknown())
+        return *unknown;
     if (auto e = engine::validateTable(t.table, "brackets"))
         return *e;
     return t;

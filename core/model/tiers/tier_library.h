@@ -24,11 +24,14 @@ struct TierTable final {
     std::optional<double> contractSize;  ///< base units (linear) or USD (inverse) per contract; required for tiers in contracts
     QString asOf;         ///< date the table was published or read, YYYY-MM-DD
     QString source;       ///< the public page it comes from
+    QString note;         ///< how the table was read, when the file says
+    QString notionalCurrency;  ///< the currency the rows' notionals are in ("USDT"), when the file says
     engine::BracketTable table;
 };
 
 /// Parses one tier file. Errors name the field ("brackets[2].mm_rate") or the
-/// line of a syntax error; the table is validated as the engine would.
+/// line of a syntax error; a field the format does not know is refused; the table
+/// is validated as the engine would.
 engine::Result<TierTable> parseTierTable(const QByteArray& bytes);
 
 /// The tables shipped with the application.

@@ -61,5 +61,21 @@ TEST(TierLibrary, MalformedFilesAreReportedByField)
     EXPECT_EQ(d.error().message(), "as_of: must be a date, YYYY-MM-DD");
 }
 
+TEST(TierLibrary, AFieldTheFormatDoesNotKnowIsRefused)
+{
+    auto r = parseTierTable(R"({"venue": "binance", "symbols": ["X"], "contract": "linear", "as_of": "2021-03-26",
+        "source": "s", "style": "cumulative", "brackets": [{"notional_floor": 0, "notional_cap": 10, "mm_rate": 0.1, "max_leverage": 5,
+        "maintenance_amont": 2}]})");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().message(), "brackets[0].maintenance_amont: is not a known field");
+    auto t = parseTierTable(R"({"venue": "binance", "symbols": ["X"], "contract": "linear", "as_of": "2021-03-26", "tick": 0.1,
+        "source": "s", "style": "cumulative", "brackets": [{"notional_floor": 0, "notional_cap": 10, "mm_rate": 0.1}]})");
+    ASSERT_FALSE(t.ok());
+    EXPECT_EQ(t.error().message(), "tick: is not a known field");
+    // The shipped files' notes are read, not skipped.
+    const TierLibrary lib = TierLibrary::loadShipped();
+    EXPECT_EQ(lib.find(engine::Venue::Bitmex, QStringLiteral("XBTUSD"))->notionalCurrency, QStringLiteral("XBT"));
+}
+
 }  // namespace
 }  // namespace levlab::model

@@ -119,5 +119,38 @@ TEST(MarketFeed, AdvanceEmitsOncePerBatch)
     EXPECT_GE(s.recentHigh, s.last);
 }
 
+TEST(MarketFeedPoint, RestartAtAPointGivesItsMarksTimeAndFundingExactlyAndTheSameFuture)
+{
+    MarketPoint point;
+    point.seed = 77;
+    point.timeMs = kStart;
+    point.historyMinutes = 180;
+    point.marks = {{QStringLiteral("BTC"), 43210.5}, {QStringLiteral("ETH"), 2345.25}, {QStringLiteral("SOL"), 98.75}};
+    point.fundingRate = 0.00025;
+    point.scenario = Scenario::Calm;
+    point.speed = 0.0;
+
+    MarketFeed a(1, 20000.0, kStart - 86'400'000);
+    a.generateHistory(30);
+    a.advance(9);
+    a.restartAt(point);
+    EXPECT_EQ(a.point(), point) << "where it was started is where it stands";
+    EXPECT_EQ(a.state().mark, 43210.5);
+    EXPECT_EQ(a.state().timeMs, kStart);
+    EXPECT_EQ(a.state().fundingRate, 0.00025);
+    EXPECT_EQ(a.markOf(QStringLiteral("ETHUSDT")), 2345.25);
+    EXPECT_EQ(a.markOf(QStringLiteral("SOL")), 98.75);
+    EXPECT_EQ(a.candles().series(Timeframe::M1).size(), 180u);
+    EXPECT_EQ(a.scenario(), Scenario::Calm);
+
+    MarketFeed b(999, 60000.0, kStart + 5'000'000);
+    b.restartAt(point);
+    EXPECT_EQ(b.state(), a.state());
+    a.advance(300);
+    b.advance(300);
+    EXPECT_EQ(b.state(), a.state()) << "the same point, the same path, tick for tick";
+    EXPECT_EQ(b.markOf(QStringLiteral("ETH")), a.markOf(QStringLiteral("ETH")));
+}
+
 }  // namespace
 }  // namespace levlab::model

@@ -63,6 +63,32 @@ TEST(LessonContent, MalformedFilesAreReportedByField)
     EXPECT_EQ(c.error().message(), "questions[0].correct: must be the index of one of the options");
 }
 
+TEST(LessonContent, UnknownOrMisspeltValuesAreRefusedNotTakenForDefaults)
+{
+    // Before, a side of "shrot" played as a long and an unknown scenario as a normal market.
+    const auto lesson = [](const char* scenario) {
+        return parseLesson(QByteArray(R"({"id": "x", "title": "t", "sections": [], "questions": [{"id": "q", "prompt": "p",
+            "options": [{"text": "a", "explanation": "e"}, {"text": "b", "explanation": "f"}], "correct": 0, "scenario": )")
+                           + scenario + "}]}");
+    };
+    const auto refused = [&lesson](const char* scenario) {
+        auto l = lesson(scenario);
+        return l ? std::string("(read)") : l.error().message();
+    };
+    EXPECT_EQ(refused(R"({"plan": {"side": "shrot"}, "market": {"seed": 1}})"),
+              "questions[0].scenario.plan.side: 'shrot' is not one of long, short");
+    EXPECT_EQ(refused(R"({"plan": {}, "market": {"seed": 1, "scenario": "krash"}})"),
+              "questions[0].scenario.market.scenario: 'krash' is not one of normal, calm, trend, crash, squeeze, wick_storm");
+    EXPECT_EQ(refused(R"({"plan": {"leverge": 5}, "market": {"seed": 1}})"), "questions[0].scenario.plan.leverge: is not a known field");
+    EXPECT_EQ(refused(R"({"plan": {}, "market": {"seed": 1}, "shok": -0.1})"), "questions[0].scenario.shok: is not a known field");
+    EXPECT_EQ(refused(R"({"portfolio": {"positions": [{"mode": "crossed"}]}, "market": {"seed": 1}})"),
+              "questions[0].scenario.portfolio.positions[0].mode: 'crossed' is not one of isolated, cross, strict_isolated");
+    EXPECT_EQ(refused(R"({"plan": {"risk": 0.01, "size": 1}, "market": {"seed": 1}})"),
+              "questions[0].scenario.plan: gives the size more than one way; keep one of risk, notional and size");
+    // A drawn value stands in for a number or a choice in a numeric question's scenario.
+    EXPECT_TRUE(lesson(R"({"plan": {"side": "{side}", "leverage": "{leverage}"}, "market": {"seed": 1, "start": "{entry}"}})"));
+}
+
 /// Every numeric question, asked many times: the marked option is what the engine computes, computed here
 /// again independently from the drawn inputs.
 TEST(LessonContent, NumericAnswersAreTheEngines)

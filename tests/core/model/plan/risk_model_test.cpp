@@ -57,6 +57,50 @@ TEST_F(RiskModelTest, OneSignalPerAcceptedChangeAndNoneForAnEqualValue)
     EXPECT_EQ(spy.count(), 2);
 }
 
+TEST_F(RiskModelTest, NewInputsLeaveAnOpenTradeWithOneSignal)
+{
+    ASSERT_FALSE(model.openAtMarket().has_value());
+    QSignalSpy spy(&model, &RiskModel::changed);
+    QSignalSpy state(&model, &RiskModel::tradeStateChanged);
+    PlanInputs next = model.inputs();
+    next.entryAtMarket = true;
+    next.leverage = 5.0;
+    EXPECT_FALSE(model.setInputs(next).has_value());
+    EXPECT_EQ(model.tradeState(), TradeState::Planning);
+    EXPECT_EQ(spy.count(), 1) << "replacing every input is one change";
+    EXPECT_EQ(state.count(), 1);
+}
+
+TEST_F(RiskModelTest, LoadPutsBackAnOpenTradeAtOnceOrChangesNothing)
+{
+    QSignalSpy spy(&model, &RiskModel::changed);
+    PlanInputs in = model.inputs();
+    in.entryAtMarket = false;
+    in.entryPrice = 9800.0;
+    in.stopLoss = 9500.0;
+    TradeLife life;
+    life.state = TradeState::Open;
+    life.planned = model.inputs();
+    life.openedMs = 1;
+    // A long's stop above the market it watches (10,000) is refused, naming the stop.
+    PlanInputs wrong = in;
+    wrong.stopLoss = 10100.0;
+    auto r = model.load(wrong, life, at(10000.0, 2));
+    ASSERT_TRUE(r.has_value());
+    EXPECT_EQ(r->message(), QStringLiteral("Stop-loss: a long's stop must lie below the market (10,000.0)."));
+    EXPECT_EQ(spy.count(), 0);
+    EXPECT_EQ(model.tradeState(), TradeState::Planning);
+
+    EXPECT_FALSE(model.load(in, life, at(10000.0, 2)).has_value());
+    EXPECT_EQ(spy.count(), 1);
+    EXPECT_EQ(model.tradeState(), TradeState::Open);
+    EXPECT_EQ(model.tradeLife(), life);
+    // 1 BTC bought at 9,800, marked at 10,000.
+    EXPECT_DOUBLE_EQ(model.snapshot().position.unrealizedPnl, 200.0);
+    model.setMarket(at(9400.0, 3));
+    EXPECT_EQ(model.tradeState(), TradeState::Closed) << "the loaded stop is watched";
+}
+
 TEST_F(RiskModelTest, RefusalNamesTheFieldAndKeepsState)
 {
     QSignalSpy spy(&model, &RiskModel::changed);
