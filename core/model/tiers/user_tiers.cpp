@@ -13,7 +13,10 @@ namespace levlab::model {
 
 QString userTierDirectory()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/tiers");
+    // The window's AppDataLocation (organisation "LeverageLab", application "Leverage Lab"),
+    // spelled out so that levlab-cli, a program of another name, stores into the same place.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+           + QStringLiteral("/LeverageLab/Leverage Lab/tiers");
 }
 
 QByteArray tierTableJson(const TierTable& t)

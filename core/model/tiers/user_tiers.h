@@ -8,8 +8,9 @@
 
 namespace levlab::model {
 
-/// Where the user's refreshed or imported tables live:
-/// QStandardPaths::AppDataLocation/tiers (on Linux ~/.local/share/<app>/tiers).
+/// Where the user's refreshed or imported tables live: the window's
+/// QStandardPaths::AppDataLocation + "/tiers" (on Linux ~/.local/share/LeverageLab/Leverage Lab/tiers),
+/// the same for levlab-cli.
 QString userTierDirectory();
 
 /// `table` in the shipped tier-file format, with its fetch time ("fetched_at").
