@@ -121,8 +121,12 @@ bool TradeGate::accept(qint64 timeMs, const QString& id)
     } else if (!id.isEmpty() && m_idsAtLast.contains(id)) {
         return false;
     }
-    if (!id.isEmpty())
+    if (!id.isEmpty()) {
+        // Bounded: a venue stamping every trade with the same time must not grow this forever.
+        if (m_idsAtLast.size() >= kMaxIdsAtOneTime)
+            m_idsAtLast.removeFirst();
         m_idsAtLast.append(id);
+    }
     return true;
 }
 

@@ -42,6 +42,7 @@ public:
     void reset() { *this = TradeGate{}; }
 
 private:
+    static constexpr qsizetype kMaxIdsAtOneTime = 1024;
     qint64 m_lastMs = -1;
     QStringList m_idsAtLast;
 };

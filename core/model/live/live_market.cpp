@@ -36,7 +36,15 @@ LiveMarket::LiveMarket(LiveVenue venue, const QString& symbol, QObject* parent)
     connect(&m_watchdog, &QTimer::timeout, this, &LiveMarket::onWatchdog);
 }
 
-LiveMarket::~LiveMarket() { stop(); }
+LiveMarket::~LiveMarket()
+{
+    // No signals from a market being destroyed: just close the socket (a child, deleted with us).
+    m_running = false;
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
 
 void LiveMarket::setSettings(const LiveSettings& settings)
 {
