@@ -27,9 +27,11 @@ int listTables(const model::TierLibrary& lib)
     const QDate today = QDate::currentDate();
     auto add = [&](const model::TierTable& t, bool inUse) {
         const qint64 age = QDate::fromString(t.asOf, Qt::ISODate).daysTo(today);
-        rows.push_back({venueText(t.venue), t.symbols.value(0), QString::number(t.table.brackets.size()), t.asOf,
-                        t.user ? QStringLiteral("imported") : QStringLiteral("shipped"),
-                        QString::fromLatin1(!inUse ? "fallback" : age > kOldAfterDays ? "in use, over 90 days old" : "in use")});
+        rows.push_back({ venueText(t.venue), t.symbols.value(0), QString::number(t.table.brackets.size()), t.asOf,
+            t.user ? QStringLiteral("imported") : QStringLiteral("shipped"),
+            QString::fromLatin1(!inUse    ? "fallback"
+                    : age > kOldAfterDays ? "in use, over 90 days old"
+                                          : "in use") });
     };
     for (const model::TierTable& t : lib.tables()) {
         const model::TierTable* used = lib.find(t.venue, t.symbols.value(0));
@@ -37,13 +39,13 @@ int listTables(const model::TierLibrary& lib)
     }
     for (const model::TierTable& t : lib.userTables())
         add(t, true);
-    printText(formatTable({QStringLiteral("venue"), QStringLiteral("symbol"), QStringLiteral("rows"),
-                           QStringLiteral("as of"), QStringLiteral("table"), QStringLiteral("status")},
-                          rows));
+    printText(formatTable({ QStringLiteral("venue"), QStringLiteral("symbol"), QStringLiteral("rows"),
+                              QStringLiteral("as of"), QStringLiteral("table"), QStringLiteral("status") },
+        rows));
     return kExitOk;
 }
 
-}  // namespace
+} // namespace
 
 int runTiers(const QStringList& args)
 {
@@ -61,22 +63,22 @@ int runTiers(const QStringList& args)
         "  bitmex       GET /api/v1/instrument\n"
         "Without FILE, lists the tables and which one is in use, with its date."));
     parser.addOption(helpOption());
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("saved JSON response (optional)"), QStringLiteral("[FILE]"));
-    const QCommandLineOption venue(QStringLiteral("venue"), QStringLiteral("binance, bybit, okx, gate, hyperliquid or bitmex."),
-                                   QStringLiteral("V"));
-    const QCommandLineOption symbol(QStringLiteral("symbol"), QStringLiteral("The symbol as the venue names it (BTCUSDT, BTC-USDT-SWAP, BTC_USDT, BTC, XBTUSD)."),
-                                    QStringLiteral("S"));
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"), QStringLiteral("saved JSON response (optional)"), QStringLiteral("[FILE]"));
+    const QCommandLineOption venue(QStringLiteral("venue"),
+        QStringLiteral("binance, bybit, okx, gate, hyperliquid or bitmex."), QStringLiteral("V"));
+    const QCommandLineOption symbol(QStringLiteral("symbol"),
+        QStringLiteral("The symbol as the venue names it (BTCUSDT, BTC-USDT-SWAP, BTC_USDT, BTC, XBTUSD)."),
+        QStringLiteral("S"));
     const QCommandLineOption fetched(QStringLiteral("fetched-at"),
-                                     QStringLiteral("When the response was fetched, ISO-8601 UTC (default: now)."),
-                                     QStringLiteral("TIME"));
+        QStringLiteral("When the response was fetched, ISO-8601 UTC (default: now)."), QStringLiteral("TIME"));
     const QCommandLineOption contractSize(QStringLiteral("contract-size"),
-                                          QStringLiteral("OKX: base units per contract (0.01 for BTC-USDT-SWAP)."),
-                                          QStringLiteral("N"));
-    const QCommandLineOption dir(QStringLiteral("dir"), QStringLiteral("Where the user's tables are kept (default: %1).")
-                                                            .arg(model::userTierDirectory()),
-                                 QStringLiteral("DIR"));
+        QStringLiteral("OKX: base units per contract (0.01 for BTC-USDT-SWAP)."), QStringLiteral("N"));
+    const QCommandLineOption dir(QStringLiteral("dir"),
+        QStringLiteral("Where the user's tables are kept (default: %1).").arg(model::userTierDirectory()),
+        QStringLiteral("DIR"));
     const QCommandLineOption dryRun(QStringLiteral("check"), QStringLiteral("Check the response only; store nothing."));
-    for (const auto* o : {&venue, &symbol, &fetched, &contractSize, &dir, &dryRun})
+    for (const auto* o : { &venue, &symbol, &fetched, &contractSize, &dir, &dryRun })
         parser.addOption(*o);
     if (!parser.parse(args))
         return refuse(parser.errorText());
@@ -124,11 +126,11 @@ int runTiers(const QStringList& args)
         const model::TierLibrary shipped = model::TierLibrary::loadShipped();
         const model::TierTable* fallback = shipped.find(table->venue, request.symbol);
         text += QStringLiteral("Saved to %1; used from now on").arg(*saved)
-                + (fallback ? QStringLiteral(" in place of the shipped table of %1.\n").arg(fallback->asOf)
-                            : QStringLiteral(".\n"));
+            + (fallback ? QStringLiteral(" in place of the shipped table of %1.\n").arg(fallback->asOf)
+                        : QStringLiteral(".\n"));
     }
     printText(text);
     return kExitOk;
 }
 
-}  // namespace levlab::cli
+} // namespace levlab::cli

@@ -17,20 +17,22 @@ void checkPrice(const std::optional<double>& v, const char* what)
 
 void checkCandle(const LiveCandle& c)
 {
-    levlab::fuzz::check(c.low > 0.0 && c.low <= c.high && c.close >= c.low && c.close <= c.high
-                            && std::isfinite(c.high) && std::isfinite(c.open) && c.volume >= 0.0,
-                        "a candle whose prices do not hold together");
+    levlab::fuzz::check(c.low > 0.0 && c.low <= c.high && c.close >= c.low && c.close <= c.high && std::isfinite(c.high)
+            && std::isfinite(c.open) && c.volume >= 0.0,
+        "a candle whose prices do not hold together");
 }
 
-}  // namespace
+} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     const QByteArray bytes(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size));
     static const std::pair<LiveVenue, const char*> sources[] = {
-        {LiveVenue::BinanceUsdm, "BTCUSDT"}, {LiveVenue::BybitLinear, "BTCUSDT"},
-        {LiveVenue::BybitInverse, "BTCUSD"}, {LiveVenue::Bitmex, "XBTUSD"},
-        {LiveVenue::Hyperliquid, "BTC"},
+        { LiveVenue::BinanceUsdm, "BTCUSDT" },
+        { LiveVenue::BybitLinear, "BTCUSDT" },
+        { LiveVenue::BybitInverse, "BTCUSD" },
+        { LiveVenue::Bitmex, "XBTUSD" },
+        { LiveVenue::Hyperliquid, "BTC" },
     };
     for (const auto& [venue, symbol] : sources) {
         auto p = VenueProtocol::create(venue, QString::fromLatin1(symbol));
@@ -38,8 +40,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (int pass = 0; pass < 2; ++pass) {
             const FrameResult r = p->parse(bytes, 1730160006192);
             if (r.kind != FrameKind::Data) {
-                levlab::fuzz::check(r.quote.empty() && r.trades.empty() && r.candles.empty(),
-                                    "a skipped frame carried market data");
+                levlab::fuzz::check(
+                    r.quote.empty() && r.trades.empty() && r.candles.empty(), "a skipped frame carried market data");
                 continue;
             }
             checkPrice(r.quote.mark, "mark");

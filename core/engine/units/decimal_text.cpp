@@ -6,7 +6,10 @@
 namespace levlab::engine {
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 /// True when `text` is a JSON number: -?(0|[1-9]d*)(.d+)?([eE][+-]?d+)?
 bool jsonNumberShape(std::string_view text)
@@ -42,7 +45,7 @@ bool jsonNumberShape(std::string_view text)
     return i == n;
 }
 
-}  // namespace
+} // namespace
 
 std::optional<double> parseDecimal(std::string_view text)
 {
@@ -60,7 +63,7 @@ std::optional<double> parseDecimal(std::string_view text)
     const char* first = text.data();
     const char* last = text.data() + text.size();
     const auto [end, ec] = std::from_chars(first, last, value, std::chars_format::general);
-    if (ec != std::errc{} || end != last || !std::isfinite(value))
+    if (ec != std::errc {} || end != last || !std::isfinite(value))
         return std::nullopt;
     return value;
 }
@@ -72,9 +75,9 @@ std::optional<std::int64_t> parseWhole(std::string_view text)
     std::int64_t value = 0;
     const char* last = text.data() + text.size();
     const auto [end, ec] = std::from_chars(text.data(), last, value);
-    if (ec != std::errc{} || end != last)
+    if (ec != std::errc {} || end != last)
         return std::nullopt;
     return value;
 }
 
-}  // namespace levlab::engine
+} // namespace levlab::engine

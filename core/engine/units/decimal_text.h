@@ -18,4 +18,4 @@ std::optional<double> parseDecimal(std::string_view text);
 /// milliseconds sent as strings. None for anything else or out of range.
 std::optional<std::int64_t> parseWhole(std::string_view text);
 
-}  // namespace levlab::engine
+} // namespace levlab::engine

@@ -18,7 +18,10 @@ struct BackoffSettings {
 class Backoff final {
 public:
     using Settings = BackoffSettings;
-    explicit Backoff(Settings s = {}) : m_settings(s) {}
+    explicit Backoff(Settings s = {})
+        : m_settings(s)
+    {
+    }
 
     /// The delay before the next attempt, `random` uniform in [0, 1); counts the attempt.
     std::int64_t next(double random)
@@ -48,4 +51,4 @@ private:
     int m_attempt = 0;
 };
 
-}  // namespace levlab::model
+} // namespace levlab::model

@@ -10,8 +10,8 @@ using namespace detail;
 QList<QByteArray> BinanceProtocol::subscribeFrames() const
 {
     const QByteArray s = symbol().toLower().toLatin1();
-    return {R"({"method":"SUBSCRIBE","params":[")" + s + R"(@markPrice@1s",")" + s + R"(@aggTrade",")" + s
-            + R"(@kline_1m"],"id":1})"};
+    return { R"({"method":"SUBSCRIBE","params":[")" + s + R"(@markPrice@1s",")" + s + R"(@aggTrade",")" + s
+        + R"(@kline_1m"],"id":1})" };
 }
 
 void BinanceProtocol::reset()
@@ -85,7 +85,7 @@ FrameResult BinanceProtocol::aggTrade(const QJsonObject& o)
         return ofKind(FrameKind::OutOfOrder, QStringLiteral("a trade older than the last one, or a repeat"));
     FrameResult r;
     r.kind = FrameKind::Data;
-    r.trades.push_back({*time.value, *price.value, *size.value, !maker.toBool()});
+    r.trades.push_back({ *time.value, *price.value, *size.value, !maker.toBool() });
     r.quote.last = price.value;
     return r;
 }
@@ -104,7 +104,7 @@ FrameResult BinanceProtocol::kline(const QJsonObject& o)
     const QJsonValue closed = k.value(QLatin1String("x"));
     if (!open.value || !o1.value || !h.value || !l.value || !c.value || !v.value || !closed.isBool())
         return malformed(QStringLiteral("a candle with a missing or bad field"));
-    const LiveCandle candle{*open.value, *o1.value, *h.value, *l.value, *c.value, *v.value, closed.toBool()};
+    const LiveCandle candle { *open.value, *o1.value, *h.value, *l.value, *c.value, *v.value, closed.toBool() };
     if (!plausible(candle))
         return malformed(QStringLiteral("a candle whose prices do not hold together"));
     if (!m_klineGate.accept(candle.openMs))
@@ -127,14 +127,14 @@ RestRequest BinanceProtocol::candleRequest(const LiveEndpoints& endpoints, qint6
     q.addQueryItem(QStringLiteral("endTime"), QString::number(toMs));
     q.addQueryItem(QStringLiteral("limit"), QString::number(candleLimit()));
     url.setQuery(q);
-    return {url, {}};
+    return { url, {} };
 }
 
 engine::Result<std::vector<LiveCandle>> BinanceProtocol::parseCandles(const QByteArray& body) const
 {
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (!doc.isArray())
-        return engine::Error{"klines", "the response is not a JSON array of candles"};
+        return engine::Error { "klines", "the response is not a JSON array of candles" };
     std::vector<LiveCandle> out;
     const QJsonArray rows = doc.array();
     for (qsizetype i = 0; i < rows.size(); ++i) {
@@ -142,15 +142,15 @@ engine::Result<std::vector<LiveCandle>> BinanceProtocol::parseCandles(const QByt
         const std::string field = "klines[" + std::to_string(i) + "]";
         const auto parsed = candleFromRow(a);
         if (!parsed)
-            return engine::Error{field, "a candle needs open time, open, high, low, close and volume as numbers"};
+            return engine::Error { field, "a candle needs open time, open, high, low, close and volume as numbers" };
         const LiveCandle candle = *parsed;
         if (!plausible(candle))
-            return engine::Error{field, "the candle's prices do not hold together"};
+            return engine::Error { field, "the candle's prices do not hold together" };
         if (!out.empty() && candle.openMs <= out.back().openMs)
-            return engine::Error{field, "candles out of time order"};
+            return engine::Error { field, "candles out of time order" };
         out.push_back(candle);
     }
     return out;
 }
 
-}  // namespace levlab::model
+} // namespace levlab::model

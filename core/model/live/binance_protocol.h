@@ -10,7 +10,10 @@ namespace levlab::model {
 /// server pings and the websocket layer answers. REST backfill: /fapi/v1/klines.
 class BinanceProtocol final : public VenueProtocol {
 public:
-    explicit BinanceProtocol(QString symbol) : VenueProtocol(std::move(symbol)) {}
+    explicit BinanceProtocol(QString symbol)
+        : VenueProtocol(std::move(symbol))
+    {
+    }
     [[nodiscard]] LiveVenue venue() const override { return LiveVenue::BinanceUsdm; }
     [[nodiscard]] QList<QByteArray> subscribeFrames() const override;
     [[nodiscard]] QByteArray pingFrame() const override { return {}; }
@@ -31,4 +34,4 @@ private:
     detail::TimeGate m_klineGate;
 };
 
-}  // namespace levlab::model
+} // namespace levlab::model

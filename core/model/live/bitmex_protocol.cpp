@@ -1,6 +1,5 @@
 #include "core/model/live/bitmex_protocol.h"
 
-
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QUrlQuery>
@@ -12,12 +11,13 @@ using namespace detail;
 namespace {
 constexpr qint64 kMinuteMs = 60 * 1000;
 const QLatin1String kSymbol("symbol");
-}  // namespace
+} // namespace
 
 QList<QByteArray> BitmexProtocol::subscribeFrames() const
 {
     const QByteArray s = symbol().toLatin1();
-    return {R"({"op":"subscribe","args":["instrument:)" + s + R"(","trade:)" + s + R"(","tradeBin1m:)" + s + R"("]})"};
+    return { R"({"op":"subscribe","args":["instrument:)" + s + R"(","trade:)" + s + R"(","tradeBin1m:)" + s
+        + R"("]})" };
 }
 
 void BitmexProtocol::reset()
@@ -59,7 +59,7 @@ FrameResult BitmexProtocol::parse(QByteArrayView frame, qint64 /*nowMs*/)
         if (table == QLatin1String("instrument"))
             m_instrument = {};
     } else if (action != QLatin1String("insert") && action != QLatin1String("update")
-               && action != QLatin1String("delete")) {
+        && action != QLatin1String("delete")) {
         return ofKind(FrameKind::Unknown, QStringLiteral("action \"%1\" is not known").arg(action));
     } else if (!m_partials.contains(table)) {
         return ofKind(FrameKind::OutOfOrder, QStringLiteral("an %1 before the table's partial").arg(action));
@@ -102,7 +102,7 @@ FrameResult BitmexProtocol::instrument(const QString& action, const QJsonArray& 
         const auto interval = isoTime(merged, QLatin1String("fundingInterval"));
         if (mark.bad || last.bad || index.bad || rate.bad || next.bad || interval.bad)
             return malformed(QStringLiteral("an instrument row with a bad field"));
-        for (const auto* p : {&mark, &last, &index})
+        for (const auto* p : { &mark, &last, &index })
             if (p->value && !(*p->value > 0.0))
                 return malformed(QStringLiteral("an instrument row with a price that is not positive"));
         m_instrument = merged;
@@ -123,7 +123,7 @@ FrameResult BitmexProtocol::instrument(const QString& action, const QJsonArray& 
     }
     if (!ours)
         return ofKind(action == QLatin1String("partial") ? FrameKind::Control : FrameKind::Unknown,
-                      QStringLiteral("no row of our symbol"));
+            QStringLiteral("no row of our symbol"));
     return ofKind(FrameKind::Unknown);
 }
 
@@ -146,7 +146,7 @@ FrameResult BitmexProtocol::trades(const QJsonArray& rows)
             return malformed(QStringLiteral("a trade with a missing or bad field"));
         if (!m_tradeGate.accept(*time.value, t.value(QLatin1String("trdMatchID")).toString()))
             continue;
-        r.trades.push_back({*time.value, *price.value, *size.value, side == QLatin1String("Buy")});
+        r.trades.push_back({ *time.value, *price.value, *size.value, side == QLatin1String("Buy") });
     }
     if (!ours)
         return ofKind(FrameKind::Control, QStringLiteral("no trade of our symbol"));
@@ -166,7 +166,7 @@ std::optional<LiveCandle> bitmexBin(const QJsonObject& row)
     const auto v = decimal(row, QLatin1String("volume"), true);
     if (!end.value || !o.value || !h.value || !l.value || !c.value || !v.value)
         return std::nullopt;
-    const LiveCandle candle{*end.value - kMinuteMs, *o.value, *h.value, *l.value, *c.value, *v.value, true};
+    const LiveCandle candle { *end.value - kMinuteMs, *o.value, *h.value, *l.value, *c.value, *v.value, true };
     // BitMEX's open is the previous bin's close and may lie outside the bin's low–high.
     if (!plausible(candle, true))
         return std::nullopt;
@@ -189,7 +189,7 @@ FrameResult BitmexProtocol::bins(const QJsonArray& rows)
     }
     if (r.candles.empty())
         return ofKind(rows.isEmpty() ? FrameKind::Control : FrameKind::OutOfOrder,
-                      QStringLiteral("no bin newer than the last one"));
+            QStringLiteral("no bin newer than the last one"));
     r.quote.last = r.candles.back().close;
     return r;
 }
@@ -198,9 +198,7 @@ RestRequest BitmexProtocol::candleRequest(const LiveEndpoints& endpoints, qint64
 {
     QUrl url = endpoints.rest;
     url.setPath(url.path() + QLatin1String("/api/v1/trade/bucketed"));
-    const auto iso = [](qint64 ms) {
-        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-    };
+    const auto iso = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs); };
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("binSize"), QStringLiteral("1m"));
     q.addQueryItem(QStringLiteral("partial"), QStringLiteral("false"));
@@ -211,26 +209,26 @@ RestRequest BitmexProtocol::candleRequest(const LiveEndpoints& endpoints, qint64
     q.addQueryItem(QStringLiteral("startTime"), iso(fromMs + kMinuteMs));
     q.addQueryItem(QStringLiteral("endTime"), iso(toMs + kMinuteMs));
     url.setQuery(q);
-    return {url, {}};
+    return { url, {} };
 }
 
 engine::Result<std::vector<LiveCandle>> BitmexProtocol::parseCandles(const QByteArray& body) const
 {
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (!doc.isArray())
-        return engine::Error{"trade/bucketed", "the response is not a JSON array of bins"};
+        return engine::Error { "trade/bucketed", "the response is not a JSON array of bins" };
     std::vector<LiveCandle> out;
     const QJsonArray rows = doc.array();
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const std::string field = "trade/bucketed[" + std::to_string(i) + "]";
         const auto c = bitmexBin(rows.at(i).toObject());
         if (!c)
-            return engine::Error{field, "a bin with a missing or bad number, or prices that do not hold together"};
+            return engine::Error { field, "a bin with a missing or bad number, or prices that do not hold together" };
         if (!out.empty() && c->openMs <= out.back().openMs)
-            return engine::Error{field, "bins out of time order"};
+            return engine::Error { field, "bins out of time order" };
         out.push_back(*c);
     }
     return out;
 }
 
-}  // namespace levlab::model
+} // namespace levlab::model

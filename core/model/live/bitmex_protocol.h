@@ -15,7 +15,10 @@ namespace levlab::model {
 /// as JSON numbers. REST backfill: /api/v1/trade/bucketed (bins stamped at their end).
 class BitmexProtocol final : public VenueProtocol {
 public:
-    explicit BitmexProtocol(QString symbol) : VenueProtocol(std::move(symbol)) {}
+    explicit BitmexProtocol(QString symbol)
+        : VenueProtocol(std::move(symbol))
+    {
+    }
     [[nodiscard]] LiveVenue venue() const override { return LiveVenue::Bitmex; }
     [[nodiscard]] QList<QByteArray> subscribeFrames() const override;
     [[nodiscard]] QByteArray pingFrame() const override { return QByteArrayLiteral("ping"); }
@@ -31,8 +34,8 @@ private:
     FrameResult trades(const QJsonArray& rows);
     FrameResult bins(const QJsonArray& rows);
 
-    QSet<QString> m_partials;   ///< tables whose partial has arrived
-    QJsonObject m_instrument;   ///< our symbol's instrument row, merged
+    QSet<QString> m_partials; ///< tables whose partial has arrived
+    QJsonObject m_instrument; ///< our symbol's instrument row, merged
     detail::TimeGate m_instrumentGate;
     detail::TradeGate m_tradeGate;
     detail::TimeGate m_binGate;
@@ -41,4 +44,4 @@ private:
 /// A BitMEX tradeBin1m / bucketed row as a candle opening a minute before its stamp; none when bad.
 std::optional<LiveCandle> bitmexBin(const QJsonObject& row);
 
-}  // namespace levlab::model
+} // namespace levlab::model

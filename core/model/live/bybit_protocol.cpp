@@ -10,8 +10,8 @@ using namespace detail;
 QList<QByteArray> BybitProtocol::subscribeFrames() const
 {
     const QByteArray s = symbol().toUpper().toLatin1();
-    return {R"({"req_id":"levlab-sub","op":"subscribe","args":["tickers.)" + s + R"(","publicTrade.)" + s
-            + R"(","kline.1.)" + s + R"("]})"};
+    return { R"({"req_id":"levlab-sub","op":"subscribe","args":["tickers.)" + s + R"(","publicTrade.)" + s
+        + R"(","kline.1.)" + s + R"("]})" };
 }
 
 void BybitProtocol::reset()
@@ -78,7 +78,7 @@ FrameResult BybitProtocol::ticker(const QJsonObject& o, qint64 ts)
     const auto hours = decimal(d, QLatin1String("fundingIntervalHour"));
     if (mark.bad || last.bad || index.bad || rate.bad || next.bad || hours.bad)
         return malformed(QStringLiteral("a ticker with a bad field"));
-    for (const auto* p : {&mark, &last, &index})
+    for (const auto* p : { &mark, &last, &index })
         if (p->value && !(*p->value > 0.0))
             return malformed(QStringLiteral("a ticker with a price that is not positive"));
     if (hours.value && !(*hours.value >= 1.0 && *hours.value <= 24.0 && *hours.value == int(*hours.value)))
@@ -112,7 +112,7 @@ FrameResult BybitProtocol::trades(const QJsonArray& rows)
             return malformed(QStringLiteral("a trade with a missing or bad field"));
         if (!m_tradeGate.accept(*time.value, t.value(QLatin1String("i")).toString()))
             continue;
-        r.trades.push_back({*time.value, *price.value, *size.value, side == QLatin1String("Buy")});
+        r.trades.push_back({ *time.value, *price.value, *size.value, side == QLatin1String("Buy") });
     }
     if (r.trades.empty())
         return ofKind(FrameKind::OutOfOrder, QStringLiteral("no trade newer than the last one"));
@@ -135,7 +135,7 @@ FrameResult BybitProtocol::klines(const QJsonArray& rows, qint64 ts)
         const QJsonValue confirm = k.value(QLatin1String("confirm"));
         if (!start.value || !o1.value || !h.value || !l.value || !c.value || !v.value || !confirm.isBool())
             return malformed(QStringLiteral("a candle with a missing or bad field"));
-        const LiveCandle candle{*start.value, *o1.value, *h.value, *l.value, *c.value, *v.value, confirm.toBool()};
+        const LiveCandle candle { *start.value, *o1.value, *h.value, *l.value, *c.value, *v.value, confirm.toBool() };
         if (!plausible(candle))
             return malformed(QStringLiteral("a candle whose prices do not hold together"));
         if (!m_klineGate.accept(candle.openMs))
@@ -161,17 +161,18 @@ RestRequest BybitProtocol::candleRequest(const LiveEndpoints& endpoints, qint64 
     q.addQueryItem(QStringLiteral("end"), QString::number(toMs));
     q.addQueryItem(QStringLiteral("limit"), QString::number(candleLimit()));
     url.setQuery(q);
-    return {url, {}};
+    return { url, {} };
 }
 
 engine::Result<std::vector<LiveCandle>> BybitProtocol::parseCandles(const QByteArray& body) const
 {
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (!doc.isObject())
-        return engine::Error{"kline", "the response is not a JSON object"};
+        return engine::Error { "kline", "the response is not a JSON object" };
     const QJsonObject o = doc.object();
     if (o.value(QLatin1String("retCode")).toInt(-1) != 0)
-        return engine::Error{"retCode", "the venue refused: " + o.value(QLatin1String("retMsg")).toString().toStdString()};
+        return engine::Error { "retCode",
+            "the venue refused: " + o.value(QLatin1String("retMsg")).toString().toStdString() };
     const QJsonArray rows = o.value(QLatin1String("result")).toObject().value(QLatin1String("list")).toArray();
     std::vector<LiveCandle> out;
     // Bybit lists the newest first.
@@ -180,15 +181,15 @@ engine::Result<std::vector<LiveCandle>> BybitProtocol::parseCandles(const QByteA
         const std::string field = "result.list[" + std::to_string(i) + "]";
         const auto parsed = candleFromRow(a);
         if (!parsed)
-            return engine::Error{field, "a candle needs open time, open, high, low, close and volume as numbers"};
+            return engine::Error { field, "a candle needs open time, open, high, low, close and volume as numbers" };
         const LiveCandle candle = *parsed;
         if (!plausible(candle))
-            return engine::Error{field, "the candle's prices do not hold together"};
+            return engine::Error { field, "the candle's prices do not hold together" };
         if (!out.empty() && candle.openMs <= out.back().openMs)
-            return engine::Error{field, "candles out of time order"};
+            return engine::Error { field, "candles out of time order" };
         out.push_back(candle);
     }
     return out;
 }
 
-}  // namespace levlab::model
+} // namespace levlab::model

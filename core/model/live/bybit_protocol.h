@@ -11,7 +11,11 @@ namespace levlab::model {
 /// {"op":"ping"} every 20 s. REST backfill: /v5/market/kline (newest first).
 class BybitProtocol final : public VenueProtocol {
 public:
-    BybitProtocol(QString symbol, bool inverse) : VenueProtocol(std::move(symbol)), m_inverse(inverse) {}
+    BybitProtocol(QString symbol, bool inverse)
+        : VenueProtocol(std::move(symbol))
+        , m_inverse(inverse)
+    {
+    }
     [[nodiscard]] LiveVenue venue() const override
     {
         return m_inverse ? LiveVenue::BybitInverse : LiveVenue::BybitLinear;
@@ -38,4 +42,4 @@ private:
     detail::TimeGate m_klineGate;
 };
 
-}  // namespace levlab::model
+} // namespace levlab::model

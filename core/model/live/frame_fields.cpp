@@ -12,22 +12,21 @@ namespace levlab::model::detail {
 namespace {
 
 /// The Latin-1 bytes of a short string, on the stack.
-template <typename F>
-auto withText(const QString& s, F&& f)
+template<typename F> auto withText(const QString& s, F&& f)
 {
     char buffer[64];
     if (s.size() >= qsizetype(sizeof buffer))
-        return f(std::string_view{});
+        return f(std::string_view {});
     qsizetype n = 0;
     for (QChar c : s) {
         if (c.unicode() > 0x7f)
-            return f(std::string_view{});
+            return f(std::string_view {});
         buffer[n++] = static_cast<char>(c.unicode());
     }
     return f(std::string_view(buffer, static_cast<std::size_t>(n)));
 }
 
-}  // namespace
+} // namespace
 
 Field<double> decimal(const QJsonObject& o, QLatin1StringView key, bool numberAllowed)
 {
@@ -36,15 +35,15 @@ Field<double> decimal(const QJsonObject& o, QLatin1StringView key, bool numberAl
         return {};
     if (v.isString()) {
         if (v.toString().isEmpty())
-            return {};  // Bybit writes "" for a price it has not got
+            return {}; // Bybit writes "" for a price it has not got
         auto d = withText(v.toString(), [](std::string_view t) { return engine::parseDecimal(t); });
         if (!d)
-            return {std::nullopt, true};
-        return {d, false};
+            return { std::nullopt, true };
+        return { d, false };
     }
     if (numberAllowed && v.isDouble() && std::isfinite(v.toDouble()))
-        return {v.toDouble(), false};
-    return {std::nullopt, true};
+        return { v.toDouble(), false };
+    return { std::nullopt, true };
 }
 
 Field<qint64> millis(const QJsonObject& o, QLatin1StringView key)
@@ -55,17 +54,17 @@ Field<qint64> millis(const QJsonObject& o, QLatin1StringView key)
     if (v.isString()) {
         auto t = withText(v.toString(), [](std::string_view s) { return engine::parseWhole(s); });
         if (!t || *t < 0)
-            return {std::nullopt, true};
-        return {static_cast<qint64>(*t), false};
+            return { std::nullopt, true };
+        return { static_cast<qint64>(*t), false };
     }
     if (v.isDouble()) {
         const double d = v.toDouble();
         // Exact integers only, below 2^53.
         if (!(d >= 0.0 && d < 9007199254740992.0) || std::floor(d) != d)
-            return {std::nullopt, true};
-        return {static_cast<qint64>(d), false};
+            return { std::nullopt, true };
+        return { static_cast<qint64>(d), false };
     }
-    return {std::nullopt, true};
+    return { std::nullopt, true };
 }
 
 Field<qint64> isoTime(const QJsonObject& o, QLatin1StringView key)
@@ -74,21 +73,21 @@ Field<qint64> isoTime(const QJsonObject& o, QLatin1StringView key)
     if (v.isUndefined() || v.isNull())
         return {};
     if (!v.isString())
-        return {std::nullopt, true};
+        return { std::nullopt, true };
     const QByteArray text = v.toString().toLatin1();
     if (text.size() < 10 || text.at(4) != '-')
-        return {std::nullopt, true};
+        return { std::nullopt, true };
     auto t = engine::parseTimeMs(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
     if (!t)
-        return {std::nullopt, true};
-    return {static_cast<qint64>(*t), false};
+        return { std::nullopt, true };
+    return { static_cast<qint64>(*t), false };
 }
 
 std::optional<QJsonObject> frameObject(QByteArrayView frame)
 {
     if (frame.isEmpty() || frame.front() != '{')
         return std::nullopt;
-    QJsonParseError error{};
+    QJsonParseError error {};
     const QJsonDocument doc = QJsonDocument::fromJson(frame.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return std::nullopt;
@@ -135,7 +134,7 @@ std::optional<LiveCandle> candleFromRow(const QJsonArray& row)
     if (row.size() < 6)
         return std::nullopt;
     QJsonObject named;
-    const char* keys[] = {"t", "o", "h", "l", "c", "v"};
+    const char* keys[] = { "t", "o", "h", "l", "c", "v" };
     for (int j = 0; j < 6; ++j)
         named.insert(QLatin1String(keys[j]), row.at(j));
     const auto t = millis(named, QLatin1String("t"));
@@ -146,7 +145,7 @@ std::optional<LiveCandle> candleFromRow(const QJsonArray& row)
     const auto v = decimal(named, QLatin1String("v"));
     if (!t.value || !o.value || !h.value || !l.value || !c.value || !v.value)
         return std::nullopt;
-    return LiveCandle{*t.value, *o.value, *h.value, *l.value, *c.value, *v.value, true};
+    return LiveCandle { *t.value, *o.value, *h.value, *l.value, *c.value, *v.value, true };
 }
 
 bool plausible(const LiveCandle& c, bool openOutsideAllowed)
@@ -157,4 +156,4 @@ bool plausible(const LiveCandle& c, bool openOutsideAllowed)
     return openOutsideAllowed || (c.open >= c.low && c.open <= c.high);
 }
 
-}  // namespace levlab::model::detail
+} // namespace levlab::model::detail

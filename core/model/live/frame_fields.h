@@ -13,8 +13,7 @@
 namespace levlab::model::detail {
 
 /// A field read from a frame: absent, present with a value, or present but bad.
-template <typename T>
-struct Field final {
+template<typename T> struct Field final {
     std::optional<T> value;
     bool bad = false;
 };
@@ -39,7 +38,7 @@ FrameResult ofKind(FrameKind kind, const QString& reason = {});
 class TradeGate final {
 public:
     bool accept(qint64 timeMs, const QString& id);
-    void reset() { *this = TradeGate{}; }
+    void reset() { *this = TradeGate {}; }
 
 private:
     static constexpr qsizetype kMaxIdsAtOneTime = 1024;
@@ -71,4 +70,4 @@ std::optional<LiveCandle> candleFromRow(const QJsonArray& row);
 /// open is the previous close and may lie outside; `openOutsideAllowed`).
 bool plausible(const LiveCandle& c, bool openOutsideAllowed = false);
 
-}  // namespace levlab::model::detail
+} // namespace levlab::model::detail

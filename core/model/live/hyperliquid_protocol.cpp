@@ -13,9 +13,9 @@ constexpr qint64 kHourMs = 3600 * 1000;
 QList<QByteArray> HyperliquidProtocol::subscribeFrames() const
 {
     const QByteArray coin = symbol().toLatin1();
-    return {R"({"method":"subscribe","subscription":{"type":"activeAssetCtx","coin":")" + coin + R"("}})",
-            R"({"method":"subscribe","subscription":{"type":"trades","coin":")" + coin + R"("}})",
-            R"({"method":"subscribe","subscription":{"type":"candle","coin":")" + coin + R"(","interval":"1m"}})"};
+    return { R"({"method":"subscribe","subscription":{"type":"activeAssetCtx","coin":")" + coin + R"("}})",
+        R"({"method":"subscribe","subscription":{"type":"trades","coin":")" + coin + R"("}})",
+        R"({"method":"subscribe","subscription":{"type":"candle","coin":")" + coin + R"(","interval":"1m"}})" };
 }
 
 void HyperliquidProtocol::reset()
@@ -87,7 +87,7 @@ FrameResult HyperliquidProtocol::trades(const QJsonArray& rows)
             return malformed(QStringLiteral("a trade with a missing or bad field"));
         if (!m_tradeGate.accept(*time.value, tid.value ? QString::number(*tid.value) : QString()))
             continue;
-        r.trades.push_back({*time.value, *price.value, *size.value, side == QLatin1String("B")});
+        r.trades.push_back({ *time.value, *price.value, *size.value, side == QLatin1String("B") });
     }
     if (!ours)
         return ofKind(FrameKind::Unknown, QStringLiteral("trades of another coin"));
@@ -107,7 +107,7 @@ std::optional<LiveCandle> hyperliquidCandle(const QJsonObject& o)
     const auto v = decimal(o, QLatin1String("v"));
     if (!t.value || !open.value || !h.value || !l.value || !c.value || !v.value)
         return std::nullopt;
-    const LiveCandle candle{*t.value, *open.value, *h.value, *l.value, *c.value, *v.value, false};
+    const LiveCandle candle { *t.value, *open.value, *h.value, *l.value, *c.value, *v.value, false };
     if (!plausible(candle))
         return std::nullopt;
     return candle;
@@ -136,29 +136,30 @@ RestRequest HyperliquidProtocol::candleRequest(const LiveEndpoints& endpoints, q
     QUrl url = endpoints.rest;
     url.setPath(url.path() + QLatin1String("/info"));
     const QByteArray body = R"({"type":"candleSnapshot","req":{"coin":")" + symbol().toLatin1()
-                            + R"(","interval":"1m","startTime":)" + QByteArray::number(fromMs) + R"(,"endTime":)"
-                            + QByteArray::number(toMs) + "}}";
-    return {url, body};
+        + R"(","interval":"1m","startTime":)" + QByteArray::number(fromMs) + R"(,"endTime":)" + QByteArray::number(toMs)
+        + "}}";
+    return { url, body };
 }
 
 engine::Result<std::vector<LiveCandle>> HyperliquidProtocol::parseCandles(const QByteArray& body) const
 {
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (!doc.isArray())
-        return engine::Error{"candleSnapshot", "the response is not a JSON array of candles"};
+        return engine::Error { "candleSnapshot", "the response is not a JSON array of candles" };
     std::vector<LiveCandle> out;
     const QJsonArray rows = doc.array();
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const std::string field = "candleSnapshot[" + std::to_string(i) + "]";
         auto c = hyperliquidCandle(rows.at(i).toObject());
         if (!c)
-            return engine::Error{field, "a candle with a missing or bad number, or prices that do not hold together"};
+            return engine::Error { field,
+                "a candle with a missing or bad number, or prices that do not hold together" };
         if (!out.empty() && c->openMs <= out.back().openMs)
-            return engine::Error{field, "candles out of time order"};
+            return engine::Error { field, "candles out of time order" };
         c->closed = true;
         out.push_back(*c);
     }
     return out;
 }
 
-}  // namespace levlab::model
+} // namespace levlab::model

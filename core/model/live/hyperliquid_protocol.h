@@ -11,7 +11,10 @@ namespace levlab::model {
 /// for 60 s). REST backfill: POST /info {"type":"candleSnapshot"}.
 class HyperliquidProtocol final : public VenueProtocol {
 public:
-    explicit HyperliquidProtocol(QString coin) : VenueProtocol(std::move(coin)) {}
+    explicit HyperliquidProtocol(QString coin)
+        : VenueProtocol(std::move(coin))
+    {
+    }
     [[nodiscard]] LiveVenue venue() const override { return LiveVenue::Hyperliquid; }
     [[nodiscard]] QList<QByteArray> subscribeFrames() const override;
     [[nodiscard]] QByteArray pingFrame() const override { return R"({"method":"ping"})"; }
@@ -34,4 +37,4 @@ private:
 /// A Hyperliquid candle object {"t","o","h","l","c","v",…}; none when a field is bad.
 std::optional<LiveCandle> hyperliquidCandle(const QJsonObject& o);
 
-}  // namespace levlab::model
+} // namespace levlab::model

@@ -13,17 +13,20 @@ namespace levlab::model {
 
 namespace {
 constexpr qint64 kMinuteMs = 60 * 1000;
-qint64 floorMinute(qint64 ms) { return ms - ms % kMinuteMs; }
-}  // namespace
+qint64 floorMinute(qint64 ms)
+{
+    return ms - ms % kMinuteMs;
+}
+} // namespace
 
 LiveMarket::LiveMarket(LiveVenue venue, const QString& symbol, QObject* parent)
-    : QObject(parent),
-      m_protocol(VenueProtocol::create(venue, symbol)),
-      m_endpoints(LiveEndpoints::publicServers(venue)),
-      m_backoff(m_settings.backoff),
-      m_now([] { return QDateTime::currentMSecsSinceEpoch(); }),
-      m_random([] { return QRandomGenerator::global()->generateDouble(); }),
-      m_network(new QNetworkAccessManager(this))
+    : QObject(parent)
+    , m_protocol(VenueProtocol::create(venue, symbol))
+    , m_endpoints(LiveEndpoints::publicServers(venue))
+    , m_backoff(m_settings.backoff)
+    , m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
+    , m_random([] { return QRandomGenerator::global()->generateDouble(); })
+    , m_network(new QNetworkAccessManager(this))
 {
     m_snapshot.venue = venue;
     m_snapshot.symbol = symbol;
@@ -109,11 +112,11 @@ void LiveMarket::connectNow()
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     connect(m_socket, &QWebSocket::connected, this, &LiveMarket::onConnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &LiveMarket::onText);
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this] {
-        m_snapshot.counts.count(FrameKind::Malformed);
-    });
+    connect(
+        m_socket, &QWebSocket::binaryMessageReceived, this, [this] { m_snapshot.counts.count(FrameKind::Malformed); });
     connect(m_socket, &QWebSocket::disconnected, this, [this, generation] { onDropped(generation); });
-    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this, generation] { onDropped(generation); });
+    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+        [this, generation] { onDropped(generation); });
     m_connectStartedMs = m_now();
     setState(LiveState::Connecting);
     m_socket->open(m_protocol->streamUrl(m_endpoints));
@@ -130,8 +133,9 @@ void LiveMarket::onConnected()
         m_pingTimer.start(ping);
     // Backfill from the last candle held (it may have been unfinished), or the chart's span.
     const qint64 to = floorMinute(m_connectedAtMs);
-    const qint64 from = m_candles.empty() ? to - qint64(m_settings.backfillMinutes) * kMinuteMs
-                                          : std::max(m_candles.rbegin()->first, to - qint64(m_settings.maxCandles) * kMinuteMs);
+    const qint64 from = m_candles.empty()
+        ? to - qint64(m_settings.backfillMinutes) * kMinuteMs
+        : std::max(m_candles.rbegin()->first, to - qint64(m_settings.maxCandles) * kMinuteMs);
     m_snapshot.backfilling = true;
     requestCandles(from, to, 0);
     emit changed();
@@ -166,7 +170,7 @@ void LiveMarket::onDropped(quint64 generation)
 {
     if (!m_running || generation != m_generation)
         return;
-    ++m_generation;  // replies of this connection's requests are ignored from now on
+    ++m_generation; // replies of this connection's requests are ignored from now on
     const qint64 now = m_now();
     if (m_connected && m_gotData && now - m_connectedAtMs >= m_settings.goodConnectionMs)
         m_backoff.reset();
@@ -200,7 +204,7 @@ void LiveMarket::onWatchdog()
         if (!m_connected && now - m_connectStartedMs >= m_settings.connectTimeoutMs)
             onDropped(m_generation);
         else if (m_connected && now - m_connectedAtMs >= m_settings.silentDropMs)
-            onDropped(m_generation);  // accepted but never spoke
+            onDropped(m_generation); // accepted but never spoke
         return;
     case LiveState::Live:
     case LiveState::Stale: {
@@ -211,12 +215,12 @@ void LiveMarket::onWatchdog()
             if (m_snapshot.state != LiveState::Stale)
                 setState(LiveState::Stale);
             else
-                emit changed();  // "No data for 7 s" counts up
+                emit changed(); // "No data for 7 s" counts up
         }
         return;
     }
     case LiveState::Reconnecting:
-        emit changed();  // "Reconnecting in 8 s" counts down
+        emit changed(); // "Reconnecting in 8 s" counts down
         return;
     case LiveState::Off:
         return;
@@ -237,14 +241,14 @@ void LiveMarket::requestCandles(qint64 fromMs, qint64 toMs, int attempt)
     }
     const quint64 generation = m_generation;
     connect(reply, &QNetworkReply::finished, this,
-            [this, reply, fromMs, toMs, attempt, generation] { onCandles(reply, fromMs, toMs, attempt, generation); });
+        [this, reply, fromMs, toMs, attempt, generation] { onCandles(reply, fromMs, toMs, attempt, generation); });
 }
 
 void LiveMarket::onCandles(QNetworkReply* reply, qint64 fromMs, qint64 toMs, int attempt, quint64 generation)
 {
     reply->deleteLater();
     if (!m_running || generation != m_generation)
-        return;  // a reply for a connection that is gone
+        return; // a reply for a connection that is gone
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     QString error;
     std::vector<LiveCandle> got;
@@ -294,11 +298,11 @@ void LiveMarket::mergeCandle(const LiveCandle& c, bool fromRest)
     auto it = m_candles.find(c.openMs);
     LiveCandle candle = c;
     if (fromRest && candle.openMs + kMinuteMs > m_now())
-        candle.closed = false;  // the minute is still running
+        candle.closed = false; // the minute is still running
     if (it == m_candles.end())
         m_candles.emplace(candle.openMs, candle);
     else if (!fromRest || !it->second.closed)
-        it->second = candle;  // the stream is newer than a backfill of the same minute
+        it->second = candle; // the stream is newer than a backfill of the same minute
     while (m_candles.size() > std::size_t(std::max(1, m_settings.maxCandles)))
         m_candles.erase(m_candles.begin());
 }
@@ -309,4 +313,4 @@ void LiveMarket::setState(LiveState s)
     emit changed();
 }
 
-}  // namespace levlab::model
+} // namespace levlab::model

@@ -20,16 +20,16 @@ namespace levlab::model {
 
 /// Timings of a live source; the defaults are the product's, tests shorten them.
 struct LiveSettings final {
-    Backoff::Settings backoff;           ///< 1 s doubling to 60 s, ±20 %
-    int staleAfterMs = 5000;             ///< no data this long: stale
-    int silentDropMs = 20000;            ///< no data this long: drop the connection and reconnect
-    int goodConnectionMs = 30000;        ///< a connection with data that lasted this long resets the back-off
-    int connectTimeoutMs = 10000;        ///< a handshake not done by then is abandoned
-    int watchdogMs = 1000;               ///< how often staleness is checked and the status text renewed
-    int pingIntervalMs = 0;              ///< 0: the venue's own interval
-    int backfillMinutes = 240;           ///< one-minute candles loaded on the first connection
-    int maxCandles = 4320;               ///< candles kept (three days)
-    int restRetries = 4;                 ///< further attempts of a failed backfill request
+    Backoff::Settings backoff; ///< 1 s doubling to 60 s, ±20 %
+    int staleAfterMs = 5000; ///< no data this long: stale
+    int silentDropMs = 20000; ///< no data this long: drop the connection and reconnect
+    int goodConnectionMs = 30000; ///< a connection with data that lasted this long resets the back-off
+    int connectTimeoutMs = 10000; ///< a handshake not done by then is abandoned
+    int watchdogMs = 1000; ///< how often staleness is checked and the status text renewed
+    int pingIntervalMs = 0; ///< 0: the venue's own interval
+    int backfillMinutes = 240; ///< one-minute candles loaded on the first connection
+    int maxCandles = 4320; ///< candles kept (three days)
+    int restRetries = 4; ///< further attempts of a failed backfill request
 };
 
 /// A venue's public market data, followed live: one websocket, REST backfill of
@@ -94,7 +94,7 @@ private:
     QTimer m_reconnectTimer;
     QTimer m_pingTimer;
     QTimer m_watchdog;
-    quint64 m_generation = 0;  ///< the connection replies belong to
+    quint64 m_generation = 0; ///< the connection replies belong to
     bool m_running = false;
     bool m_connected = false;
     qint64 m_connectStartedMs = 0;
@@ -102,4 +102,4 @@ private:
     bool m_gotData = false;
 };
 
-}  // namespace levlab::model
+} // namespace levlab::model

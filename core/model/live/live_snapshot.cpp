@@ -4,8 +4,11 @@ namespace levlab::model {
 
 namespace {
 /// Whole seconds, rounded up: "in 8 s" until the moment it happens.
-qint64 secondsUp(qint64 ms) { return ms <= 0 ? 0 : (ms + 999) / 1000; }
-}  // namespace
+qint64 secondsUp(qint64 ms)
+{
+    return ms <= 0 ? 0 : (ms + 999) / 1000;
+}
+} // namespace
 
 QString liveStatusText(const LiveSnapshot& s, qint64 nowMs)
 {
@@ -24,4 +27,4 @@ QString liveStatusText(const LiveSnapshot& s, qint64 nowMs)
     return {};
 }
 
-}  // namespace levlab::model
+} // namespace levlab::model

@@ -10,11 +10,11 @@ namespace levlab::model {
 
 /// Where a live source stands.
 enum class LiveState {
-    Off,           ///< not started (the simulated market is in use)
-    Connecting,    ///< opening the websocket
-    Live,          ///< streaming, data fresh
-    Stale,         ///< connected, but no data for a while
-    Reconnecting,  ///< waiting out the back-off before the next attempt
+    Off, ///< not started (the simulated market is in use)
+    Connecting, ///< opening the websocket
+    Live, ///< streaming, data fresh
+    Stale, ///< connected, but no data for a while
+    Reconnecting, ///< waiting out the back-off before the next attempt
 };
 
 /// Everything a view needs of a live source, as plain values.
@@ -22,8 +22,8 @@ struct LiveSnapshot final {
     LiveVenue venue = LiveVenue::BinanceUsdm;
     QString symbol;
     LiveState state = LiveState::Off;
-    LiveQuote quote;          ///< the latest value of each field
-    qint64 lastDataMs = 0;    ///< when market data last arrived (0: never)
+    LiveQuote quote; ///< the latest value of each field
+    qint64 lastDataMs = 0; ///< when market data last arrived (0: never)
     qint64 reconnectAtMs = 0; ///< when the next attempt starts (Reconnecting)
     bool backfilling = false; ///< candles are being loaded over REST
     FrameCounts counts;
@@ -37,4 +37,4 @@ struct LiveSnapshot final {
 /// "Reconnecting in 8 s", "Connecting to Bybit (linear)…", "Live off".
 QString liveStatusText(const LiveSnapshot& s, qint64 nowMs);
 
-}  // namespace levlab::model
+} // namespace levlab::model

@@ -65,4 +65,4 @@ void FrameCounts::count(FrameKind kind)
     }
 }
 
-}  // namespace levlab::model
+} // namespace levlab::model

@@ -20,7 +20,7 @@ struct LiveTrade final {
     qint64 timeMs = 0;
     double price = 0.0;
     double size = 0.0;
-    bool buy = false;  ///< the taker bought
+    bool buy = false; ///< the taker bought
     friend bool operator==(const LiveTrade&, const LiveTrade&) = default;
 };
 
@@ -32,7 +32,7 @@ struct LiveCandle final {
     double low = 0.0;
     double close = 0.0;
     double volume = 0.0;
-    bool closed = false;  ///< the minute is over and the candle final
+    bool closed = false; ///< the minute is over and the candle final
     friend bool operator==(const LiveCandle&, const LiveCandle&) = default;
 };
 
@@ -41,8 +41,8 @@ struct LiveCandle final {
 struct LiveQuote final {
     std::optional<double> mark;
     std::optional<double> last;
-    std::optional<double> index;  ///< index or oracle price
-    std::optional<double> fundingRate;  ///< fraction per funding interval
+    std::optional<double> index; ///< index or oracle price
+    std::optional<double> fundingRate; ///< fraction per funding interval
     std::optional<qint64> nextFundingMs;
     std::optional<int> fundingIntervalHours;
     [[nodiscard]] bool empty() const
@@ -55,14 +55,14 @@ struct LiveQuote final {
 
 /// What a frame was.
 enum class FrameKind {
-    Data,        ///< market data: quote, trades or candles
-    Control,     ///< welcome, subscription acknowledgement
-    Pong,        ///< the answer to our heartbeat
-    Ping,        ///< the server's heartbeat, answered with `reply`
-    Unknown,     ///< well-formed but not a message we follow
-    Malformed,   ///< not JSON, or a field of the wrong kind or value
-    OutOfOrder,  ///< older than what was already accepted, or a repeat
-    Rejected,    ///< the venue refused a request (an error frame)
+    Data, ///< market data: quote, trades or candles
+    Control, ///< welcome, subscription acknowledgement
+    Pong, ///< the answer to our heartbeat
+    Ping, ///< the server's heartbeat, answered with `reply`
+    Unknown, ///< well-formed but not a message we follow
+    Malformed, ///< not JSON, or a field of the wrong kind or value
+    OutOfOrder, ///< older than what was already accepted, or a repeat
+    Rejected, ///< the venue refused a request (an error frame)
 };
 
 /// One frame parsed. Only Data frames carry market data; the others are counted.
@@ -71,8 +71,8 @@ struct FrameResult final {
     LiveQuote quote;
     std::vector<LiveTrade> trades;
     std::vector<LiveCandle> candles;
-    QByteArray reply;  ///< text to send back (a pong), if any
-    QString reason;    ///< why a frame was not Data, in words
+    QByteArray reply; ///< text to send back (a pong), if any
+    QString reason; ///< why a frame was not Data, in words
 };
 
 /// Counts of frames by kind since the source started.
@@ -89,4 +89,4 @@ struct FrameCounts final {
     [[nodiscard]] quint64 skipped() const { return unknown + malformed + outOfOrder + rejected; }
 };
 
-}  // namespace levlab::model
+} // namespace levlab::model

@@ -11,17 +11,19 @@ LiveEndpoints LiveEndpoints::publicServers(LiveVenue venue)
 {
     switch (venue) {
     case LiveVenue::BinanceUsdm:
-        return {QUrl(QStringLiteral("wss://fstream.binance.com/stream")), QUrl(QStringLiteral("https://fapi.binance.com"))};
+        return { QUrl(QStringLiteral("wss://fstream.binance.com/stream")),
+            QUrl(QStringLiteral("https://fapi.binance.com")) };
     case LiveVenue::BybitLinear:
-        return {QUrl(QStringLiteral("wss://stream.bybit.com/v5/public/linear")),
-                QUrl(QStringLiteral("https://api.bybit.com"))};
+        return { QUrl(QStringLiteral("wss://stream.bybit.com/v5/public/linear")),
+            QUrl(QStringLiteral("https://api.bybit.com")) };
     case LiveVenue::BybitInverse:
-        return {QUrl(QStringLiteral("wss://stream.bybit.com/v5/public/inverse")),
-                QUrl(QStringLiteral("https://api.bybit.com"))};
+        return { QUrl(QStringLiteral("wss://stream.bybit.com/v5/public/inverse")),
+            QUrl(QStringLiteral("https://api.bybit.com")) };
     case LiveVenue::Bitmex:
-        return {QUrl(QStringLiteral("wss://ws.bitmex.com/realtime")), QUrl(QStringLiteral("https://www.bitmex.com"))};
+        return { QUrl(QStringLiteral("wss://ws.bitmex.com/realtime")), QUrl(QStringLiteral("https://www.bitmex.com")) };
     case LiveVenue::Hyperliquid:
-        return {QUrl(QStringLiteral("wss://api.hyperliquid.xyz/ws")), QUrl(QStringLiteral("https://api.hyperliquid.xyz"))};
+        return { QUrl(QStringLiteral("wss://api.hyperliquid.xyz/ws")),
+            QUrl(QStringLiteral("https://api.hyperliquid.xyz")) };
     }
     return {};
 }
@@ -43,4 +45,4 @@ std::unique_ptr<VenueProtocol> VenueProtocol::create(LiveVenue venue, const QStr
     return nullptr;
 }
 
-}  // namespace levlab::model
+} // namespace levlab::model

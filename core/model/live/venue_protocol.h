@@ -17,15 +17,15 @@ namespace levlab::model {
 /// Where a venue's servers are: the real public market-data servers by default,
 /// a local server in the tests.
 struct LiveEndpoints final {
-    QUrl stream;  ///< the websocket
-    QUrl rest;    ///< the REST base ("https://fapi.binance.com")
+    QUrl stream; ///< the websocket
+    QUrl rest; ///< the REST base ("https://fapi.binance.com")
     static LiveEndpoints publicServers(LiveVenue venue);
 };
 
 /// A REST request for candles: GET `url`, or POST `body` (JSON) to it.
 struct RestRequest final {
     QUrl url;
-    QByteArray body;  ///< empty: GET
+    QByteArray body; ///< empty: GET
 };
 
 /// One venue's market-data protocol, without any networking: what to send on
@@ -55,8 +55,8 @@ public:
     virtual void reset() = 0;
 
     /// The REST request for the one-minute candles opening in [fromMs, toMs].
-    [[nodiscard]] virtual RestRequest candleRequest(const LiveEndpoints& endpoints, qint64 fromMs,
-                                                    qint64 toMs) const = 0;
+    [[nodiscard]] virtual RestRequest candleRequest(
+        const LiveEndpoints& endpoints, qint64 fromMs, qint64 toMs) const = 0;
     /// The candles of a REST response, oldest first; or why it cannot be read.
     [[nodiscard]] virtual engine::Result<std::vector<LiveCandle>> parseCandles(const QByteArray& body) const = 0;
     /// The most candles one REST request returns.
@@ -65,10 +65,13 @@ public:
     static std::unique_ptr<VenueProtocol> create(LiveVenue venue, const QString& symbol);
 
 protected:
-    explicit VenueProtocol(QString symbol) : m_symbol(std::move(symbol)) {}
+    explicit VenueProtocol(QString symbol)
+        : m_symbol(std::move(symbol))
+    {
+    }
 
 private:
     QString m_symbol;
 };
 
-}  // namespace levlab::model
+} // namespace levlab::model

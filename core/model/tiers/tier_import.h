@@ -14,9 +14,9 @@ namespace levlab::model {
 /// What a saved response is and where it came from.
 struct TierImportRequest final {
     engine::Venue venue = engine::Venue::Binance;
-    QString symbol;                      ///< "BTCUSDT", "BTC-USDT-SWAP", "BTC_USDT", "BTC", "XBTUSD"
-    QDateTime fetchedAt;                 ///< when the response was fetched or saved (UTC)
-    std::optional<double> contractSize;  ///< OKX: base units per contract, when the tiers count contracts
+    QString symbol; ///< "BTCUSDT", "BTC-USDT-SWAP", "BTC_USDT", "BTC", "XBTUSD"
+    QDateTime fetchedAt; ///< when the response was fetched or saved (UTC)
+    std::optional<double> contractSize; ///< OKX: base units per contract, when the tiers count contracts
 };
 
 /// The endpoint whose JSON response each venue's import reads, as its documentation names it:
@@ -32,4 +32,4 @@ QString tierEndpoint(engine::Venue venue);
 /// the row ("tiers[2]") and says why in words; nothing is half-imported.
 engine::Result<TierTable> importTierResponse(const TierImportRequest& request, const QByteArray& body);
 
-}  // namespace levlab::model
+} // namespace levlab::model

@@ -25,9 +25,9 @@ std::optional<double> num(const QJsonValue& v);
 engine::Error missing(std::size_t row, const char* field);
 /// Builds the table and checks it (see importTierResponse).
 engine::Result<TierTable> finish(const TierImportRequest& req, std::vector<RawTier> rows, engine::BracketStyle style,
-                                 engine::BracketUnit unit, engine::ContractKind kind, const QString& source);
+    engine::BracketUnit unit, engine::ContractKind kind, const QString& source);
 
 engine::Result<TierTable> importHyperliquidMeta(const TierImportRequest& req, const QJsonValue& root);
 engine::Result<TierTable> importBitmexInstrument(const TierImportRequest& req, const QJsonValue& root);
 
-}  // namespace levlab::model::detail
+} // namespace levlab::model::detail

@@ -20,4 +20,4 @@ QByteArray tierTableJson(const TierTable& table);
 /// replacing an earlier import of the same venue and symbol. Returns the path.
 engine::Result<QString> saveUserTable(const TierTable& table, const QString& directory);
 
-}  // namespace levlab::model
+} // namespace levlab::model

@@ -24,8 +24,8 @@ TEST(DecimalText, ReadsTheDecimalWritten)
 
 TEST(DecimalText, RefusesAnythingButADecimal)
 {
-    for (const char* bad : {"", "-", "+1", ".5", "1.", "1e", "1e+", "nan", "NaN", "inf", "-inf", "infinity",
-                            "0x1p3", "1,5", " 1", "1 ", "1.2.3", "--1", "1e400", "-1e400", "12a"})
+    for (const char* bad : { "", "-", "+1", ".5", "1.", "1e", "1e+", "nan", "NaN", "inf", "-inf", "infinity", "0x1p3",
+             "1,5", " 1", "1 ", "1.2.3", "--1", "1e400", "-1e400", "12a" })
         EXPECT_FALSE(parseDecimal(bad)) << '"' << bad << '"';
 }
 
@@ -33,9 +33,9 @@ TEST(DecimalText, WholeNumbers)
 {
     EXPECT_EQ(parseWhole("1760342400000"), 1760342400000);
     EXPECT_EQ(parseWhole("-3"), -3);
-    for (const char* bad : {"", "+1", "1.0", "1e3", "99999999999999999999", " 1"})
+    for (const char* bad : { "", "+1", "1.0", "1e3", "99999999999999999999", " 1" })
         EXPECT_FALSE(parseWhole(bad)) << '"' << bad << '"';
 }
 
-}  // namespace
-}  // namespace levlab::engine
+} // namespace
+} // namespace levlab::engine

@@ -21,11 +21,11 @@ inline std::optional<QList<QByteArray>> feedLines(const std::string& name)
     return lines;
 }
 
-}  // namespace levlab::test
+} // namespace levlab::test
 
 /// The recorded lines of feeds/NAME as `var` (1-based: var[0] is line 1); skips when absent.
-#define LEVLAB_REQUIRE_FEED(var, name)                                                   \
-    const auto var##_opt = ::levlab::test::feedLines(name);                               \
-    if (!var##_opt)                                                                       \
-        GTEST_SKIP() << "recorded feed not found: " << (name) << " (set LEVLAB_MARKET_DATA)"; \
+#define LEVLAB_REQUIRE_FEED(var, name)                                                                                 \
+    const auto var##_opt = ::levlab::test::feedLines(name);                                                            \
+    if (!var##_opt)                                                                                                    \
+        GTEST_SKIP() << "recorded feed not found: " << (name) << " (set LEVLAB_MARKET_DATA)";                          \
     const QList<QByteArray>& var = *var##_opt

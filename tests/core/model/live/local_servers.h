@@ -19,7 +19,8 @@ namespace levlab::test {
 
 class FakeStreamServer final {
 public:
-    FakeStreamServer() : m_server(QStringLiteral("fake venue"), QWebSocketServer::NonSecureMode)
+    FakeStreamServer()
+        : m_server(QStringLiteral("fake venue"), QWebSocketServer::NonSecureMode)
     {
         m_server.listen(QHostAddress::LocalHost, 0);
         QObject::connect(&m_server, &QWebSocketServer::newConnection, &m_server, [this] {
@@ -115,14 +116,14 @@ private:
         if (buffer.size() < end + 4 + length)
             return;
         const QList<QByteArray> first = head.value(0).trimmed().split(' ');
-        HttpRequest r{first.value(0), QUrl(QString::fromLatin1(first.value(1))), buffer.mid(end + 4, length)};
+        HttpRequest r { first.value(0), QUrl(QString::fromLatin1(first.value(1))), buffer.mid(end + 4, length) };
         m_buffers.remove(s);
         requests.append(r);
-        const HttpResponse answer = handler ? handler(r) : HttpResponse{200, "[]"};
+        const HttpResponse answer = handler ? handler(r) : HttpResponse { 200, "[]" };
         const QByteArray reason = answer.status == 200 ? "OK" : "Error";
         s->write("HTTP/1.1 " + QByteArray::number(answer.status) + " " + reason
-                 + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
-                 + QByteArray::number(answer.body.size()) + "\r\n\r\n" + answer.body);
+            + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
+            + QByteArray::number(answer.body.size()) + "\r\n\r\n" + answer.body);
         s->disconnectFromHost();
     }
 
@@ -130,4 +131,4 @@ private:
     QHash<QTcpSocket*, QByteArray> m_buffers;
 };
 
-}  // namespace levlab::test
+} // namespace levlab::test

@@ -12,15 +12,16 @@
 namespace levlab::model {
 namespace {
 
-constexpr qint64 kNow = 1760325052630;  // the recorded Bybit ticker's time
+constexpr qint64 kNow = 1760325052630; // the recorded Bybit ticker's time
 
 struct VenueRig {
     test::FakeStreamServer stream;
     test::FakeRestServer rest;
     LiveMarket market;
-    VenueRig(LiveVenue venue, const QString& symbol, const QByteArray& pong) : market(venue, symbol)
+    VenueRig(LiveVenue venue, const QString& symbol, const QByteArray& pong)
+        : market(venue, symbol)
     {
-        market.setEndpoints({stream.url(), rest.url()});
+        market.setEndpoints({ stream.url(), rest.url() });
         LiveSettings s;
         s.pingIntervalMs = 20;
         s.watchdogMs = 5;
@@ -42,7 +43,8 @@ TEST(LiveVenues, BybitSubscribesPingsAndStreamsTheTicker)
     rig.market.start();
     ASSERT_TRUE(QTest::qWaitFor([&] { return rig.market.snapshot().counts.pongs >= 2; }, 3000));
     EXPECT_EQ(rig.stream.received.at(0),
-              QStringLiteral(R"({"req_id":"levlab-sub","op":"subscribe","args":["tickers.BTCUSDT","publicTrade.BTCUSDT","kline.1.BTCUSDT"]})"));
+        QStringLiteral(
+            R"({"req_id":"levlab-sub","op":"subscribe","args":["tickers.BTCUSDT","publicTrade.BTCUSDT","kline.1.BTCUSDT"]})"));
     EXPECT_TRUE(rig.stream.received.contains(QStringLiteral(R"({"req_id":"levlab-ping","op":"ping"})")));
     rig.stream.send(lines[4]);
     ASSERT_TRUE(QTest::qWaitFor([&] { return rig.market.snapshot().state == LiveState::Live; }, 3000));
@@ -59,7 +61,7 @@ TEST(LiveVenues, BitmexSendsTheLiteralPingAndMergesTheInstrument)
     rig.market.start();
     ASSERT_TRUE(QTest::qWaitFor([&] { return rig.market.snapshot().counts.pongs >= 1; }, 3000));
     EXPECT_EQ(rig.stream.received.at(0),
-              QStringLiteral(R"({"op":"subscribe","args":["instrument:XBTUSD","trade:XBTUSD","tradeBin1m:XBTUSD"]})"));
+        QStringLiteral(R"({"op":"subscribe","args":["instrument:XBTUSD","trade:XBTUSD","tradeBin1m:XBTUSD"]})"));
     EXPECT_TRUE(rig.stream.received.contains(QStringLiteral("ping")));
     rig.stream.send(lines[1]);
     rig.stream.send(lines[5]);
@@ -77,9 +79,11 @@ TEST(LiveVenues, HyperliquidPostsTheCandleSnapshotAndPings)
     rig.market.start();
     ASSERT_TRUE(QTest::qWaitFor([&] { return rig.market.snapshot().counts.pongs >= 1; }, 3000));
     EXPECT_EQ(rig.stream.received.mid(0, 3),
-              (QStringList{QStringLiteral(R"({"method":"subscribe","subscription":{"type":"activeAssetCtx","coin":"BTC"}})"),
-                           QStringLiteral(R"({"method":"subscribe","subscription":{"type":"trades","coin":"BTC"}})"),
-                           QStringLiteral(R"({"method":"subscribe","subscription":{"type":"candle","coin":"BTC","interval":"1m"}})")}));
+        (QStringList {
+            QStringLiteral(R"({"method":"subscribe","subscription":{"type":"activeAssetCtx","coin":"BTC"}})"),
+            QStringLiteral(R"({"method":"subscribe","subscription":{"type":"trades","coin":"BTC"}})"),
+            QStringLiteral(
+                R"({"method":"subscribe","subscription":{"type":"candle","coin":"BTC","interval":"1m"}})") }));
     rig.stream.send(lines[4]);
     ASSERT_TRUE(QTest::qWaitFor([&] { return rig.market.snapshot().state == LiveState::Live; }, 3000));
     EXPECT_EQ(*rig.market.snapshot().quote.last, 69997.0);
@@ -95,9 +99,9 @@ TEST(LiveVenues, BinanceNeedsNoApplicationPing)
     VenueRig rig(LiveVenue::BinanceUsdm, QStringLiteral("BTCUSDT"), {});
     rig.market.start();
     ASSERT_TRUE(QTest::qWaitFor([&] { return !rig.stream.received.isEmpty(); }, 3000));
-    QTest::qWait(100);  // five ping intervals
-    EXPECT_EQ(rig.stream.received.size(), 1);  // the subscription only: the server pings, the socket answers
+    QTest::qWait(100); // five ping intervals
+    EXPECT_EQ(rig.stream.received.size(), 1); // the subscription only: the server pings, the socket answers
 }
 
-}  // namespace
-}  // namespace levlab::model
+} // namespace
+} // namespace levlab::model
