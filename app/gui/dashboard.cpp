@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QMenu>
 #include <QStandardPaths>
 #include <QStatusBar>
 
@@ -78,6 +79,11 @@ Dashboard::Dashboard(const DashboardOptions& options)
             portfolio.add(h);
     }
     window = std::make_unique<ui::MainWindow>(model, feed, portfolio, *settings);
+    exports = new ui::ExportActions(model, portfolio, tiers, *window->chart(), *settings, window.get());
+    QObject::connect(exports, &ui::ExportActions::message, window.get(), [w = window.get()](const QString& m) { w->statusBar()->showMessage(m, 8000); });
+    exports->addExports(window->fileMenu()->addMenu(QObject::tr("&Export")));
+    window->editMenu()->addSeparator();
+    exports->addCopy(window->editMenu());
     QString progress = options.progressPath;
     if (progress.isEmpty()) {
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);

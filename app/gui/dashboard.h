@@ -7,6 +7,7 @@
 #include "core/model/portfolio/portfolio_model.h"
 #include "core/model/settings/app_settings.h"
 #include "core/model/tiers/tier_library.h"
+#include "ui/export/export_actions.h"
 #include "ui/lessons/lessons_panel.h"
 #include "ui/main_window.h"
 
@@ -46,6 +47,7 @@ public:
     model::LessonDriver driver;
     std::unique_ptr<ui::MainWindow> window;
     ui::LessonsPanel* lessonsPanel = nullptr;
+    ui::ExportActions* exports = nullptr;
 
 private:
     QMetaObject::Connection lessonsDockClosed;
