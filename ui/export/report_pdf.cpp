@@ -14,6 +14,8 @@
 #include <QUrl>
 #include <QWidget>
 
+#include <algorithm>
+
 namespace levlab::ui {
 
 namespace {
@@ -21,6 +23,7 @@ namespace {
 constexpr int kResolution = 144;   ///< dots per inch of the page's layout
 constexpr qreal kMarginMm = 12.0;
 constexpr int kChartScale = 2;     ///< chart pixels per screen pixel, for a sharp print
+constexpr qreal kChartShare = 0.36;  ///< of the page's height, at most
 
 QString tr(const char* text) { return QCoreApplication::translate("Export", text); }
 QString esc(const QString& text) { return text.toHtmlEscaped(); }
@@ -37,10 +40,10 @@ QString lines(const std::vector<model::ReportLine>& rows)
 
 QString riskReportHtml(const model::RiskReport& report, int chartWidth, int chartHeight)
 {
-    QString html = QStringLiteral("<html><body style='font-family: sans-serif; font-size: 8pt;'>");
+    QString html = QStringLiteral("<html><body style='font-family: sans-serif; font-size: 9pt;'>");
     html += QStringLiteral("<h2 style='margin: 0;'>%1</h2>").arg(esc(tr("Risk report: %1").arg(report.title)));
     html += QStringLiteral("<p style='margin: 2px 0 6px 0;'>%1</p>").arg(esc(tr("Market at %1. Educational estimates, not advice.").arg(report.marketTime)));
-    html += QStringLiteral("<p><img src='chart.png' width='%1' height='%2'></p>").arg(chartWidth).arg(chartHeight);
+    html += QStringLiteral("<p align='center'><img src='chart.png' width='%1' height='%2'></p>").arg(chartWidth).arg(chartHeight);
     html += QStringLiteral("<table width='100%' cellspacing='0' cellpadding='0'><tr>");
     html += QStringLiteral("<td width='48%' valign='top'><h3>%1</h3>%2</td><td width='4%'></td>").arg(esc(tr("Inputs")), lines(report.inputs));
     html += QStringLiteral("<td width='48%' valign='top'><h3>%1</h3>%2").arg(esc(tr("Risk")), lines(report.figures));
@@ -77,9 +80,12 @@ QString saveRiskReportPdf(const model::RiskReport& report, QWidget& chart, const
         return tr("%1: could not be written (%2).").arg(path, file.errorString());
 
     QImage image(chart.size() * kChartScale, QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(kChartScale);
     image.fill(Qt::white);
-    chart.render(&image);
+    {
+        QPainter painter(&image);
+        painter.scale(kChartScale, kChartScale);
+        chart.render(&painter);
+    }
 
     QPdfWriter writer(&file);
     writer.setResolution(kResolution);
@@ -93,12 +99,14 @@ QString saveRiskReportPdf(const model::RiskReport& report, QWidget& chart, const
     doc.documentLayout()->setPaintDevice(&writer);
     doc.setDocumentMargin(0);
     doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("chart.png")), image);
-    // The chart spans the page's width; the rest is scaled down together when it runs past one page.
+    // The chart spans the page's width, at most a third of its height; the rest is scaled
+    // down together when it runs past one page.
+    const qreal aspect = chart.width() > 0 ? qreal(chart.height()) / chart.width() : 0.5;
+    const qreal chartWidth = std::min<qreal>(page.width(), page.height() * kChartShare / aspect);
     qreal scale = 1.0;
     for (int pass = 0; pass < 6; ++pass) {
         const qreal width = page.width() / scale;
-        const qreal chartHeight = chart.width() > 0 ? width * chart.height() / chart.width() : 0.0;
-        doc.setHtml(riskReportHtml(report, static_cast<int>(width), static_cast<int>(chartHeight)));
+        doc.setHtml(riskReportHtml(report, static_cast<int>(chartWidth / scale), static_cast<int>(chartWidth * aspect / scale)));
         doc.setTextWidth(width);
         const qreal height = doc.size().height() * scale;
         if (height <= page.height())

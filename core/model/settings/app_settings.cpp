@@ -16,6 +16,8 @@ const QString kSplitter = QStringLiteral("window/splitter");
 const QString kSpeed = QStringLiteral("market/speed");
 const QString kRecent = QStringLiteral("files/recent");
 const QString kLastDirectory = QStringLiteral("files/last_directory");
+const QString kSessionFile = QStringLiteral("session/file");
+const QString kSessionModified = QStringLiteral("session/modified");
 
 constexpr std::array kSpeeds{0.0, 1.0, 10.0, 60.0, 600.0};
 constexpr qsizetype kMaxBlobBytes = 64 * 1024;  ///< a window's saved geometry or layout is a few hundred bytes
@@ -58,6 +60,12 @@ bool isPathList(const QVariant& v)
 
 bool isPath(const QVariant& v) { return v.typeId() == QMetaType::QString && v.toString().size() < 4096; }
 
+bool isFlag(const QVariant& v)
+{
+    const QString t = v.toString();
+    return t == QLatin1String("true") || t == QLatin1String("false");
+}
+
 }  // namespace
 
 AppSettings::AppSettings() { sanitize(); }
@@ -81,8 +89,10 @@ void AppSettings::sanitize()
             valid = isBlob(v);
         else if (key == kRecent)
             valid = isPathList(v);
-        else if (key == kLastDirectory)
+        else if (key == kLastDirectory || key == kSessionFile)
             valid = isPath(v);
+        else if (key == kSessionModified)
+            valid = isFlag(v);
         else {
             ++dropped;
             continue;
@@ -93,6 +103,7 @@ void AppSettings::sanitize()
             reset << (key == kTheme                               ? QStringLiteral("theme")
                       : key == kSpeed                             ? QStringLiteral("market speed")
                       : key == kRecent || key == kLastDirectory ? QStringLiteral("recent files")
+                      : key == kSessionFile || key == kSessionModified ? QStringLiteral("session")
                                                                   : QStringLiteral("window layout"));
     }
     if (dropped == 0 && reset.isEmpty())
@@ -180,6 +191,26 @@ void AppSettings::setLastDirectory(const QString& directory)
 {
     if (directory != lastDirectory())
         setValue(kLastDirectory, directory);
+}
+
+QString AppSettings::sessionFile() const
+{
+    const QVariant v = value(kSessionFile);
+    return isPath(v) ? v.toString() : QString();
+}
+
+bool AppSettings::sessionModified() const
+{
+    const QVariant v = value(kSessionModified, false);
+    return isFlag(v) && v.toString() == QLatin1String("true");
+}
+
+void AppSettings::setSession(const QString& file, bool modified)
+{
+    if (file != sessionFile())
+        setValue(kSessionFile, file);
+    if (modified != sessionModified())
+        setValue(kSessionModified, modified);
 }
 
 bool AppSettings::isMarketSpeed(double speed)

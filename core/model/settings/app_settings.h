@@ -44,6 +44,12 @@ public:
     [[nodiscard]] QString lastDirectory() const;
     void setLastDirectory(const QString& directory);
 
+    /// The file the kept session (or its autosave) belongs to, "" for an untitled one,
+    /// and whether it had changes not saved to that file.
+    [[nodiscard]] QString sessionFile() const;
+    [[nodiscard]] bool sessionModified() const;
+    void setSession(const QString& file, bool modified);
+
     /// Off: changes are kept for this run only and nothing is written (a
     /// screenshot run must not change the user's settings).
     void setPersistent(bool persistent);
