@@ -2,11 +2,14 @@
 #include "app/cli/commands.h"
 
 #include "core/engine/account/account.h"
+#include "core/model/file/document.h"
+#include "core/model/file/document_binding.h"
 #include "core/model/scenario/scenario.h"
 #include "core/model/tiers/tier_library.h"
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QJsonDocument>
 
 #include <cstdio>
 
@@ -48,6 +51,45 @@ QString table(const engine::AccountResult& r)
     return out;
 }
 
+/// A .levlab file (its suffix, or a "format" key) rather than a scenario.
+bool isDocument(const QString& origin, const QByteArray& bytes)
+{
+    if (origin.endsWith(QLatin1Char('.') + QLatin1String(model::kDocumentSuffix)))
+        return true;
+    return QJsonDocument::fromJson(bytes).object().contains(QStringLiteral("format"));
+}
+
+/// A plan or portfolio file: the figures the window shows for it, under "plan" and "portfolio".
+int evaluateDocument(const QString& origin, const QByteArray& bytes, bool asTable)
+{
+    auto doc = model::readDocument(bytes);
+    if (!doc)
+        return refuse(QStringLiteral("%1:%2").arg(origin, QString::fromStdString(doc.error().message())));
+    const model::TierLibrary tiers = model::TierLibrary::loadShipped();
+    auto figures = model::evaluateDocument(doc.value(), tiers);
+    if (!figures)
+        return refuse(QStringLiteral("%1:%2").arg(origin, QString::fromStdString(figures.error().message())));
+    for (const QString& notice : doc.value().notices)
+        std::fprintf(stderr, "levlab-cli: %s: %s\n", qPrintable(origin), qPrintable(notice));
+    const auto& f = figures.value();
+    if (asTable) {
+        QString out;
+        if (f.plan)
+            out += QStringLiteral("Plan\n") + table(*f.plan);
+        if (f.portfolio)
+            out += QString(f.plan ? QStringLiteral("\n") : QString()) + QStringLiteral("Portfolio\n") + table(*f.portfolio);
+        printText(out);
+        return kExitOk;
+    }
+    QJsonObject out;
+    if (f.plan)
+        out.insert(QStringLiteral("plan"), model::accountResultToJson(*f.plan));
+    if (f.portfolio)
+        out.insert(QStringLiteral("portfolio"), model::accountResultToJson(*f.portfolio));
+    printJson(out);
+    return kExitOk;
+}
+
 }  // namespace
 
 int runEvaluate(const QStringList& args)
@@ -87,6 +129,8 @@ int runEvaluate(const QStringList& args)
         bytes = in.readAll();
     }
 
+    if (isDocument(origin, bytes))
+        return evaluateDocument(origin, bytes, parser.isSet(tableOption));
     const model::TierLibrary tiers = model::TierLibrary::loadShipped();
     auto scenario = model::parseScenario(bytes, tiers);
     if (!scenario)

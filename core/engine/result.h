@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -38,6 +39,21 @@ public:
 
 private:
     std::variant<T, Error> m_state;
+};
+
+/// Success, or the reason for a refusal: for calls that give nothing back.
+template <>
+class Result<void> final {
+public:
+    Result() = default;
+    Result(Error error) : m_error(std::move(error)) {}  // NOLINT(google-explicit-constructor)
+
+    [[nodiscard]] bool ok() const { return !m_error.has_value(); }
+    explicit operator bool() const { return ok(); }
+    [[nodiscard]] const Error& error() const { return *m_error; }
+
+private:
+    std::optional<Error> m_error;
 };
 
 /// A number as error messages show it: up to ten significant digits ("66.66666667", "1000000").

@@ -311,28 +311,29 @@ PortfolioPanel::PortfolioPanel(model::PortfolioModel& portfolio, QWidget* parent
         h.side = static_cast<engine::Side>(m_newSide->currentData().toInt());
         const double mark = m_portfolio.markOf(h.symbol);
         h.quantity = mark > 0 ? std::max(0.001, std::round(2000.0 / mark * 1000.0) / 1000.0) : 1.0;
-        // Dry-run through the model so a refusal is reported and nothing lands on the undo stack.
+        // Asked first, so a refusal is reported and nothing lands on the undo stack.
         const std::size_t at = m_portfolio.holdings().size();
-        if (auto r = m_portfolio.add(h)) {
+        const model::Holding added = m_portfolio.completed(h);
+        if (auto r = m_portfolio.check(at, added)) {
             emit refused(*r);
             return;
         }
-        const model::Holding added = m_portfolio.holdings().back();
-        m_portfolio.remove(at);
         m_undo->push(new HoldingCommand(m_portfolio, HoldingCommand::Kind::Insert, at, added, tr("Add %1").arg(holdingName(added))));
     });
     connect(dup, &QPushButton::clicked, this, [this] {
         const int row = selectedRow();
         if (row < 0)
             return;
-        if (auto r = m_portfolio.duplicate(static_cast<std::size_t>(row))) {
+        const auto at = static_cast<std::size_t>(row) + 1;
+        const auto copy = m_portfolio.duplicateOf(static_cast<std::size_t>(row));
+        if (!copy)
+            return;
+        if (auto r = m_portfolio.check(at, *copy)) {
             emit refused(*r);
             return;
         }
-        const model::Holding copy = m_portfolio.holdings()[static_cast<std::size_t>(row) + 1];
-        m_portfolio.remove(static_cast<std::size_t>(row) + 1);
-        m_undo->push(new HoldingCommand(m_portfolio, HoldingCommand::Kind::Insert, static_cast<std::size_t>(row) + 1, copy,
-                                        tr("Duplicate %1").arg(holdingName(copy))));
+        m_undo->push(new HoldingCommand(m_portfolio, HoldingCommand::Kind::Insert, at, *copy,
+                                        tr("Duplicate %1").arg(holdingName(*copy))));
     });
     connect(rem, &QPushButton::clicked, this, &PortfolioPanel::removeSelected);
     connect(apply, &QPushButton::clicked, this, &PortfolioPanel::applyTransfer);

@@ -15,12 +15,12 @@ qint64 timeframeMs(Timeframe tf)
     return 60'000;
 }
 
-CandleSeries::CandleSeries(qint64 spanMs, std::size_t capacity) : m_spanMs(spanMs), m_ring(std::max<std::size_t>(1, capacity)) {}
+CandleSeries::CandleSeries(qint64 spanMs, std::size_t capacity) : m_spanMs(spanMs), m_capacity(std::max<std::size_t>(1, capacity)) {}
 
 void CandleSeries::push(const Candle& c)
 {
-    if (m_count < m_ring.size()) {
-        slot(m_count) = c;
+    if (m_ring.size() < m_capacity) {
+        m_ring.push_back(c);  // still growing: the oldest is at 0
         ++m_count;
     } else {
         m_ring[m_head] = c;

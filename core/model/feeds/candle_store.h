@@ -26,9 +26,13 @@ public:
 
     [[nodiscard]] qint64 spanMs() const { return m_spanMs; }
     [[nodiscard]] std::size_t size() const { return m_count; }
-    [[nodiscard]] std::size_t capacity() const { return m_ring.size(); }
+    [[nodiscard]] std::size_t capacity() const { return m_capacity; }
     [[nodiscard]] bool empty() const { return m_count == 0; }
-    [[nodiscard]] const Candle& at(std::size_t i) const { return m_ring[(m_head + i) % m_ring.size()]; }
+    [[nodiscard]] const Candle& at(std::size_t i) const
+    {
+        static const Candle none;
+        return m_ring.empty() ? none : m_ring[(m_head + i) % m_ring.size()];
+    }
     [[nodiscard]] const Candle& back() const { return at(m_count - 1); }
 
     /// Folds a price at `timeMs` into the bar that holds it, opening a new bar
@@ -48,6 +52,8 @@ private:
     void push(const Candle& c);
 
     qint64 m_spanMs;
+    std::size_t m_capacity;
+    /// Grows to the capacity as candles come (a copy costs what is kept, not the capacity), then wraps.
     std::vector<Candle> m_ring;
     std::size_t m_head = 0;
     std::size_t m_count = 0;

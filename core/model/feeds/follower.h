@@ -19,6 +19,8 @@ public:
     [[nodiscard]] double beta() const { return m_beta; }
     [[nodiscard]] double ownVol() const { return m_ownVol; }
     void setBeta(double beta) { m_beta = beta; }
+    /// Puts the price at `price` (a market started again where a saved one stood).
+    void moveTo(double price) { m_price = price; }
 
     /// Moves with the leader's log-return over `seconds`.
     void step(double leaderLogReturn, double seconds);

@@ -16,7 +16,7 @@ constexpr std::size_t kRecentMinutes = 60;
 }  // namespace
 
 MarketFeed::MarketFeed(std::uint64_t seed, double startPrice, qint64 startMs, QObject* parent)
-    : QObject(parent), m_process(seed, startPrice, startMs, 1.0 / kTicksPerSecond), m_candles(kHistoryCapacity)
+    : QObject(parent), m_process(seed, startPrice, startMs, 1.0 / kTicksPerSecond), m_seed(seed), m_candles(kHistoryCapacity)
 {
     // ETH and SOL follow BTC: betas and own volatilities of the order seen in 2021–2024 data.
     m_followers.emplace_back(QStringLiteral("ETH"), startPrice / 18.0, 1.15, 0.45, seed ^ 0xE7u);
@@ -30,6 +30,7 @@ MarketFeed::MarketFeed(std::uint64_t seed, double startPrice, qint64 startMs, QO
 
 void MarketFeed::generateHistory(std::size_t minutes)
 {
+    m_historyMinutes += minutes;
     for (std::size_t i = 0; i < minutes; ++i) {
         const double before = m_process.current().index;
         const Candle bar = m_process.minuteBar();
@@ -47,6 +48,8 @@ void MarketFeed::generateHistory(std::size_t minutes)
 
 struct MarketFeed::Memento final {
     PriceProcess process;
+    std::uint64_t seed = 0;
+    std::size_t historyMinutes = 0;
     CandleStore candles;
     std::vector<Follower> followers;
     std::vector<CandleStore> followerCandles;
@@ -56,12 +59,14 @@ struct MarketFeed::Memento final {
 
 std::shared_ptr<const MarketFeed::Memento> MarketFeed::save() const
 {
-    return std::make_shared<const Memento>(Memento{m_process, m_candles, m_followers, m_followerCandles, m_focus, m_speed});
+    return std::make_shared<const Memento>(Memento{m_process, m_seed, m_historyMinutes, m_candles, m_followers, m_followerCandles, m_focus, m_speed});
 }
 
 void MarketFeed::restore(const Memento& m)
 {
     m_process = m.process;
+    m_seed = m.seed;
+    m_historyMinutes = m.historyMinutes;
     m_candles = m.candles;
     m_followers = m.followers;
     m_followerCandles = m.followerCandles;
@@ -77,6 +82,8 @@ void MarketFeed::restart(std::uint64_t seed, double price, std::size_t historyMi
     const qint64 start = now - static_cast<qint64>(historyMinutes) * 60000;
     const double leader = markOf(QStringLiteral("BTC"));
     m_process = PriceProcess(seed, price, start, 1.0 / kTicksPerSecond);
+    m_seed = seed;
+    m_historyMinutes = 0;
     m_candles = CandleStore(kHistoryCapacity);
     for (std::size_t k = 0; k < m_followers.size(); ++k) {
         const Follower f = m_followers[k];
@@ -91,6 +98,56 @@ void MarketFeed::restart(std::uint64_t seed, double price, std::size_t historyMi
     m_candles.scale(factor);
     emit seriesReset();
     emit controlsChanged();
+    emit advanced();
+}
+
+MarketPoint MarketFeed::point() const
+{
+    const Tick& t = m_process.current();
+    MarketPoint p{m_seed,       t.timeMs, std::min(m_historyMinutes, kPointHistoryMinutes), {{QStringLiteral("BTC"), t.mark}},
+                  t.fundingRate, m_process.scenario(), m_speed};
+    for (const Follower& f : m_followers)
+        p.marks.emplace_back(f.symbol(), f.price());
+    return p;
+}
+
+void MarketFeed::restartAt(const MarketPoint& point)
+{
+    auto markOfAsset = [&point](const QString& asset) {
+        for (const auto& [name, mark] : point.marks) {
+            if (name == asset)
+                return mark;
+        }
+        return 0.0;
+    };
+    const double leader = markOfAsset(QStringLiteral("BTC"));
+    const qint64 start = point.timeMs - static_cast<qint64>(point.historyMinutes) * 60000;
+    m_process = PriceProcess(point.seed, leader, start, 1.0 / kTicksPerSecond);
+    m_seed = point.seed;
+    m_historyMinutes = 0;
+    m_candles = CandleStore(kHistoryCapacity);
+    for (std::size_t k = 0; k < m_followers.size(); ++k) {
+        const Follower f = m_followers[k];
+        const double own = markOfAsset(f.symbol());
+        m_followers[k] = Follower(f.symbol(), own > 0.0 ? own : leader * f.price() / markOf(QStringLiteral("BTC")), f.beta(),
+                                  f.ownVol(), point.seed ^ (0xE7u + k));
+        m_followerCandles[k] = CandleStore(kHistoryCapacity);
+    }
+    generateHistory(point.historyMinutes);
+    // The paths are scale-free: move each so its mark is exactly the one given.
+    const double factor = leader / m_process.current().mark;
+    m_process.moveTo(leader, point.fundingRate);
+    m_candles.scale(factor);
+    for (std::size_t k = 0; k < m_followers.size(); ++k) {
+        const double own = markOfAsset(m_followers[k].symbol());
+        if (!(own > 0.0))
+            continue;
+        m_followerCandles[k].scale(own / m_followers[k].price());
+        m_followers[k].moveTo(own);
+    }
+    m_process.setScenario(point.scenario);
+    emit seriesReset();
+    setSpeed(point.speed);
     emit advanced();
 }
 
@@ -112,6 +169,7 @@ void MarketFeed::reseed(std::uint64_t seed)
 {
     const Tick now = m_process.current();
     m_process = PriceProcess(seed, now.index, now.timeMs, 1.0 / kTicksPerSecond);
+    m_seed = seed;
     emit controlsChanged();
 }
 

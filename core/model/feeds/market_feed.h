@@ -10,8 +10,25 @@
 #include <QTimer>
 
 #include <memory>
+#include <utility>
+#include <vector>
 
 namespace levlab::model {
+
+/// Where a simulated market stands, enough to start it again deterministically:
+/// the path of `seed` with `historyMinutes` of one-minute history ending at `timeMs`,
+/// moved so that each asset's mark is exactly the one given.
+struct MarketPoint final {
+    std::uint64_t seed = 0;
+    qint64 timeMs = 0;
+    std::size_t historyMinutes = 0;
+    /// By asset: "BTC" (the leader) first, then each follower's base ("ETH", "SOL").
+    std::vector<std::pair<QString, double>> marks;
+    double fundingRate = 0.0;  ///< the rate that will settle at the next 8 h boundary
+    Scenario scenario = Scenario::Normal;
+    double speed = 0.0;
+    friend bool operator==(const MarketPoint&, const MarketPoint&) = default;
+};
 
 /// The embedded simulated market: a PriceProcess driven by the clock at a
 /// chosen speed, folding its ticks into candles. Ticks are produced in batches
@@ -41,6 +58,18 @@ public:
     /// Starts the market afresh along the path of `seed`: `historyMinutes` of history
     /// ending now, moved so that the mark is exactly `price` (a lesson's stated price).
     void restart(std::uint64_t seed, double price, std::size_t historyMinutes);
+
+    /// The seed of the path the market follows now (the last given to the constructor,
+    /// reseed() or a restart).
+    [[nodiscard]] std::uint64_t seed() const { return m_seed; }
+    /// Where the market stands now, to start it again there with restartAt(), with at
+    /// most kPointHistoryMinutes of history: a restart generates it at about 1.3 µs a minute.
+    [[nodiscard]] MarketPoint point() const;
+    static constexpr std::size_t kPointHistoryMinutes = 7 * 24 * 60;
+    /// Starts the market afresh at `point`: the same point gives the same market, tick
+    /// for tick, every time. The scenario starts now; crash, squeeze and wick storm run
+    /// their course again. Every mark must be finite and greater than 0.
+    void restartAt(const MarketPoint& point);
 
     /// Everything the market is, to put back later exactly as it was (a lesson's
     /// sandbox gives the learner's own market back).
@@ -85,6 +114,8 @@ private:
     [[nodiscard]] int indexOf(const QString& symbol) const;
 
     PriceProcess m_process;
+    std::uint64_t m_seed = 0;
+    std::size_t m_historyMinutes = 0;  ///< of generated history (ticks since are not counted)
     CandleStore m_candles;
     std::vector<Follower> m_followers;
     std::vector<CandleStore> m_followerCandles;  ///< parallel to m_followers

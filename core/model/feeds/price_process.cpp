@@ -108,6 +108,13 @@ void PriceProcess::rescale(double factor)
     m_scenarioStartIndex *= factor;
 }
 
+void PriceProcess::moveTo(double mark, double fundingRate)
+{
+    rescale(mark / m_tick.mark);
+    m_tick.mark = mark;  // exactly: a product of the factor may be an ulp off
+    m_tick.fundingRate = fundingRate;
+}
+
 const Tick& PriceProcess::step()
 {
     const qint64 before = m_tick.timeMs;

@@ -4,7 +4,9 @@
 
 #include <QtGlobal>
 
+#include <array>
 #include <cstdint>
+#include <utility>
 #include <random>
 
 namespace levlab::model {
@@ -18,6 +20,16 @@ enum class Scenario {
     Squeeze,    ///< +20% within an hour, then normal
     WickStorm,  ///< two hours of frequent wicks on the last price
 };
+
+/// Each scenario by the name files and lessons give it.
+inline constexpr std::array<std::pair<const char*, Scenario>, 6> kScenarioNames{{
+    {"normal", Scenario::Normal},
+    {"calm", Scenario::Calm},
+    {"trend", Scenario::Trend},
+    {"crash", Scenario::Crash},
+    {"squeeze", Scenario::Squeeze},
+    {"wick_storm", Scenario::WickStorm},
+}};
 
 /// One moment of the simulated market.
 struct Tick final {
@@ -48,6 +60,9 @@ public:
     /// Multiplies every price the process holds by `factor` (a path started elsewhere,
     /// moved to a stated price). Returns are unchanged.
     void rescale(double factor);
+    /// Rescales the path so the mark is exactly `mark`, and sets the funding rate
+    /// (a market started again where a saved one stood).
+    void moveTo(double mark, double fundingRate);
 
     /// Advances one tick.
     const Tick& step();

@@ -27,16 +27,10 @@ engine::MarginMode modeNamed(const QString& mode)
 
 Scenario scenarioNamed(const QString& name)
 {
-    if (name == QLatin1String("calm"))
-        return Scenario::Calm;
-    if (name == QLatin1String("trend"))
-        return Scenario::Trend;
-    if (name == QLatin1String("crash"))
-        return Scenario::Crash;
-    if (name == QLatin1String("squeeze"))
-        return Scenario::Squeeze;
-    if (name == QLatin1String("wick_storm"))
-        return Scenario::WickStorm;
+    for (const auto& [text, scenario] : kScenarioNames) {
+        if (name == QLatin1String(text))
+            return scenario;
+    }
     return Scenario::Normal;
 }
 

@@ -209,7 +209,8 @@ engine::Result<RiskSnapshot> RiskModel::compute(const PlanInputs& in, const Mark
     auto evaluated = engine::evaluateAccount(account);
     if (!evaluated)
         return evaluated.error();
-    s.position = evaluated->positions.front();
+    s.account = std::move(evaluated).value();
+    s.position = s.account.positions.front();
     s.maxLeverage = s.position.maxLeverage;
     s.tableMaxLeverage = table->table.brackets.front().maxLeverage;
     if (engine::isIsolated(in.marginMode) && in.wallet > in.extraMargin) {
@@ -274,17 +275,18 @@ engine::Result<RiskSnapshot> RiskModel::compute(const PlanInputs& in, const Mark
     return s;
 }
 
-std::optional<Refusal> RiskModel::checkExits(const PlanInputs& in, const RiskSnapshot& s, const char* field) const
+std::optional<Refusal> RiskModel::checkExits(const PlanInputs& in, const RiskSnapshot& s, const char* field, TradeState state,
+                                             const MarketState& market) const
 {
-    if (!s.valid)
+    if (!s.valid || state == TradeState::Closed)
         return std::nullopt;
     const double sgn = engine::sign(in.side);
-    const bool open = m_state == TradeState::Open;
+    const bool open = state == TradeState::Open;
     // Planning: the stop and target sit either side of the entry. Open: either side of
     // the price they watch (a stop may trail into profit, but not past the market).
     double ref = s.entry;
     if (open)
-        ref = in.exitTrigger == TriggerPrice::Last && positiveFinite(m_market.last) ? m_market.last : m_market.mark;
+        ref = in.exitTrigger == TriggerPrice::Last && positiveFinite(market.last) ? market.last : market.mark;
     if (!positiveFinite(ref))
         return std::nullopt;
     const TierTable* table = m_tiers.find(in.venue, in.symbol);
@@ -372,7 +374,7 @@ RiskModel::Outcome RiskModel::apply(PlanInputs candidate, const char* field)
     if (!s)
         refused = detail::fromEngine(s.error(), field);
     else
-        refused = checkExits(candidate, s.value(), field);
+        refused = checkExits(candidate, s.value(), field, m_state, m_market);
     if (refused) {
         m_state = stateNow;
         return refused;
@@ -392,21 +394,6 @@ RiskModel::Outcome RiskModel::apply(PlanInputs candidate, const char* field)
     if (!lowered.isEmpty())
         emit notice(lowered);
     publish();
-    return std::nullopt;
-}
-
-RiskModel::Outcome RiskModel::checkWhole(const PlanInputs& inputs)
-{
-    if (!positiveFinite(inputs.wallet))
-        return refusal("wallet", tr("must be greater than 0"));
-    if (!(std::isfinite(inputs.leverage) && inputs.leverage >= 1.0))
-        return refusal("leverage", tr("must be at least 1×"));
-    if (!positiveFinite(inputs.size))
-        return refusal("size", tr("must be greater than 0"));
-    if (inputs.stopLoss && !positiveFinite(*inputs.stopLoss))
-        return refusal("stop_loss", tr("must be a price greater than 0"));
-    if (inputs.takeProfit && !positiveFinite(*inputs.takeProfit))
-        return refusal("take_profit", tr("must be a price greater than 0"));
     return std::nullopt;
 }
 

@@ -103,6 +103,27 @@ public:
     /// Leaves a closed (or open) trade and plans again with the inputs it was planned with.
     void planAgain();
 
+    /// The trade's life as a file keeps it (with inputs() and market(), all of the plan).
+    [[nodiscard]] TradeLife tradeLife() const;
+    /// Whether load() would accept these, at `market`. Nothing changes.
+    [[nodiscard]] Outcome checkLoad(const PlanInputs& inputs, const TradeLife& life, const MarketState& market) const;
+    /// Replaces the inputs, the trade's life and the market at once (a file opened, a
+    /// session restored): every rule of the trade's state is checked first, a refusal
+    /// changes nothing, and an accepted load emits changed() once (and
+    /// tradeStateChanged() if the state changed), never edited(). The trade log stays.
+    Outcome load(const PlanInputs& inputs, const TradeLife& life, const MarketState& market);
+
+    /// The rules whole inputs must hold before any table or market is asked (a file
+    /// read, a preset, an undo), the same each setter applies to its field.
+    static Outcome checkWhole(const PlanInputs& inputs);
+    static Outcome checkWallet(double wallet);
+    static Outcome checkLeverage(double leverage);
+    static Outcome checkSize(SizeMode mode, double size);
+    static Outcome checkExtraMargin(engine::MarginMode mode, double margin);
+    static Outcome checkPrice(const char* field, std::optional<double> price);
+    static Outcome checkHorizon(double hours);
+    static Outcome checkFeeRate(double rate);
+
     /// Where the market of another symbol comes from, for a symbol switch: the entry,
     /// stop and target move to that market's prices. Without it they stay as they are.
     void setMarketSource(std::function<MarketState(const QString& symbol)> source) { m_marketOf = std::move(source); }
@@ -155,12 +176,13 @@ private:
     /// Which field a change comes from: names it in refusals, and a change of the
     /// leverage itself is refused above the row's maximum instead of lowered.
     Outcome apply(PlanInputs candidate, const char* field);
-    /// What whole inputs (a preset, an undo) must hold before any rule is asked.
-    static Outcome checkWhole(const PlanInputs& inputs);
     /// The snapshot of the inputs at the market, or an empty one saying why not.
     void recompute();
     engine::Result<RiskSnapshot> compute(const PlanInputs& in, const MarketState& market) const;
-    std::optional<Refusal> checkExits(const PlanInputs& in, const RiskSnapshot& s, const char* field) const;
+    std::optional<Refusal> checkExits(const PlanInputs& in, const RiskSnapshot& s, const char* field, TradeState state,
+                                      const MarketState& market) const;
+    /// The snapshot load() would commit, or why it refuses.
+    Outcome prepareLoad(const PlanInputs& inputs, const TradeLife& life, const MarketState& market, RiskSnapshot& snapshot) const;
     /// The highest leverage the candidate's opening row allows; 0 when unknown.
     double rowMaxLeverage(const PlanInputs& in, const MarketState& market) const;
     /// Brings `in`'s leverage down to its row's maximum if above it; says so, or returns "".

@@ -40,8 +40,8 @@ RiskModel::Outcome RiskModel::setEntryAtMarket(bool atMarket)
 
 RiskModel::Outcome RiskModel::setEntryPrice(double p)
 {
-    if (!positiveFinite(p))
-        return refusal("entry", tr("must be a price greater than 0"));
+    if (auto r = checkPrice("entry", p))
+        return r;
     PlanInputs c = m_inputs;
     c.entryPrice = p;
     c.entryAtMarket = false;
@@ -80,10 +80,8 @@ RiskModel::Outcome RiskModel::setSizeMode(SizeMode mode)
 
 RiskModel::Outcome RiskModel::setSize(double size)
 {
-    if (!positiveFinite(size))
-        return refusal("size", tr("must be greater than 0"));
-    if (m_inputs.sizeMode == SizeMode::RiskPercent && size > 1.0)
-        return refusal("size", tr("a risk share must be at most 100%"));
+    if (auto r = checkSize(m_inputs.sizeMode, size))
+        return r;
     PlanInputs c = m_inputs;
     c.size = size;
     return apply(c, "size");
@@ -91,8 +89,8 @@ RiskModel::Outcome RiskModel::setSize(double size)
 
 RiskModel::Outcome RiskModel::setLeverage(double leverage)
 {
-    if (!(std::isfinite(leverage) && leverage >= 1.0))
-        return refusal("leverage", tr("must be at least 1×"));
+    if (auto r = checkLeverage(leverage))
+        return r;
     PlanInputs c = m_inputs;
     c.leverage = leverage;
     return apply(c, "leverage");
@@ -109,8 +107,8 @@ RiskModel::Outcome RiskModel::setMarginMode(engine::MarginMode mode)
 
 RiskModel::Outcome RiskModel::setWallet(double wallet)
 {
-    if (!positiveFinite(wallet))
-        return refusal("wallet", tr("must be greater than 0"));
+    if (auto r = checkWallet(wallet))
+        return r;
     PlanInputs c = m_inputs;
     c.wallet = wallet;
     return apply(c, "wallet");
@@ -118,10 +116,8 @@ RiskModel::Outcome RiskModel::setWallet(double wallet)
 
 RiskModel::Outcome RiskModel::setExtraMargin(double margin)
 {
-    if (!(std::isfinite(margin) && margin >= 0.0))
-        return refusal("extra_margin", tr("must be 0 or more"));
-    if (margin > 0.0 && m_inputs.marginMode == engine::MarginMode::Cross)
-        return refusal("extra_margin", tr("a cross position draws on the wallet; add to the wallet instead"));
+    if (auto r = checkExtraMargin(m_inputs.marginMode, margin))
+        return r;
     if (margin < m_inputs.extraMargin && m_inputs.marginMode == engine::MarginMode::StrictIsolated && m_state == TradeState::Open)
         return refusal("extra_margin", tr("strict isolated margin cannot be removed while the position is open"));
     PlanInputs c = m_inputs;
@@ -131,8 +127,8 @@ RiskModel::Outcome RiskModel::setExtraMargin(double margin)
 
 RiskModel::Outcome RiskModel::setStopLoss(std::optional<double> stop)
 {
-    if (stop && !positiveFinite(*stop))
-        return refusal("stop_loss", tr("must be a price greater than 0"));
+    if (auto r = checkPrice("stop_loss", stop))
+        return r;
     if (!stop && m_inputs.sizeMode == SizeMode::RiskPercent)
         return refusal("stop_loss", tr("sizing by risk needs a stop-loss; change the size mode first"));
     PlanInputs c = m_inputs;
@@ -142,8 +138,8 @@ RiskModel::Outcome RiskModel::setStopLoss(std::optional<double> stop)
 
 RiskModel::Outcome RiskModel::setTakeProfit(std::optional<double> target)
 {
-    if (target && !positiveFinite(*target))
-        return refusal("take_profit", tr("must be a price greater than 0"));
+    if (auto r = checkPrice("take_profit", target))
+        return r;
     PlanInputs c = m_inputs;
     c.takeProfit = target;
     return apply(c, "take_profit");
@@ -176,8 +172,8 @@ RiskModel::Outcome RiskModel::setExitTrigger(TriggerPrice trigger)
 
 RiskModel::Outcome RiskModel::setHorizonHours(double hours)
 {
-    if (!(std::isfinite(hours) && hours >= 0.0 && hours <= 24.0 * 365.0))
-        return refusal("horizon", tr("must lie between 0 hours and a year"));
+    if (auto r = checkHorizon(hours))
+        return r;
     PlanInputs c = m_inputs;
     c.horizonHours = hours;
     return apply(c, "horizon");
@@ -185,8 +181,8 @@ RiskModel::Outcome RiskModel::setHorizonHours(double hours)
 
 RiskModel::Outcome RiskModel::setFeeRate(double rate)
 {
-    if (!(std::isfinite(rate) && rate >= 0.0 && rate < 0.01))
-        return refusal("fee_rate", tr("must lie between 0% and 1%"));
+    if (auto r = checkFeeRate(rate))
+        return r;
     PlanInputs c = m_inputs;
     c.feeRate = rate;
     return apply(c, "fee_rate");

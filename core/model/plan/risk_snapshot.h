@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/engine/account/account.h"
 #include "core/engine/margin/position.h"
 
 #include <QString>
@@ -25,7 +26,8 @@ struct RiskSnapshot final {
     double entry = 0.0;
     double quantity = 0.0;          ///< contracts
     double notional = 0.0;          ///< value at entry, settlement currency
-    engine::PositionResult position;
+    engine::AccountResult account;  ///< the one-position account as the engine evaluated it
+    engine::PositionResult position;  ///< its position
     double maxLeverage = 0.0;       ///< of the row the size falls in
     double minLeverage = 1.0;       ///< the lowest the wallet can carry (isolated: margin ≤ wallet less added margin)
     double tableMaxLeverage = 0.0;  ///< of the first row

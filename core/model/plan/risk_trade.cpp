@@ -159,7 +159,7 @@ RiskModel::Outcome RiskModel::openAtMarket()
     auto s = compute(c, m_market);
     if (!s)
         return detail::fromEngine(s.error(), "entry");
-    if (auto r = checkExits(c, s.value(), "entry"))
+    if (auto r = checkExits(c, s.value(), "entry", TradeState::Open, m_market))
         return r;
     m_inputs = c;
     m_snapshot = std::move(s).value();
@@ -247,6 +247,92 @@ void RiskModel::clearEvents()
         return;
     m_events.clear();
     publish();
+}
+
+TradeLife RiskModel::tradeLife() const
+{
+    TradeLife life;
+    life.state = m_state;
+    life.planned = m_state == TradeState::Planning ? m_inputs : m_plan;
+    life.openedMs = m_state == TradeState::Planning ? 0 : m_openedMs;
+    if (m_state == TradeState::Closed && !m_events.empty())
+        life.exit = m_events.front();
+    life.entryArmed = m_state != TradeState::Planning || m_entryArmed;
+    return life;
+}
+
+RiskModel::Outcome RiskModel::prepareLoad(const PlanInputs& in, const TradeLife& life, const MarketState& market,
+                                          RiskSnapshot& snapshot) const
+{
+    if (auto r = checkWhole(in))
+        return r;
+    if (!in.entryAtMarket) {
+        if (auto r = checkPrice("entry", in.entryPrice))
+            return r;
+    }
+    if (in.sizeMode == SizeMode::RiskPercent && !in.stopLoss)
+        return refusal("stop_loss", tr("sizing by risk needs a stop-loss"));
+    if (life.state != TradeState::Planning) {
+        if (in.entryAtMarket)
+            return refusal("entry", tr("an open or closed trade has the price it opened at"));
+        if (auto r = checkWhole(life.planned)) {
+            r->field.prepend(QStringLiteral("planned."));
+            return r;
+        }
+    }
+    if (life.exit) {
+        const PositionEvent& e = *life.exit;
+        if (life.state != TradeState::Closed)
+            return refusal("trade", tr("only a closed trade has an exit"));
+        if (!(positiveFinite(e.price) && std::isfinite(e.result) && std::isfinite(e.fees) && e.fees >= 0.0))
+            return refusal("trade", tr("the exit needs a price greater than 0, a finite result and fees of 0 or more"));
+    }
+    auto s = compute(in, market);
+    if (!s)
+        return detail::fromEngine(s.error(), "plan");
+    // Each exit is named by its own field: the stop, then the target.
+    PlanInputs stopOnly = in;
+    stopOnly.takeProfit.reset();
+    if (auto r = checkExits(stopOnly, s.value(), "stop_loss", life.state, market))
+        return r;
+    PlanInputs targetOnly = in;
+    targetOnly.stopLoss.reset();
+    if (auto r = checkExits(targetOnly, s.value(), "take_profit", life.state, market))
+        return r;
+    snapshot = std::move(s).value();
+    return std::nullopt;
+}
+
+RiskModel::Outcome RiskModel::checkLoad(const PlanInputs& inputs, const TradeLife& life, const MarketState& market) const
+{
+    RiskSnapshot unused;
+    return prepareLoad(inputs, life, market, unused);
+}
+
+RiskModel::Outcome RiskModel::load(const PlanInputs& inputs, const TradeLife& life, const MarketState& market)
+{
+    RiskSnapshot s;
+    if (auto r = prepareLoad(inputs, life, market, s))
+        return r;
+    const bool planning = life.state == TradeState::Planning;
+    m_inputs = inputs;
+    m_market = market;
+    m_snapshot = std::move(s);
+    m_plan = planning ? inputs : life.planned;
+    m_openedMs = planning ? 0 : life.openedMs;
+    m_events.clear();
+    if (life.exit)
+        m_events.push_back(*life.exit);
+    m_entryArmed = !planning || life.entryArmed;
+    m_units.reset();
+    m_symbolPrices.clear();
+    anchorExits();
+    const bool stateChanged = m_state != life.state;
+    m_state = life.state;
+    if (stateChanged)
+        emit tradeStateChanged(m_state);
+    publish();
+    return std::nullopt;
 }
 
 }  // namespace levlab::model

@@ -24,6 +24,22 @@ struct PositionEvent final {
     double loss = 0.0;    ///< money lost (negative for a gain): −result
     double result = 0.0;  ///< realised result, fees included; a liquidation loses the margin behind it
     double fees = 0.0;    ///< taker fees to open and to close (within result)
+    friend bool operator==(const PositionEvent&, const PositionEvent&) = default;
+};
+
+/// The trade's life beyond its inputs, as a file keeps it: enough to put an open or a
+/// closed trade back exactly.
+struct TradeLife final {
+    TradeState state = TradeState::Planning;
+    /// Open or closed: the inputs as planned before opening, which planning again returns to.
+    /// Planning: the same as the inputs.
+    PlanInputs planned;
+    qint64 openedMs = 0;                ///< open or closed: when it opened
+    std::optional<PositionEvent> exit;  ///< closed: its one exit
+    /// Planning with a fixed entry: whether it fills when the market reaches it (a price
+    /// was typed, dragged or given), or waits for one.
+    bool entryArmed = true;
+    friend bool operator==(const TradeLife&, const TradeLife&) = default;
 };
 
 /// The levels an open trade is watched against.

@@ -1,7 +1,7 @@
 #include "core/model/portfolio/portfolio_model.h"
 
 #include "core/model/plan/messages.h"
-
+#include "core/model/portfolio/portfolio_detail.h"
 #include "core/model/tiers/tier_library.h"
 
 #include <algorithm>
@@ -9,19 +9,15 @@
 
 namespace levlab::model {
 
+using detail::fromEngine;
+using detail::positiveFinite;
+
 namespace {
 
 constexpr double kFundingIntervalHours = 8.0;
 constexpr double kTakerFee = 0.0005;
 constexpr double kPathStep = 0.01;  // the stepped shock moves 1% at a time
 constexpr double kDefaultMmRate = 0.01;
-
-bool positiveFinite(double v) { return std::isfinite(v) && v > 0.0; }
-
-Refusal fromEngine(const engine::Error& e)
-{
-    return Refusal{QString::fromStdString(e.field), readableReason(QString::fromStdString(e.reason))};
-}
 
 QString baseOf(const QString& symbol)
 {
@@ -196,8 +192,8 @@ PortfolioModel::Outcome PortfolioModel::setVenue(engine::Venue venue)
 
 PortfolioModel::Outcome PortfolioModel::setWallet(double wallet)
 {
-    if (!positiveFinite(wallet))
-        return Refusal{QStringLiteral("wallet"), tr("must be greater than 0")};
+    if (auto r = checkWallet(wallet))
+        return r;
     if (wallet == m_wallet)
         return std::nullopt;
     return commit(m_holdings, wallet);
@@ -212,17 +208,31 @@ PortfolioModel::Outcome PortfolioModel::insert(std::size_t index, Holding h)
 {
     if (index > m_holdings.size())
         return Refusal{QStringLiteral("position"), tr("no such row")};
-    if (h.entry <= 0.0)
-        h.entry = markOf(h.symbol);
+    h = completed(std::move(h));
     if (!positiveFinite(h.entry))
         return Refusal{QStringLiteral("entry"), tr("no price for %1 yet").arg(h.symbol)};
+    std::vector<Holding> next = m_holdings;
+    next.insert(next.begin() + static_cast<std::ptrdiff_t>(index), std::move(h));
+    return commit(std::move(next), m_wallet);
+}
+
+Holding PortfolioModel::completed(Holding h) const
+{
+    if (h.entry <= 0.0)
+        h.entry = markOf(h.symbol);
     if (h.id.isEmpty())
         h.id = nextId(h.symbol);
     if (!m_tiers.find(m_venue, h.symbol) && !h.mmRate)
         h.mmRate = kDefaultMmRate;  // no shipped table: a maintenance rate the trader can edit
-    std::vector<Holding> next = m_holdings;
-    next.insert(next.begin() + static_cast<std::ptrdiff_t>(index), std::move(h));
-    return commit(std::move(next), m_wallet);
+    return h;
+}
+
+void PortfolioModel::takeMarks(const QHash<QString, double>& marks)
+{
+    QHash<QString, double> bases;
+    for (auto it = marks.begin(); it != marks.end(); ++it)
+        bases.insert(baseOf(it.key()), it.value());
+    m_marks = std::move(bases);
 }
 
 PortfolioModel::Outcome PortfolioModel::update(std::size_t index, const Holding& h)
@@ -256,15 +266,15 @@ PortfolioModel::Outcome PortfolioModel::remove(std::size_t index)
 
 PortfolioModel::Outcome PortfolioModel::setShock(double move)
 {
-    if (!(std::isfinite(move) && move >= -0.6 && move <= 0.6))
-        return Refusal{QStringLiteral("shock"), tr("must lie between −60% and +60%")};
+    if (auto r = checkShock(move))
+        return r;
     return changeSetting(m_shock, move);
 }
 
 PortfolioModel::Outcome PortfolioModel::setHorizonHours(double hours)
 {
-    if (!(std::isfinite(hours) && hours >= 0.0 && hours <= 24.0 * 365.0))
-        return Refusal{QStringLiteral("horizon"), tr("must lie between 0 hours and a year")};
+    if (auto r = checkHorizon(hours))
+        return r;
     return changeSetting(m_horizonHours, hours);
 }
 
@@ -352,12 +362,10 @@ bool PortfolioModel::settleLiquidations(qint64 timeMs)
 
 void PortfolioModel::setMarks(const QHash<QString, double>& marks, double fundingRate, qint64 timeMs)
 {
-    QHash<QString, double> bases;
-    for (auto it = marks.begin(); it != marks.end(); ++it)
-        bases.insert(baseOf(it.key()), it.value());
-    if (bases == m_marks && fundingRate == m_fundingRate)
+    const QHash<QString, double> before = m_marks;
+    takeMarks(marks);
+    if (m_marks == before && fundingRate == m_fundingRate)
         return;
-    m_marks = bases;
     m_fundingRate = fundingRate;
     auto s = compute(m_holdings, m_wallet, &m_snapshot);
     if (s) {

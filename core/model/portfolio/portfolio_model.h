@@ -84,6 +84,20 @@ public:
     Outcome setShock(double move);
     Outcome setHorizonHours(double hours);
 
+    /// The holding as insert() would store it: the entry at the mark when not given, a
+    /// fresh id when it has none, a maintenance rate where the venue ships no table.
+    [[nodiscard]] Holding completed(Holding h) const;
+    /// Whether insert(index, h) would be accepted, as completed(h). Nothing changes and
+    /// nothing is emitted (the panel's Add and Duplicate ask before they push an edit).
+    [[nodiscard]] Outcome check(std::size_t index, const Holding& h) const;
+    /// Row `index` as duplicate() would insert it after itself: a copy with a fresh id.
+    [[nodiscard]] std::optional<Holding> duplicateOf(std::size_t index) const;
+
+    /// The rules of the settings, the same the setters apply.
+    static Outcome checkWallet(double wallet);
+    static Outcome checkShock(double move);
+    static Outcome checkHorizon(double hours);
+
     /// Adds (> 0) or removes (< 0) margin of an isolated position.
     Outcome transferMargin(std::size_t index, double amount);
     [[nodiscard]] engine::Result<engine::TransferPreview> previewTransfer(std::size_t index, double amount) const;
@@ -108,6 +122,19 @@ public:
     [[nodiscard]] Memento save() const { return {m_venue, m_wallet, m_holdings, m_shock, m_horizonHours, m_events}; }
     void restore(const Memento& memento);
 
+    /// The marks a whole portfolio is loaded at, by asset or symbol, and the funding rate.
+    struct Marks final {
+        QHash<QString, double> marks;
+        double fundingRate = 0.0;
+    };
+    /// Whether replaceAll() would accept `memento` at `marks`. Nothing changes.
+    [[nodiscard]] Outcome checkAll(const Memento& memento, const Marks& marks) const;
+    /// Replaces everything at once (a file opened, a session restored): venue, wallet,
+    /// positions (each as completed()), shock, holding period and marks. Everything is
+    /// checked first; a refusal changes nothing; an accepted one emits changed() once.
+    /// Nothing is liquidated by the load itself: the next move of the marks settles.
+    Outcome replaceAll(const Memento& memento, const Marks& marks);
+
     /// The account as the engine sees it: every position at its mark.
     [[nodiscard]] engine::AccountInput accountInput() const { return build(m_holdings, m_wallet, true); }
 
@@ -126,6 +153,10 @@ private:
                                                             const PortfolioSnapshot* keepLayoutsOf = nullptr) const;
     engine::Result<bool> computeLayouts(const std::vector<Holding>& holdings, double wallet, PortfolioSnapshot& s) const;
     Outcome commit(std::vector<Holding> holdings, double wallet);
+    /// A model with the settings of `memento` at `marks`, its snapshot computed: what
+    /// replaceAll() would commit, or why it refuses.
+    Outcome prepareAll(const Memento& memento, const Marks& marks, PortfolioModel& probe) const;
+    void takeMarks(const QHash<QString, double>& marks);
     /// Sets a setting that changes what is computed; restored if the result is refused.
     Outcome changeSetting(double& setting, double value);
     [[nodiscard]] QString nextId(const QString& symbol) const;
