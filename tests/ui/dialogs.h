@@ -4,6 +4,7 @@
 // into the file dialog, a message box's button clicked with the mouse.
 
 #include <QAbstractButton>
+#include <QDialog>
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
@@ -24,6 +25,7 @@ template <typename T>
 void whenModal(std::function<void(T*)> answer, int timeoutMs = 10000)
 {
     auto* poll = new QTimer(qApp);
+    poll->setObjectName(QStringLiteral("levlab-test-answer"));
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
     poll->setInterval(20);
@@ -40,20 +42,86 @@ void whenModal(std::function<void(T*)> answer, int timeoutMs = 10000)
     poll->start();
 }
 
-/// The next file dialog gets `path` typed into its file name field, then Enter.
-inline void answerFileDialog(const QString& path)
+/// Forgets every answer not yet given (at the end of a test: none carries over to the next).
+inline void stopAnswering()
 {
-    whenModal<QFileDialog>([path](QFileDialog* dialog) {
-        auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
-        if (name == nullptr) {
-            dialog->reject();
+    for (QTimer* t : qApp->findChildren<QTimer*>(QStringLiteral("levlab-test-answer"), Qt::FindDirectChildrenOnly)) {
+        t->stop();
+        t->deleteLater();
+    }
+}
+
+/// Rejects any modal dialog left open longer than `ms`: a test whose answer never came
+/// fails instead of waiting for ever.
+class ModalWatchdog final : public QObject {
+public:
+    explicit ModalWatchdog(int ms = 12000) : m_limit(ms)
+    {
+        m_timer.setInterval(250);
+        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
+            QWidget* modal = QApplication::activeModalWidget();
+            if (modal != m_seen) {
+                m_seen = modal;
+                m_since.start();
+            } else if (modal != nullptr && m_since.elapsed() > m_limit) {
+                if (auto* dialog = qobject_cast<QDialog*>(modal))
+                    dialog->reject();
+            }
+        });
+        m_timer.start();
+    }
+
+private:
+    QTimer m_timer;
+    QPointer<QWidget> m_seen;
+    QElapsedTimer m_since;
+    int m_limit;
+};
+
+/// The next file dialog gets `path` typed into its file name field, then its Save (Open)
+/// button clicked — again while it stays open (a dialog still loading its folder may reset
+/// the field), until it closes.
+inline void answerFileDialog(const QString& path, int timeoutMs = 10000)
+{
+    auto* poll = new QTimer(qApp);
+    poll->setObjectName(QStringLiteral("levlab-test-answer"));
+    auto clock = std::make_shared<QElapsedTimer>();
+    auto seen = std::make_shared<QPointer<QFileDialog>>();
+    clock->start();
+    poll->setInterval(100);
+    QObject::connect(poll, &QTimer::timeout, qApp, [poll, clock, seen, path, timeoutMs] {
+        auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+        const bool open = dialog != nullptr && dialog->isVisible();
+        if ((!open && !seen->isNull() && !(*seen)->isVisible()) || clock->elapsed() > timeoutMs) {
+            poll->stop();
+            poll->deleteLater();
             return;
         }
+        if (!open)
+            return;
+        if (seen->data() != dialog) {
+            *seen = dialog;  // answered on the next tick, once it has settled
+            return;
+        }
+        auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+        if (name == nullptr)
+            return;
         name->setFocus(Qt::TabFocusReason);
         QTest::keyClick(name, Qt::Key_A, Qt::ControlModifier);
         QTest::keyClicks(name, path);
-        QTest::keyClick(name, Qt::Key_Return);
+        // The completer's list may be open over the field: the dialog's own Save or Open button.
+        auto* buttons = dialog->findChild<QDialogButtonBox*>();
+        QAbstractButton* accept = nullptr;
+        for (QAbstractButton* candidate : buttons != nullptr ? buttons->buttons() : QList<QAbstractButton*>{}) {
+            if (buttons->buttonRole(candidate) == QDialogButtonBox::AcceptRole)
+                accept = candidate;
+        }
+        if (accept != nullptr && accept->isEnabled())
+            QTest::mouseClick(accept, Qt::LeftButton, Qt::NoModifier, accept->rect().center());
+        else
+            QTest::keyClick(name, Qt::Key_Return);
     });
+    poll->start();
 }
 
 /// The next message box: its text goes to `text` (if given), then `button` is clicked.

@@ -67,7 +67,11 @@ protected:
         QMenu* file = dash->window->fileMenu();
         EXPECT_TRUE(QTest::qWaitFor([&] { return file->isVisible(); }));
         QTest::keyClick(file, Qt::Key_E);
-        QMenu* exports = file->findChild<QMenu*>();
+        QMenu* exports = nullptr;
+        for (const QAction* a : file->actions()) {
+            if (a->menu() != nullptr && a->text() == QStringLiteral("&Export"))
+                exports = a->menu();
+        }
         EXPECT_TRUE(exports != nullptr && QTest::qWaitFor([&] { return exports->isVisible(); }));
         if (exports != nullptr)
             QTest::keyClick(exports, letter);
@@ -81,8 +85,11 @@ protected:
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
 
+    void TearDown() override { test::stopAnswering(); }
+
     QTemporaryDir dir;
     std::unique_ptr<app::Dashboard> dash;
+    test::ModalWatchdog watchdog;
 };
 
 TEST_F(Export, RiskCsvIsTheHandWorkedPlanOneFigureARow)
