@@ -87,12 +87,14 @@ inline void answerFileDialog(const QString& path, int timeoutMs = 10000)
     poll->setObjectName(QStringLiteral("levlab-test-answer"));
     auto clock = std::make_shared<QElapsedTimer>();
     auto seen = std::make_shared<QPointer<QFileDialog>>();
+    auto answered = std::make_shared<bool>(false);
     clock->start();
     poll->setInterval(100);
-    QObject::connect(poll, &QTimer::timeout, qApp, [poll, clock, seen, path, timeoutMs] {
+    QObject::connect(poll, &QTimer::timeout, qApp, [poll, clock, seen, answered, path, timeoutMs] {
         auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
         const bool open = dialog != nullptr && dialog->isVisible();
-        if ((!open && !seen->isNull() && !(*seen)->isVisible()) || clock->elapsed() > timeoutMs) {
+        const bool answeredAndGone = *answered && (!open || dialog != seen->data());
+        if (answeredAndGone || clock->elapsed() > timeoutMs) {
             poll->stop();
             poll->deleteLater();
             return;
@@ -116,6 +118,10 @@ inline void answerFileDialog(const QString& path, int timeoutMs = 10000)
             if (buttons->buttonRole(candidate) == QDialogButtonBox::AcceptRole)
                 accept = candidate;
         }
+        if (qEnvironmentVariableIsSet("LEVLAB_TEST_DEBUG"))
+            qWarning("file dialog '%s': '%s', accept %s", qPrintable(dialog->windowTitle()), qPrintable(name->text()),
+                     accept != nullptr ? qPrintable(accept->text()) : "none");
+        *answered = true;
         if (accept != nullptr && accept->isEnabled())
             QTest::mouseClick(accept, Qt::LeftButton, Qt::NoModifier, accept->rect().center());
         else

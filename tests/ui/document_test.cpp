@@ -218,6 +218,8 @@ TEST_F(Documents, TheRecentListDropsAFileThatIsGone)
     ASSERT_TRUE(QFile::remove(a));
 
     QMenu* recent = documents().recentMenu();
+    window().activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window()));
     QTest::keyClick(&window(), Qt::Key_F, Qt::AltModifier);
     ASSERT_TRUE(QTest::qWaitFor([&] { return window().fileMenu()->isVisible(); }));
     QTest::keyClick(window().fileMenu(), Qt::Key_R);
