@@ -32,7 +32,7 @@ void quitOnTerminationSignals(std::function<void()> beforeQuit)
         [[maybe_unused]] const auto got = ::read(g_pipe[1], &byte, 1);
         if (beforeQuit)
             beforeQuit();
-        QApplication::quit();
+        QApplication::exit(0);
     });
     struct sigaction action {};
     action.sa_handler = onSignal;

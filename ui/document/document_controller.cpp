@@ -47,6 +47,8 @@ DocumentController::DocumentController(model::RiskModel& risk, model::PortfolioM
     QUndoStack* stack = m_window.history()->stack();
     connect(stack, &QUndoStack::cleanChanged, this, &DocumentController::updateTitle);
     m_window.setCloseGuard([this] {
+        if (m_sessionKept)
+            return true;  // quitting on a signal: kept already, nothing to ask
         if (!maySave(tr("closing")))
             return false;
         keepSession();
