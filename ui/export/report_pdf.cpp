@@ -22,7 +22,7 @@ namespace {
 
 constexpr int kResolution = 144;   ///< dots per inch of the page's layout
 constexpr qreal kMarginMm = 12.0;
-constexpr int kChartScale = 2;     ///< chart pixels per screen pixel, for a sharp print
+constexpr qreal kHtmlDpi = 96.0;     ///< what sizes in a text document's HTML count in
 constexpr qreal kChartShare = 0.36;  ///< of the page's height, at most
 
 QString tr(const char* text) { return QCoreApplication::translate("Export", text); }
@@ -40,7 +40,7 @@ QString lines(const std::vector<model::ReportLine>& rows)
 
 QString riskReportHtml(const model::RiskReport& report, int chartWidth, int chartHeight)
 {
-    QString html = QStringLiteral("<html><body style='font-family: sans-serif; font-size: 9pt;'>");
+    QString html = QStringLiteral("<html><body style='font-family: sans-serif; font-size: 9pt; color: #000000;'>");
     html += QStringLiteral("<h2 style='margin: 0;'>%1</h2>").arg(esc(tr("Risk report: %1").arg(report.title)));
     html += QStringLiteral("<p style='margin: 2px 0 6px 0;'>%1</p>").arg(esc(tr("Market at %1. Educational estimates, not advice.").arg(report.marketTime)));
     html += QStringLiteral("<p align='center'><img src='chart.png' width='%1' height='%2'></p>").arg(chartWidth).arg(chartHeight);
@@ -79,13 +79,10 @@ QString saveRiskReportPdf(const model::RiskReport& report, QWidget& chart, const
     if (!file.open(QIODevice::WriteOnly))
         return tr("%1: could not be written (%2).").arg(path, file.errorString());
 
-    QImage image(chart.size() * kChartScale, QImage::Format_ARGB32_Premultiplied);
+    // The chart as on screen, one image pixel per widget pixel (a scaled painter crops a chart view).
+    QImage image(chart.size(), QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::white);
-    {
-        QPainter painter(&image);
-        painter.scale(kChartScale, kChartScale);
-        chart.render(&painter);
-    }
+    chart.render(&image);
 
     QPdfWriter writer(&file);
     writer.setResolution(kResolution);
@@ -97,6 +94,8 @@ QString saveRiskReportPdf(const model::RiskReport& report, QWidget& chart, const
 
     QTextDocument doc;
     doc.documentLayout()->setPaintDevice(&writer);
+    // Paper is white whatever the window's theme: black text, not the palette's.
+    doc.setDefaultStyleSheet(QStringLiteral("body, p, td, th, h2, h3 { color: #000000; }"));
     doc.setDocumentMargin(0);
     doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("chart.png")), image);
     // The chart spans the page's width, at most a third of its height; the rest is scaled
@@ -106,7 +105,9 @@ QString saveRiskReportPdf(const model::RiskReport& report, QWidget& chart, const
     qreal scale = 1.0;
     for (int pass = 0; pass < 6; ++pass) {
         const qreal width = page.width() / scale;
-        doc.setHtml(riskReportHtml(report, static_cast<int>(chartWidth / scale), static_cast<int>(chartWidth * aspect / scale)));
+        // An image's width and height in HTML are screen pixels (96 per inch), scaled to the page's dots.
+        const qreal toHtml = kHtmlDpi / kResolution / scale;
+        doc.setHtml(riskReportHtml(report, static_cast<int>(chartWidth * toHtml), static_cast<int>(chartWidth * aspect * toHtml)));
         doc.setTextWidth(width);
         const qreal height = doc.size().height() * scale;
         if (height <= page.height())
