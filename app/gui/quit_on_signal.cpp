@@ -11,15 +11,15 @@ namespace levlab::app {
 
 namespace {
 
-int g_pipe[2] = {-1, -1};  ///< written by the signal handler, read by the event loop
+int g_pipe[2] = { -1, -1 }; ///< written by the signal handler, read by the event loop
 
 extern "C" void onSignal(int)
 {
     const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(g_pipe[0], &byte, 1);  // async-signal-safe
+    [[maybe_unused]] const auto written = ::write(g_pipe[0], &byte, 1); // async-signal-safe
 }
 
-}  // namespace
+} // namespace
 
 void quitOnTerminationSignals(std::function<void()> beforeQuit)
 {
@@ -34,12 +34,12 @@ void quitOnTerminationSignals(std::function<void()> beforeQuit)
             beforeQuit();
         QApplication::exit(0);
     });
-    struct sigaction action {};
+    struct sigaction action { };
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    for (int sig : {SIGTERM, SIGINT, SIGHUP})
+    for (int sig : { SIGTERM, SIGINT, SIGHUP })
         ::sigaction(sig, &action, nullptr);
 }
 
-}  // namespace levlab::app
+} // namespace levlab::app

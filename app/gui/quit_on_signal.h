@@ -10,4 +10,4 @@ namespace levlab::app {
 /// the QApplication exists.
 void quitOnTerminationSignals(std::function<void()> beforeQuit);
 
-}  // namespace levlab::app
+} // namespace levlab::app

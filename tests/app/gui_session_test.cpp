@@ -62,9 +62,11 @@ TEST_F(GuiSession, AKilledRunIsRestoredFromItsAutosave)
 {
     // Run 1: an unsaved leverage of 7, autosaved within a second, then killed.
     QProcess first;
-    start(first, {QStringLiteral("--speed"), QStringLiteral("0"), QStringLiteral("--autosave-seconds"), QStringLiteral("1"),
-                  QStringLiteral("--leverage"), QStringLiteral("7")});
-    ASSERT_TRUE(waitFor([&] { return QFile::exists(dataFile("autosave.levlab")); }, 60000)) << first.readAllStandardError().toStdString();
+    start(first,
+        { QStringLiteral("--speed"), QStringLiteral("0"), QStringLiteral("--autosave-seconds"), QStringLiteral("1"),
+            QStringLiteral("--leverage"), QStringLiteral("7") });
+    ASSERT_TRUE(waitFor([&] { return QFile::exists(dataFile("autosave.levlab")); }, 60000))
+        << first.readAllStandardError().toStdString();
     ::kill(static_cast<pid_t>(first.processId()), SIGKILL);
     ASSERT_TRUE(first.waitForFinished(10000));
     EXPECT_EQ(first.exitStatus(), QProcess::CrashExit);
@@ -76,8 +78,8 @@ TEST_F(GuiSession, AKilledRunIsRestoredFromItsAutosave)
     // Run 2: restores it without asking, then quits cleanly on SIGTERM: the session keeps
     // the restored work and the autosave is gone.
     QProcess second;
-    start(second, {QStringLiteral("--speed"), QStringLiteral("0"), QStringLiteral("--restore-autosave")});
-    QThread::sleep(4);  // start-up and the restore
+    start(second, { QStringLiteral("--speed"), QStringLiteral("0"), QStringLiteral("--restore-autosave") });
+    QThread::sleep(4); // start-up and the restore
     ::kill(static_cast<pid_t>(second.processId()), SIGTERM);
     ASSERT_TRUE(second.waitForFinished(30000));
     EXPECT_EQ(second.exitStatus(), QProcess::NormalExit) << second.readAllStandardError().toStdString();
@@ -91,11 +93,13 @@ TEST_F(GuiSession, AKilledRunIsRestoredFromItsAutosave)
 TEST_F(GuiSession, AScreenshotRunKeepsNoSession)
 {
     QProcess p;
-    start(p, {QStringLiteral("--screenshot"), home.filePath(QStringLiteral("shot.png")), QStringLiteral("--leverage"), QStringLiteral("7")});
+    start(p,
+        { QStringLiteral("--screenshot"), home.filePath(QStringLiteral("shot.png")), QStringLiteral("--leverage"),
+            QStringLiteral("7") });
     ASSERT_TRUE(p.waitForFinished(60000));
     EXPECT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
     EXPECT_FALSE(QFile::exists(dataFile("session.levlab")));
     EXPECT_FALSE(QFile::exists(dataFile("autosave.levlab")));
 }
 
-}  // namespace
+} // namespace

@@ -4,8 +4,8 @@
 // into the file dialog, a message box's button clicked with the mouse.
 
 #include <QAbstractButton>
-#include <QDialog>
 #include <QApplication>
+#include <QDialog>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QFileDialog>
@@ -21,8 +21,7 @@
 namespace levlab::test {
 
 /// Calls `answer` with the first modal widget of type T to open within `timeoutMs`.
-template <typename T>
-void whenModal(std::function<void(T*)> answer, int timeoutMs = 10000)
+template<typename T> void whenModal(std::function<void(T*)> answer, int timeoutMs = 10000)
 {
     auto* poll = new QTimer(qApp);
     poll->setObjectName(QStringLiteral("levlab-test-answer"));
@@ -55,7 +54,8 @@ inline void stopAnswering()
 /// fails instead of waiting for ever.
 class ModalWatchdog final : public QObject {
 public:
-    explicit ModalWatchdog(int ms = 12000) : m_limit(ms)
+    explicit ModalWatchdog(int ms = 12000)
+        : m_limit(ms)
     {
         m_timer.setInterval(250);
         QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
@@ -102,7 +102,7 @@ inline void answerFileDialog(const QString& path, int timeoutMs = 10000)
         if (!open)
             return;
         if (seen->data() != dialog) {
-            *seen = dialog;  // answered on the next tick, once it has settled
+            *seen = dialog; // answered on the next tick, once it has settled
             return;
         }
         auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
@@ -114,13 +114,10 @@ inline void answerFileDialog(const QString& path, int timeoutMs = 10000)
         // The completer's list may be open over the field: the dialog's own Save or Open button.
         auto* buttons = dialog->findChild<QDialogButtonBox*>();
         QAbstractButton* accept = nullptr;
-        for (QAbstractButton* candidate : buttons != nullptr ? buttons->buttons() : QList<QAbstractButton*>{}) {
+        for (QAbstractButton* candidate : buttons != nullptr ? buttons->buttons() : QList<QAbstractButton*> {}) {
             if (buttons->buttonRole(candidate) == QDialogButtonBox::AcceptRole)
                 accept = candidate;
         }
-        if (qEnvironmentVariableIsSet("LEVLAB_TEST_DEBUG"))
-            qWarning("file dialog '%s': '%s', accept %s", qPrintable(dialog->windowTitle()), qPrintable(name->text()),
-                     accept != nullptr ? qPrintable(accept->text()) : "none");
         *answered = true;
         if (accept != nullptr && accept->isEnabled())
             QTest::mouseClick(accept, Qt::LeftButton, Qt::NoModifier, accept->rect().center());
@@ -145,4 +142,4 @@ inline void answerMessageBox(QMessageBox::StandardButton button, std::shared_ptr
     });
 }
 
-}  // namespace levlab::test
+} // namespace levlab::test

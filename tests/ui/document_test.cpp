@@ -82,8 +82,9 @@ protected:
     /// Everything the window shows that a file changes: the title, every field, and every risk figure.
     QStringList screen()
     {
-        QTest::qWait(150);  // the readouts refresh at their own pace
-        QStringList out{window().windowTitle(), window().isWindowModified() ? QStringLiteral("modified") : QStringLiteral("saved")};
+        QTest::qWait(150); // the readouts refresh at their own pace
+        QStringList out { window().windowTitle(),
+            window().isWindowModified() ? QStringLiteral("modified") : QStringLiteral("saved") };
         for (auto* spin : window().findChildren<QAbstractSpinBox*>())
             out << spin->objectName() + QLatin1Char('=') + spin->text();
         for (auto* combo : window().findChildren<QComboBox*>())
@@ -127,12 +128,13 @@ TEST_F(Documents, AMalformedFileIsRefusedWithItsPlaceAndNothingOnScreenChanges)
     const qsizetype lineStart = text.lastIndexOf('\n', value) + 1;
     const int line = static_cast<int>(text.left(value).count('\n')) + 1;
     const int column = static_cast<int>(value - lineStart) + 1;
-    const qsizetype end = text.indexOf(',', value) >= 0 && text.indexOf(',', value) < text.indexOf('\n', value) ? text.indexOf(',', value)
-                                                                                                               : text.indexOf('\n', value);
+    const qsizetype end = text.indexOf(',', value) >= 0 && text.indexOf(',', value) < text.indexOf('\n', value)
+        ? text.indexOf(',', value)
+        : text.indexOf('\n', value);
     text.replace(value, end - value, "\"ten\"");
     write(dir.filePath(QStringLiteral("plan.levlab")), text);
 
-    typeLeverage(QStringLiteral("7"));  // unsaved work on screen that must survive the failed open
+    typeLeverage(QStringLiteral("7")); // unsaved work on screen that must survive the failed open
     const QStringList before = screen();
     ASSERT_TRUE(window().isWindowModified());
     // Open… asks about the unsaved work first (Discard: go on), then the file is chosen and refused.
@@ -147,7 +149,8 @@ TEST_F(Documents, AMalformedFileIsRefusedWithItsPlaceAndNothingOnScreenChanges)
         QTest::mouseClick(discard, Qt::LeftButton, Qt::NoModifier, discard->rect().center());
     });
     press(QKeySequence::Open);
-    ASSERT_TRUE(QTest::qWaitFor([&] { return !shown->isEmpty(); }, 10000)) << asked->toStdString() << " | " << window().windowTitle().toStdString();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !shown->isEmpty(); }, 10000))
+        << asked->toStdString() << " | " << window().windowTitle().toStdString();
     EXPECT_EQ(*asked, QStringLiteral("Save the changes to good.levlab before opening another file?"));
     EXPECT_EQ(*shown, QStringLiteral("plan.levlab:%1:%2: \"leverage\" must be a number").arg(line).arg(column));
     EXPECT_EQ(screen().join(QLatin1Char('\n')).toStdString(), before.join(QLatin1Char('\n')).toStdString());
@@ -163,7 +166,7 @@ TEST_F(Documents, SaveNewOpenGivesBackTheSameNumbers)
     EXPECT_EQ(window().windowTitle(), QStringLiteral("round.levlab[*] — Leverage Lab"));
     const QStringList saved = screen();
 
-    press(QKeySequence::New);  // nothing unsaved: no question
+    press(QKeySequence::New); // nothing unsaved: no question
     EXPECT_EQ(dash->model.inputs().leverage, 10.0);
     EXPECT_EQ(window().windowTitle(), QStringLiteral("Untitled[*] — Leverage Lab"));
     EXPECT_NE(screen(), saved);
@@ -183,12 +186,12 @@ TEST_F(Documents, TheModifiedMarkComesWithAnEditAndGoesWithSave)
     ASSERT_TRUE(QTest::qWaitFor([&] { return !window().isWindowModified(); }));
     typeLeverage(QStringLiteral("8"));
     EXPECT_TRUE(window().isWindowModified());
-    press(QKeySequence::Save);  // the file is known: no dialog
+    press(QKeySequence::Save); // the file is known: no dialog
     EXPECT_FALSE(window().isWindowModified());
     auto doc = model::readDocument(read(path));
     ASSERT_TRUE(doc.ok()) << doc.error().message();
     EXPECT_EQ(doc->plan->inputs.leverage, 8.0);
-    dash->feed.advance(400);  // the market moving is no edit
+    dash->feed.advance(400); // the market moving is no edit
     EXPECT_FALSE(window().isWindowModified());
 }
 
@@ -214,7 +217,7 @@ TEST_F(Documents, TheRecentListDropsAFileThatIsGone)
     ASSERT_TRUE(QTest::qWaitFor([&] { return QFile::exists(a); }));
     const QString b = withFileDialog(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), QStringLiteral("b.levlab"));
     ASSERT_TRUE(QTest::qWaitFor([&] { return QFile::exists(b); }));
-    ASSERT_EQ(dash->settings->recentFiles(), (QStringList{b, a}));
+    ASSERT_EQ(dash->settings->recentFiles(), (QStringList { b, a }));
     ASSERT_TRUE(QFile::remove(a));
 
     QMenu* recent = documents().recentMenu();
@@ -229,8 +232,8 @@ TEST_F(Documents, TheRecentListDropsAFileThatIsGone)
         if (!action->isSeparator())
             items << action->text();
     }
-    EXPECT_EQ(items, (QStringList{QStringLiteral("&1 b.levlab"), QStringLiteral("&Clear list")}));
-    EXPECT_EQ(dash->settings->recentFiles(), QStringList{b});
+    EXPECT_EQ(items, (QStringList { QStringLiteral("&1 b.levlab"), QStringLiteral("&Clear list") }));
+    EXPECT_EQ(dash->settings->recentFiles(), QStringList { b });
     QTest::keyClick(recent, Qt::Key_Escape);
     QTest::keyClick(window().fileMenu(), Qt::Key_Escape);
 }
@@ -244,7 +247,7 @@ TEST_F(Documents, AFileDroppedOnTheWindowOpens)
     ASSERT_EQ(dash->model.inputs().leverage, 10.0);
 
     QMimeData mime;
-    mime.setUrls({QUrl::fromLocalFile(path)});
+    mime.setUrls({ QUrl::fromLocalFile(path) });
     QDragEnterEvent enter(QPoint(200, 200), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(&window(), &enter);
     ASSERT_TRUE(enter.isAccepted());
@@ -282,7 +285,7 @@ TEST_F(Documents, AnAutosaveLeftByACrashIsOfferedAndRestored)
     ASSERT_TRUE(QTest::qWaitFor([&] { return QFile::exists(documents().sessionFiles().autosavePath()); }, 5000));
     const QStringList before = screen();
     dash->settings->sync();
-    dash.reset();  // no clean quit: the autosave stays, as after a crash
+    dash.reset(); // no clean quit: the autosave stays, as after a crash
 
     open();
     auto asked = std::make_shared<QString>();
@@ -294,11 +297,12 @@ TEST_F(Documents, AnAutosaveLeftByACrashIsOfferedAndRestored)
         }
     });
     documents().restoreSession();
-    EXPECT_TRUE(asked->startsWith(QStringLiteral("Leverage Lab did not close normally last time."))) << asked->toStdString();
+    EXPECT_TRUE(asked->startsWith(QStringLiteral("Leverage Lab did not close normally last time.")))
+        << asked->toStdString();
     EXPECT_EQ(dash->model.inputs().leverage, 7.0);
     EXPECT_TRUE(window().isWindowModified()) << "restored work is unsaved work";
     EXPECT_EQ(screen().join(QLatin1Char('\n')).toStdString(), before.join(QLatin1Char('\n')).toStdString());
 }
 
-}  // namespace
-}  // namespace levlab
+} // namespace
+} // namespace levlab

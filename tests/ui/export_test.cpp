@@ -130,7 +130,8 @@ TEST_F(Export, RiskCsvIsTheHandWorkedPlanOneFigureARow)
                                 "liquidation_after_holding,9050,price\r\n"
                                 "liquidation_drift,0,price\r\n";
     EXPECT_EQ(read(path).toStdString(), expected.toStdString());
-    EXPECT_TRUE(dash->window->statusBar()->currentMessage().startsWith(QStringLiteral("Exported "))) << dash->window->statusBar()->currentMessage().toStdString();
+    EXPECT_TRUE(dash->window->statusBar()->currentMessage().startsWith(QStringLiteral("Exported ")))
+        << dash->window->statusBar()->currentMessage().toStdString();
 }
 
 TEST_F(Export, PortfolioCsvIsOnePositionARow)
@@ -140,7 +141,7 @@ TEST_F(Export, PortfolioCsvIsOnePositionARow)
         ASSERT_FALSE(p.remove(0).has_value());
     ASSERT_FALSE(p.setVenue(engine::Venue::Textbook).has_value());
     ASSERT_FALSE(p.setWallet(5000.0).has_value());
-    p.setMarks({{QStringLiteral("BTC"), 10000.0}}, 0.0);
+    p.setMarks({ { QStringLiteral("BTC"), 10000.0 } }, 0.0);
     model::Holding h;
     h.symbol = QStringLiteral("BTCUSDT");
     h.quantity = 1.0;
@@ -151,9 +152,10 @@ TEST_F(Export, PortfolioCsvIsOnePositionARow)
     const QString path = exportByKeyboard('o', QStringLiteral("portfolio.csv"));
     // Isolated 1 BTC at 10,000, 10×: margin 1,000, maintenance 50, liquidation 9,050,
     // 9.5% below the mark of 10,000; no profit or loss at the entry.
-    const QByteArray expected = "id,symbol,side,margin_mode,quantity,entry,leverage,mark,margin,initial_margin,maintenance_margin,"
-                                "unrealized_pnl,liquidation_price,liquidation_distance\r\n" +
-                                p.holdings().front().id.toUtf8() + ",BTCUSDT,long,isolated,1,10000,10,10000,1000,1000,50,0,9050,-0.095\r\n";
+    const QByteArray expected
+        = "id,symbol,side,margin_mode,quantity,entry,leverage,mark,margin,initial_margin,maintenance_margin,"
+          "unrealized_pnl,liquidation_price,liquidation_distance\r\n"
+        + p.holdings().front().id.toUtf8() + ",BTCUSDT,long,isolated,1,10000,10,10000,1000,1000,50,0,9050,-0.095\r\n";
     EXPECT_EQ(read(path).toStdString(), expected.toStdString());
 }
 
@@ -201,12 +203,14 @@ TEST_F(Export, ClipboardSummaryShowsTheLiquidationAsThePanelDoes)
     const QString text = QApplication::clipboard()->text();
     const QString shown = dash->window->risk()->text(ui::RiskPanel::Row::Liquidation);
     // 9,050 is 9.5% below the entry of 10,000 (a 0.1 tick: one decimal).
-    EXPECT_TRUE(shown.contains(QStringLiteral("9050.0")) || shown.contains(QStringLiteral("9,050.0"))) << shown.toStdString();
+    EXPECT_TRUE(shown.contains(QStringLiteral("9050.0")) || shown.contains(QStringLiteral("9,050.0")))
+        << shown.toStdString();
     EXPECT_TRUE(shown.endsWith(QStringLiteral("(-9.50%)"))) << shown.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("Liquidation: ") + shown + QLatin1Char('\n'))) << text.toStdString();
-    EXPECT_TRUE(text.contains(QStringLiteral("Risk at stop: ") + dash->window->risk()->text(ui::RiskPanel::Row::RiskAtStop)));
+    EXPECT_TRUE(
+        text.contains(QStringLiteral("Risk at stop: ") + dash->window->risk()->text(ui::RiskPanel::Row::RiskAtStop)));
     EXPECT_TRUE(text.contains(QStringLiteral("Risk-limit table as of 2024-01-01"))) << text.toStdString();
 }
 
-}  // namespace
-}  // namespace levlab
+} // namespace
+} // namespace levlab

@@ -30,7 +30,8 @@ constexpr int kMessageMs = 8000;
 
 QString fileFilter()
 {
-    return QCoreApplication::translate("Document", "Leverage Lab files (*.%1);;All files (*)").arg(QLatin1String(model::kDocumentSuffix));
+    return QCoreApplication::translate("Document", "Leverage Lab files (*.%1);;All files (*)")
+        .arg(QLatin1String(model::kDocumentSuffix));
 }
 
 QString displayName(const QString& path)
@@ -38,17 +39,23 @@ QString displayName(const QString& path)
     return path.isEmpty() ? QCoreApplication::translate("Document", "Untitled") : QFileInfo(path).fileName();
 }
 
-}  // namespace
+} // namespace
 
-DocumentController::DocumentController(model::RiskModel& risk, model::PortfolioModel& portfolio, model::MarketFeed& feed,
-                                       model::AppSettings& settings, MainWindow& window, const QString& dataDirectory)
-    : QObject(&window), m_risk(risk), m_portfolio(portfolio), m_feed(feed), m_settings(settings), m_window(window), m_files(dataDirectory)
+DocumentController::DocumentController(model::RiskModel& risk, model::PortfolioModel& portfolio,
+    model::MarketFeed& feed, model::AppSettings& settings, MainWindow& window, const QString& dataDirectory)
+    : QObject(&window)
+    , m_risk(risk)
+    , m_portfolio(portfolio)
+    , m_feed(feed)
+    , m_settings(settings)
+    , m_window(window)
+    , m_files(dataDirectory)
 {
     QUndoStack* stack = m_window.history()->stack();
     connect(stack, &QUndoStack::cleanChanged, this, &DocumentController::updateTitle);
     m_window.setCloseGuard([this] {
         if (m_sessionKept)
-            return true;  // quitting on a signal: kept already, nothing to ask
+            return true; // quitting on a signal: kept already, nothing to ask
         if (!maySave(tr("closing")))
             return false;
         keepSession();
@@ -89,7 +96,10 @@ void DocumentController::addFileActions(QMenu* file, QMenu* exports)
     file->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), &m_window, &QWidget::close);
 }
 
-bool DocumentController::isModified() const { return !m_window.history()->stack()->isClean(); }
+bool DocumentController::isModified() const
+{
+    return !m_window.history()->stack()->isClean();
+}
 
 model::Document DocumentController::capture() const
 {
@@ -169,7 +179,9 @@ bool DocumentController::save()
 
 bool DocumentController::saveAs()
 {
-    const QString suggested = m_path.isEmpty() ? QDir(dialogDirectory()).filePath(tr("plan.%1").arg(QLatin1String(model::kDocumentSuffix))) : m_path;
+    const QString suggested = m_path.isEmpty()
+        ? QDir(dialogDirectory()).filePath(tr("plan.%1").arg(QLatin1String(model::kDocumentSuffix)))
+        : m_path;
     QString chosen = QFileDialog::getSaveFileName(&m_window, tr("Save As"), suggested, fileFilter());
     if (chosen.isEmpty())
         return false;
@@ -200,15 +212,19 @@ bool DocumentController::maySave(const QString& action)
     if (!isModified())
         return true;
     QMessageBox box(QMessageBox::Warning, tr("Unsaved changes"),
-                    tr("Save the changes to %1 before %2?").arg(displayName(m_path), action), QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
-                    &m_window);
+        tr("Save the changes to %1 before %2?").arg(displayName(m_path), action),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, &m_window);
     box.setInformativeText(tr("Without saving, the edits since it was last saved are lost."));
     box.setDefaultButton(QMessageBox::Save);
     box.setEscapeButton(QMessageBox::Cancel);
     switch (box.exec()) {
-    case QMessageBox::Save: return save();
-    case QMessageBox::Discard: m_discarded = true; return true;
-    default: return false;
+    case QMessageBox::Save:
+        return save();
+    case QMessageBox::Discard:
+        m_discarded = true;
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -220,7 +236,7 @@ void DocumentController::setCurrent(const QString& path, History history, bool m
     if (history == History::Start)
         stack->clear();
     if (modified)
-        stack->resetClean();  // unsaved until saved, whatever is undone
+        stack->resetClean(); // unsaved until saved, whatever is undone
     else
         stack->setClean();
     updateTitle();
@@ -249,7 +265,7 @@ void DocumentController::fillRecentMenu()
         if (QFileInfo(p).isFile())
             kept << p;
     }
-    m_settings.setRecentFiles(kept);  // files that are gone are dropped from the list
+    m_settings.setRecentFiles(kept); // files that are gone are dropped from the list
     for (int i = 0; i < kept.size(); ++i) {
         const QString p = kept.at(i);
         QAction* a = m_recent->addAction(tr("&%1 %2").arg(i + 1 == 10 ? 0 : i + 1).arg(QFileInfo(p).fileName()));
@@ -278,9 +294,15 @@ QString DocumentController::dialogDirectory() const
     return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
 }
 
-bool DocumentController::writes() const { return m_files.enabled() && m_settings.persistent(); }
+bool DocumentController::writes() const
+{
+    return m_files.enabled() && m_settings.persistent();
+}
 
-void DocumentController::setAutosaveInterval(int ms) { m_autosave->setInterval(ms); }
+void DocumentController::setAutosaveInterval(int ms)
+{
+    m_autosave->setInterval(ms);
+}
 
 void DocumentController::autosave()
 {
@@ -302,7 +324,7 @@ void DocumentController::keepSession()
     m_sessionKept = true;
     if (m_discarded) {
         // The answer was Discard: the next start shows the file as it was saved (or a fresh plan).
-        const auto saved = m_path.isEmpty() ? model::SessionFiles::Read{} : model::SessionFiles::read(m_path);
+        const auto saved = m_path.isEmpty() ? model::SessionFiles::Read {} : model::SessionFiles::read(m_path);
         if (saved.exists && saved.error.isEmpty())
             (void)m_files.writeSession(saved.bytes);
         else
@@ -325,9 +347,9 @@ void DocumentController::restoreSession(AutosaveAnswer answer)
         bool restore = answer == AutosaveAnswer::Restore;
         if (answer == AutosaveAnswer::Ask) {
             QMessageBox box(QMessageBox::Question, tr("Restore autosaved work?"),
-                            tr("Leverage Lab did not close normally last time. Restore the work autosaved at %1?")
-                                .arg(QLocale().toString(m_files.autosaveTime(), QLocale::ShortFormat)),
-                            QMessageBox::NoButton, &m_window);
+                tr("Leverage Lab did not close normally last time. Restore the work autosaved at %1?")
+                    .arg(QLocale().toString(m_files.autosaveTime(), QLocale::ShortFormat)),
+                QMessageBox::NoButton, &m_window);
             QPushButton* yes = box.addButton(tr("&Restore"), QMessageBox::AcceptRole);
             box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
             box.setDefaultButton(yes);
@@ -336,7 +358,8 @@ void DocumentController::restoreSession(AutosaveAnswer answer)
         }
         if (restore) {
             const auto read = model::SessionFiles::read(m_files.autosavePath());
-            const QString error = read.error.isEmpty() ? apply(read.bytes, QFileInfo(m_files.autosavePath()).fileName()) : read.error;
+            const QString error
+                = read.error.isEmpty() ? apply(read.bytes, QFileInfo(m_files.autosavePath()).fileName()) : read.error;
             if (error.isEmpty()) {
                 setCurrent(m_settings.sessionFile(), History::Start, true);
                 emit message(tr("Autosaved work restored."));
@@ -349,7 +372,8 @@ void DocumentController::restoreSession(AutosaveAnswer answer)
     const auto read = model::SessionFiles::read(m_files.sessionPath());
     if (!read.exists)
         return;
-    const QString error = read.error.isEmpty() ? apply(read.bytes, QFileInfo(m_files.sessionPath()).fileName()) : read.error;
+    const QString error
+        = read.error.isEmpty() ? apply(read.bytes, QFileInfo(m_files.sessionPath()).fileName()) : read.error;
     if (!error.isEmpty()) {
         emit message(tr("The last session could not be restored: %1").arg(error));
         return;
@@ -357,4 +381,4 @@ void DocumentController::restoreSession(AutosaveAnswer answer)
     setCurrent(m_settings.sessionFile(), History::Start, m_settings.sessionModified());
 }
 
-}  // namespace levlab::ui
+} // namespace levlab::ui

@@ -16,7 +16,7 @@ class MarketFeed;
 class PortfolioModel;
 class RiskModel;
 struct Document;
-}  // namespace levlab::model
+} // namespace levlab::model
 
 namespace levlab::ui {
 
@@ -33,8 +33,8 @@ class MainWindow;
 class DocumentController final : public QObject {
     Q_OBJECT
 public:
-    DocumentController(model::RiskModel& risk, model::PortfolioModel& portfolio, model::MarketFeed& feed, model::AppSettings& settings,
-                       MainWindow& window, const QString& dataDirectory);
+    DocumentController(model::RiskModel& risk, model::PortfolioModel& portfolio, model::MarketFeed& feed,
+        model::AppSettings& settings, MainWindow& window, const QString& dataDirectory);
 
     /// Fills the File menu: New, Open…, Open Recent ▸, Save, Save As…, `exports`, Quit.
     void addFileActions(QMenu* file, QMenu* exports);
@@ -97,10 +97,10 @@ private:
     model::SessionFiles m_files;
     std::function<void()> m_makeFresh;
     QString m_path;
-    bool m_discarded = false;         ///< the last question's answer was Discard
+    bool m_discarded = false; ///< the last question's answer was Discard
     bool m_sessionKept = false;
     QMenu* m_recent = nullptr;
     QTimer* m_autosave = nullptr;
 };
 
-}  // namespace levlab::ui
+} // namespace levlab::ui

@@ -11,14 +11,17 @@ namespace levlab::ui {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("Export", text); }
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Export", text);
+}
 
 QString failure(const QSaveFile& file)
 {
     return tr("%1: could not be written (%2).").arg(file.fileName(), file.errorString());
 }
 
-}  // namespace
+} // namespace
 
 QString saveWidgetPng(QWidget& view, const QString& path)
 {
@@ -39,7 +42,7 @@ QString saveWidgetSvg(QWidget& view, const QString& path, const QString& title)
     QSvgGenerator svg;
     svg.setOutputDevice(&file);
     svg.setSize(view.size());
-    svg.setResolution(96);  // an SVG pixel is 1/96 inch: a browser shows it at the size on screen
+    svg.setResolution(96); // an SVG pixel is 1/96 inch: a browser shows it at the size on screen
     svg.setViewBox(QRect(QPoint(0, 0), view.size()));
     svg.setTitle(title);
     svg.setDescription(tr("Leverage Lab chart. Educational estimates, not advice."));
@@ -52,4 +55,4 @@ QString saveWidgetSvg(QWidget& view, const QString& path, const QString& title)
     return {};
 }
 
-}  // namespace levlab::ui
+} // namespace levlab::ui

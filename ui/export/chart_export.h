@@ -12,4 +12,4 @@ namespace levlab::ui {
 /// The same as SVG (Qt's own SVG generator): vector paths and text where Qt paints them.
 [[nodiscard]] QString saveWidgetSvg(QWidget& view, const QString& path, const QString& title);
 
-}  // namespace levlab::ui
+} // namespace levlab::ui

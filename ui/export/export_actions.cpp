@@ -31,20 +31,28 @@ struct Format final {
     const char* baseName;
 };
 
-constexpr std::array kFormats{
-    Format{ExportActions::Kind::RiskCsv, QT_TRANSLATE_NOOP("Export", "Risk figures as &CSV…"), QT_TRANSLATE_NOOP("Export", "Export risk figures"),
-           QT_TRANSLATE_NOOP("Export", "CSV files (*.csv)"), "csv", "risk"},
-    Format{ExportActions::Kind::PortfolioCsv, QT_TRANSLATE_NOOP("Export", "P&ortfolio as CSV…"), QT_TRANSLATE_NOOP("Export", "Export portfolio"),
-           QT_TRANSLATE_NOOP("Export", "CSV files (*.csv)"), "csv", "portfolio"},
-    Format{ExportActions::Kind::ChartPng, QT_TRANSLATE_NOOP("Export", "Chart as &PNG…"), QT_TRANSLATE_NOOP("Export", "Export chart as PNG"),
-           QT_TRANSLATE_NOOP("Export", "PNG images (*.png)"), "png", "chart"},
-    Format{ExportActions::Kind::ChartSvg, QT_TRANSLATE_NOOP("Export", "Chart as &SVG…"), QT_TRANSLATE_NOOP("Export", "Export chart as SVG"),
-           QT_TRANSLATE_NOOP("Export", "SVG images (*.svg)"), "svg", "chart"},
-    Format{ExportActions::Kind::ReportPdf, QT_TRANSLATE_NOOP("Export", "Risk &report as PDF…"), QT_TRANSLATE_NOOP("Export", "Export risk report"),
-           QT_TRANSLATE_NOOP("Export", "PDF documents (*.pdf)"), "pdf", "risk-report"},
+constexpr std::array kFormats {
+    Format { ExportActions::Kind::RiskCsv, QT_TRANSLATE_NOOP("Export", "Risk figures as &CSV…"),
+        QT_TRANSLATE_NOOP("Export", "Export risk figures"), QT_TRANSLATE_NOOP("Export", "CSV files (*.csv)"), "csv",
+        "risk" },
+    Format { ExportActions::Kind::PortfolioCsv, QT_TRANSLATE_NOOP("Export", "P&ortfolio as CSV…"),
+        QT_TRANSLATE_NOOP("Export", "Export portfolio"), QT_TRANSLATE_NOOP("Export", "CSV files (*.csv)"), "csv",
+        "portfolio" },
+    Format { ExportActions::Kind::ChartPng, QT_TRANSLATE_NOOP("Export", "Chart as &PNG…"),
+        QT_TRANSLATE_NOOP("Export", "Export chart as PNG"), QT_TRANSLATE_NOOP("Export", "PNG images (*.png)"), "png",
+        "chart" },
+    Format { ExportActions::Kind::ChartSvg, QT_TRANSLATE_NOOP("Export", "Chart as &SVG…"),
+        QT_TRANSLATE_NOOP("Export", "Export chart as SVG"), QT_TRANSLATE_NOOP("Export", "SVG images (*.svg)"), "svg",
+        "chart" },
+    Format { ExportActions::Kind::ReportPdf, QT_TRANSLATE_NOOP("Export", "Risk &report as PDF…"),
+        QT_TRANSLATE_NOOP("Export", "Export risk report"), QT_TRANSLATE_NOOP("Export", "PDF documents (*.pdf)"), "pdf",
+        "risk-report" },
 };
 
-QString tr(const char* text) { return QCoreApplication::translate("Export", text); }
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Export", text);
+}
 
 QString saveBytes(const QString& path, const QByteArray& bytes)
 {
@@ -54,11 +62,17 @@ QString saveBytes(const QString& path, const QByteArray& bytes)
     return {};
 }
 
-}  // namespace
+} // namespace
 
 ExportActions::ExportActions(model::RiskModel& model, model::PortfolioModel& portfolio, const model::TierLibrary& tiers,
-                             PriceChartView& chart, model::AppSettings& settings, QWidget* window)
-    : QObject(window), m_model(model), m_portfolio(portfolio), m_tiers(tiers), m_chart(chart), m_settings(settings), m_window(window)
+    PriceChartView& chart, model::AppSettings& settings, QWidget* window)
+    : QObject(window)
+    , m_model(model)
+    , m_portfolio(portfolio)
+    , m_tiers(tiers)
+    , m_chart(chart)
+    , m_settings(settings)
+    , m_window(window)
 {
 }
 
@@ -84,18 +98,29 @@ void ExportActions::addCopy(QMenu* menu)
 QString ExportActions::write(Kind kind, const QString& path) const
 {
     switch (kind) {
-    case Kind::RiskCsv: return saveBytes(path, model::riskFiguresCsv(m_model));
-    case Kind::PortfolioCsv: return saveBytes(path, model::portfolioCsv(m_portfolio));
-    case Kind::ChartPng: return saveWidgetPng(m_chart, path);
-    case Kind::ChartSvg: return saveWidgetSvg(m_chart, path, model::riskReport(m_model, m_tiers).title);
-    case Kind::ReportPdf: return saveRiskReportPdf(model::riskReport(m_model, m_tiers), m_chart, path);
+    case Kind::RiskCsv:
+        return saveBytes(path, model::riskFiguresCsv(m_model));
+    case Kind::PortfolioCsv:
+        return saveBytes(path, model::portfolioCsv(m_portfolio));
+    case Kind::ChartPng:
+        return saveWidgetPng(m_chart, path);
+    case Kind::ChartSvg:
+        return saveWidgetSvg(m_chart, path, model::riskReport(m_model, m_tiers).title);
+    case Kind::ReportPdf:
+        return saveRiskReportPdf(model::riskReport(m_model, m_tiers), m_chart, path);
     }
     return {};
 }
 
-QString ExportActions::summaryText() const { return model::riskSummaryText(model::riskReport(m_model, m_tiers)); }
+QString ExportActions::summaryText() const
+{
+    return model::riskSummaryText(model::riskReport(m_model, m_tiers));
+}
 
-void ExportActions::copySummary() const { QGuiApplication::clipboard()->setText(summaryText()); }
+void ExportActions::copySummary() const
+{
+    QGuiApplication::clipboard()->setText(summaryText());
+}
 
 void ExportActions::exportAs(Kind kind)
 {
@@ -107,9 +132,9 @@ void ExportActions::exportAs(Kind kind)
     QString dir = m_settings.lastDirectory();
     if (dir.isEmpty() || !QFileInfo(dir).isDir())
         dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString suggested = QDir(dir).filePath(QStringLiteral("%1-%2.%3")
-                                                     .arg(QString::fromLatin1(f->baseName), m_model.inputs().symbol.toLower(),
-                                                          QString::fromLatin1(f->suffix)));
+    const QString suggested = QDir(dir).filePath(
+        QStringLiteral("%1-%2.%3")
+            .arg(QString::fromLatin1(f->baseName), m_model.inputs().symbol.toLower(), QString::fromLatin1(f->suffix)));
     QString path = QFileDialog::getSaveFileName(m_window, tr(f->dialogTitle), suggested, tr(f->filter));
     if (path.isEmpty())
         return;
@@ -124,4 +149,4 @@ void ExportActions::exportAs(Kind kind)
     emit message(tr("Exported %1.").arg(QDir::toNativeSeparators(path)));
 }
 
-}  // namespace levlab::ui
+} // namespace levlab::ui

@@ -13,7 +13,7 @@ class AppSettings;
 class PortfolioModel;
 class RiskModel;
 class TierLibrary;
-}  // namespace levlab::model
+} // namespace levlab::model
 
 namespace levlab::ui {
 
@@ -28,8 +28,8 @@ class ExportActions final : public QObject {
 public:
     enum class Kind { RiskCsv, PortfolioCsv, ChartPng, ChartSvg, ReportPdf };
 
-    ExportActions(model::RiskModel& model, model::PortfolioModel& portfolio, const model::TierLibrary& tiers, PriceChartView& chart,
-                  model::AppSettings& settings, QWidget* window);
+    ExportActions(model::RiskModel& model, model::PortfolioModel& portfolio, const model::TierLibrary& tiers,
+        PriceChartView& chart, model::AppSettings& settings, QWidget* window);
 
     /// Adds the exports to `menu` (File › Export ▸).
     void addExports(QMenu* menu);
@@ -57,4 +57,4 @@ private:
     QWidget* m_window;
 };
 
-}  // namespace levlab::ui
+} // namespace levlab::ui

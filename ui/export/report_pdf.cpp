@@ -20,13 +20,19 @@ namespace levlab::ui {
 
 namespace {
 
-constexpr int kResolution = 144;   ///< dots per inch of the page's layout
+constexpr int kResolution = 144; ///< dots per inch of the page's layout
 constexpr qreal kMarginMm = 12.0;
-constexpr qreal kHtmlDpi = 96.0;     ///< what sizes in a text document's HTML count in
-constexpr qreal kChartShare = 0.36;  ///< of the page's height, at most
+constexpr qreal kHtmlDpi = 96.0; ///< what sizes in a text document's HTML count in
+constexpr qreal kChartShare = 0.36; ///< of the page's height, at most
 
-QString tr(const char* text) { return QCoreApplication::translate("Export", text); }
-QString esc(const QString& text) { return text.toHtmlEscaped(); }
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Export", text);
+}
+QString esc(const QString& text)
+{
+    return text.toHtmlEscaped();
+}
 
 QString lines(const std::vector<model::ReportLine>& rows)
 {
@@ -36,16 +42,20 @@ QString lines(const std::vector<model::ReportLine>& rows)
     return html + QStringLiteral("</table>");
 }
 
-}  // namespace
+} // namespace
 
 QString riskReportHtml(const model::RiskReport& report, int chartWidth, int chartHeight)
 {
     QString html = QStringLiteral("<html><body style='font-family: sans-serif; font-size: 9pt; color: #000000;'>");
     html += QStringLiteral("<h2 style='margin: 0;'>%1</h2>").arg(esc(tr("Risk report: %1").arg(report.title)));
-    html += QStringLiteral("<p style='margin: 2px 0 6px 0;'>%1</p>").arg(esc(tr("Market at %1. Educational estimates, not advice.").arg(report.marketTime)));
-    html += QStringLiteral("<p align='center'><img src='chart.png' width='%1' height='%2'></p>").arg(chartWidth).arg(chartHeight);
+    html += QStringLiteral("<p style='margin: 2px 0 6px 0;'>%1</p>")
+                .arg(esc(tr("Market at %1. Educational estimates, not advice.").arg(report.marketTime)));
+    html += QStringLiteral("<p align='center'><img src='chart.png' width='%1' height='%2'></p>")
+                .arg(chartWidth)
+                .arg(chartHeight);
     html += QStringLiteral("<table width='100%' cellspacing='0' cellpadding='0'><tr>");
-    html += QStringLiteral("<td width='48%' valign='top'><h3>%1</h3>%2</td><td width='4%'></td>").arg(esc(tr("Inputs")), lines(report.inputs));
+    html += QStringLiteral("<td width='48%' valign='top'><h3>%1</h3>%2</td><td width='4%'></td>")
+                .arg(esc(tr("Inputs")), lines(report.inputs));
     html += QStringLiteral("<td width='48%' valign='top'><h3>%1</h3>%2").arg(esc(tr("Risk")), lines(report.figures));
     if (!report.warnings.isEmpty()) {
         html += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Warnings")));
@@ -62,13 +72,16 @@ QString riskReportHtml(const model::RiskReport& report, int chartWidth, int char
         html += QStringLiteral("</tr>");
         for (std::size_t i = 0; i < report.tierRows.size(); ++i) {
             const bool inForce = static_cast<int>(i) == report.tierRowInForce;
-            html += inForce ? QStringLiteral("<tr style='font-weight: bold; background-color: #ffe9a8;'>") : QStringLiteral("<tr>");
+            html += inForce ? QStringLiteral("<tr style='font-weight: bold; background-color: #ffe9a8;'>")
+                            : QStringLiteral("<tr>");
             for (const QString& c : report.tierRows[i])
                 html += QStringLiteral("<td align='right'>%1</td>").arg(esc(c));
             html += QStringLiteral("</tr>");
         }
         html += QStringLiteral("</table>");
-        html += QStringLiteral("<p>%1</p>").arg(esc(tr("Source: %1. The row in bold is the one the position falls in.").arg(report.tierSource)));
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(esc(
+                        tr("Source: %1. The row in bold is the one the position falls in.").arg(report.tierSource)));
     }
     return html + QStringLiteral("</body></html>");
 }
@@ -86,8 +99,8 @@ QString saveRiskReportPdf(const model::RiskReport& report, QWidget& chart, const
 
     QPdfWriter writer(&file);
     writer.setResolution(kResolution);
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm),
-                                     QPageLayout::Millimeter));
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
+        QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm), QPageLayout::Millimeter));
     writer.setTitle(tr("Risk report: %1").arg(report.title));
     writer.setCreator(QStringLiteral("Leverage Lab"));
     const QRect page = writer.pageLayout().paintRectPixels(kResolution);
@@ -107,7 +120,8 @@ QString saveRiskReportPdf(const model::RiskReport& report, QWidget& chart, const
         const qreal width = page.width() / scale;
         // An image's width and height in HTML are screen pixels (96 per inch), scaled to the page's dots.
         const qreal toHtml = kHtmlDpi / kResolution / scale;
-        doc.setHtml(riskReportHtml(report, static_cast<int>(chartWidth * toHtml), static_cast<int>(chartWidth * aspect * toHtml)));
+        doc.setHtml(riskReportHtml(
+            report, static_cast<int>(chartWidth * toHtml), static_cast<int>(chartWidth * aspect * toHtml)));
         doc.setTextWidth(width);
         const qreal height = doc.size().height() * scale;
         if (height <= page.height())
@@ -124,4 +138,4 @@ QString saveRiskReportPdf(const model::RiskReport& report, QWidget& chart, const
     return {};
 }
 
-}  // namespace levlab::ui
+} // namespace levlab::ui

@@ -19,4 +19,4 @@ namespace levlab::ui {
 /// The report's HTML as laid out on the page (the chart is the resource "chart.png").
 [[nodiscard]] QString riskReportHtml(const model::RiskReport& report, int chartWidth, int chartHeight);
 
-}  // namespace levlab::ui
+} // namespace levlab::ui

@@ -12,16 +12,25 @@ namespace levlab::model {
 
 namespace {
 
-QByteArray number(std::optional<double> value) { return value ? csvNumber(*value) : QByteArray(); }
+QByteArray number(std::optional<double> value)
+{
+    return value ? csvNumber(*value) : QByteArray();
+}
 
-QByteArray sideName(engine::Side side) { return side == engine::Side::Long ? "long" : "short"; }
+QByteArray sideName(engine::Side side)
+{
+    return side == engine::Side::Long ? "long" : "short";
+}
 
 QByteArray modeName(engine::MarginMode mode)
 {
     switch (mode) {
-    case engine::MarginMode::Cross: return "cross";
-    case engine::MarginMode::Isolated: return "isolated";
-    case engine::MarginMode::StrictIsolated: return "strict_isolated";
+    case engine::MarginMode::Cross:
+        return "cross";
+    case engine::MarginMode::Isolated:
+        return "isolated";
+    case engine::MarginMode::StrictIsolated:
+        return "strict_isolated";
     }
     return {};
 }
@@ -29,9 +38,12 @@ QByteArray modeName(engine::MarginMode mode)
 QByteArray stateName(TradeState state)
 {
     switch (state) {
-    case TradeState::Planning: return "planning";
-    case TradeState::Open: return "open";
-    case TradeState::Closed: return "closed";
+    case TradeState::Planning:
+        return "planning";
+    case TradeState::Open:
+        return "open";
+    case TradeState::Closed:
+        return "closed";
     }
     return {};
 }
@@ -70,14 +82,14 @@ std::optional<double> distance(std::optional<double> price, double from)
     return (*price - from) / from;
 }
 
-}  // namespace
+} // namespace
 
 QByteArray csvNumber(double value)
 {
     if (!std::isfinite(value))
         return {};
     if (value == 0.0)
-        return "0";  // never "-0"
+        return "0"; // never "-0"
     return QByteArray::number(value, 'f', QLocale::FloatingPointShortest);
 }
 
@@ -89,7 +101,9 @@ QByteArray riskFiguresCsv(const RiskModel& model)
     const bool ok = s.valid;
     auto when = [ok](std::optional<double> v) { return ok ? v : std::nullopt; };
     Rows rows;
-    rows.add("venue", QByteArray(engine::venueName(in.venue).data(), static_cast<qsizetype>(engine::venueName(in.venue).size())), "text");
+    rows.add("venue",
+        QByteArray(engine::venueName(in.venue).data(), static_cast<qsizetype>(engine::venueName(in.venue).size())),
+        "text");
     rows.add("symbol", cell(in.symbol), "text");
     rows.add("side", sideName(in.side), "text");
     rows.add("margin_mode", modeName(in.marginMode), "text");
@@ -134,27 +148,19 @@ QByteArray portfolioCsv(const PortfolioModel& portfolio)
     for (std::size_t i = 0; i < holdings.size(); ++i) {
         const Holding& h = holdings[i];
         const double mark = portfolio.markOf(h.symbol);
-        const engine::PositionResult* r = snap.valid && i < snap.account.positions.size() ? &snap.account.positions[i] : nullptr;
+        const engine::PositionResult* r
+            = snap.valid && i < snap.account.positions.size() ? &snap.account.positions[i] : nullptr;
         auto of = [r](double engine::PositionResult::*field) { return r ? std::optional(r->*field) : std::nullopt; };
         const std::optional<double> liq = r ? r->liquidationPrice : std::nullopt;
-        const QList<QByteArray> cells{cell(h.id),
-                                      cell(h.symbol),
-                                      sideName(h.side),
-                                      modeName(h.mode),
-                                      csvNumber(h.quantity),
-                                      csvNumber(h.entry),
-                                      csvNumber(h.leverage),
-                                      number(mark > 0.0 ? std::optional(mark) : std::nullopt),
-                                      number(of(&engine::PositionResult::margin)),
-                                      number(of(&engine::PositionResult::initialMargin)),
-                                      number(of(&engine::PositionResult::maintenanceMargin)),
-                                      number(of(&engine::PositionResult::unrealizedPnl)),
-                                      number(liq),
-                                      number(distance(liq, mark))};
+        const QList<QByteArray> cells { cell(h.id), cell(h.symbol), sideName(h.side), modeName(h.mode),
+            csvNumber(h.quantity), csvNumber(h.entry), csvNumber(h.leverage),
+            number(mark > 0.0 ? std::optional(mark) : std::nullopt), number(of(&engine::PositionResult::margin)),
+            number(of(&engine::PositionResult::initialMargin)), number(of(&engine::PositionResult::maintenanceMargin)),
+            number(of(&engine::PositionResult::unrealizedPnl)), number(liq), number(distance(liq, mark)) };
         out += cells.join(',');
         out += "\r\n";
     }
     return out;
 }
 
-}  // namespace levlab::model
+} // namespace levlab::model

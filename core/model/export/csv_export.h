@@ -23,4 +23,4 @@ class RiskModel;
 /// A number as the CSV files write it: shortest round-trip digits, never an exponent.
 [[nodiscard]] QByteArray csvNumber(double value);
 
-}  // namespace levlab::model
+} // namespace levlab::model

@@ -12,34 +12,52 @@ namespace levlab::model {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("RiskPanel", text); }
-QString amount(double v, int decimals = 2) { return formatAmount(v, decimals); }
-QString percent(double fraction) { return formatPercent(fraction); }
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("RiskPanel", text);
+}
+QString amount(double v, int decimals = 2)
+{
+    return formatAmount(v, decimals);
+}
+QString percent(double fraction)
+{
+    return formatPercent(fraction);
+}
 
 struct Names final {
     const char* label;
     const char* hint;
 };
 
-constexpr std::array<Names, kRiskFigureCount> kNames{{
-    {QT_TRANSLATE_NOOP("RiskPanel", "Notional"), QT_TRANSLATE_NOOP("RiskPanel", "Position value at entry")},
-    {QT_TRANSLATE_NOOP("RiskPanel", "Initial margin"), QT_TRANSLATE_NOOP("RiskPanel", "Notional ÷ leverage: what opening the position takes")},
-    {QT_TRANSLATE_NOOP("RiskPanel", "Maintenance margin"), QT_TRANSLATE_NOOP("RiskPanel", "Below this much equity the position is liquidated")},
-    {QT_TRANSLATE_NOOP("RiskPanel", "Liquidation"),
-     QT_TRANSLATE_NOOP("RiskPanel", "Where the mark price liquidates the position, and how far that is from entry")},
-    {QT_TRANSLATE_NOOP("RiskPanel", "Bankruptcy"),
-     QT_TRANSLATE_NOOP("RiskPanel", "Where the position's margin is exhausted; the gap to liquidation is the maintenance margin")},
-    {QT_TRANSLATE_NOOP("RiskPanel", "Risk at stop"), QT_TRANSLATE_NOOP("RiskPanel", "What the stop loses, in money and as a share of the wallet")},
-    {QT_TRANSLATE_NOOP("RiskPanel", "Reward : risk"), QT_TRANSLATE_NOOP("RiskPanel", "Distance to target ÷ distance to stop")},
-    {QT_TRANSLATE_NOOP("RiskPanel", "Fees (open + close)"), QT_TRANSLATE_NOOP("RiskPanel", "Taker fee on opening and on closing at the entry value")},
-    {QT_TRANSLATE_NOOP("RiskPanel", "Funding / 8 h"),
-     QT_TRANSLATE_NOOP("RiskPanel", "Paid each funding interval at today's rate; positive rates make longs pay shorts")},
-    {QT_TRANSLATE_NOOP("RiskPanel", "Funding over holding"),
-     QT_TRANSLATE_NOOP("RiskPanel", "Funding paid over the holding period, and how far it drags the liquidation price")},
-    {QT_TRANSLATE_NOOP("RiskPanel", "Status"), ""},
-}};
+constexpr std::array<Names, kRiskFigureCount> kNames { {
+    { QT_TRANSLATE_NOOP("RiskPanel", "Notional"), QT_TRANSLATE_NOOP("RiskPanel", "Position value at entry") },
+    { QT_TRANSLATE_NOOP("RiskPanel", "Initial margin"),
+        QT_TRANSLATE_NOOP("RiskPanel", "Notional ÷ leverage: what opening the position takes") },
+    { QT_TRANSLATE_NOOP("RiskPanel", "Maintenance margin"),
+        QT_TRANSLATE_NOOP("RiskPanel", "Below this much equity the position is liquidated") },
+    { QT_TRANSLATE_NOOP("RiskPanel", "Liquidation"),
+        QT_TRANSLATE_NOOP(
+            "RiskPanel", "Where the mark price liquidates the position, and how far that is from entry") },
+    { QT_TRANSLATE_NOOP("RiskPanel", "Bankruptcy"),
+        QT_TRANSLATE_NOOP("RiskPanel",
+            "Where the position's margin is exhausted; the gap to liquidation is the maintenance margin") },
+    { QT_TRANSLATE_NOOP("RiskPanel", "Risk at stop"),
+        QT_TRANSLATE_NOOP("RiskPanel", "What the stop loses, in money and as a share of the wallet") },
+    { QT_TRANSLATE_NOOP("RiskPanel", "Reward : risk"),
+        QT_TRANSLATE_NOOP("RiskPanel", "Distance to target ÷ distance to stop") },
+    { QT_TRANSLATE_NOOP("RiskPanel", "Fees (open + close)"),
+        QT_TRANSLATE_NOOP("RiskPanel", "Taker fee on opening and on closing at the entry value") },
+    { QT_TRANSLATE_NOOP("RiskPanel", "Funding / 8 h"),
+        QT_TRANSLATE_NOOP(
+            "RiskPanel", "Paid each funding interval at today's rate; positive rates make longs pay shorts") },
+    { QT_TRANSLATE_NOOP("RiskPanel", "Funding over holding"),
+        QT_TRANSLATE_NOOP(
+            "RiskPanel", "Funding paid over the holding period, and how far it drags the liquidation price") },
+    { QT_TRANSLATE_NOOP("RiskPanel", "Status"), "" },
+} };
 
-}  // namespace
+} // namespace
 
 QString formatAmount(double value, int decimals)
 {
@@ -48,9 +66,15 @@ QString formatAmount(double value, int decimals)
     return QLocale().toString(value, 'f', decimals);
 }
 
-QString formatPercent(double fraction) { return formatAmount(fraction * 100.0, 2) + QLatin1Char('%'); }
+QString formatPercent(double fraction)
+{
+    return formatAmount(fraction * 100.0, 2) + QLatin1Char('%');
+}
 
-QString riskFigureLabel(RiskFigure figure) { return tr(kNames[static_cast<std::size_t>(figure)].label); }
+QString riskFigureLabel(RiskFigure figure)
+{
+    return tr(kNames[static_cast<std::size_t>(figure)].label);
+}
 
 QString riskFigureHint(RiskFigure figure)
 {
@@ -71,7 +95,7 @@ RiskFigureTexts riskFigureTexts(const RiskModel& model)
     const auto& in = model.inputs();
     const int d = priceDecimals(model);
     const bool inverse = s.contract == engine::ContractKind::Inverse;
-    const int md = inverse ? 6 : 2;  // coin amounts need more places
+    const int md = inverse ? 6 : 2; // coin amounts need more places
     if (!s.valid) {
         out.fill(QStringLiteral("—"));
         set(RiskFigure::State, s.problem);
@@ -96,24 +120,32 @@ RiskFigureTexts riskFigureTexts(const RiskModel& model)
     set(RiskFigure::RiskAtStop, atStop);
     set(RiskFigure::RewardRisk, s.rewardRisk ? tr("%1 : 1").arg(amount(*s.rewardRisk)) : QStringLiteral("—"));
     set(RiskFigure::Fees, amount(s.fees, md));
-    set(RiskFigure::Funding, tr("%1  (%2, %3)")
-                                 .arg(amount(s.fundingPerInterval, md + 2), percent(model.market().fundingRate),
-                                      s.fundingPerInterval >= 0 ? tr("you pay") : tr("you receive")));
-    set(RiskFigure::FundingHorizon, s.liquidationDrift ? tr("%1 in %2 payments; liq. moves %3%4")
-                                                             .arg(amount(s.fundingOverHorizon, md))
-                                                             .arg(s.horizonIntervals)
-                                                             .arg(*s.liquidationDrift >= 0 ? QStringLiteral("+") : QString())
-                                                             .arg(amount(*s.liquidationDrift, d))
-                                                       : amount(s.fundingOverHorizon, md));
+    set(RiskFigure::Funding,
+        tr("%1  (%2, %3)")
+            .arg(amount(s.fundingPerInterval, md + 2), percent(model.market().fundingRate),
+                s.fundingPerInterval >= 0 ? tr("you pay") : tr("you receive")));
+    set(RiskFigure::FundingHorizon,
+        s.liquidationDrift ? tr("%1 in %2 payments; liq. moves %3%4")
+                                 .arg(amount(s.fundingOverHorizon, md))
+                                 .arg(s.horizonIntervals)
+                                 .arg(*s.liquidationDrift >= 0 ? QStringLiteral("+") : QString())
+                                 .arg(amount(*s.liquidationDrift, d))
+                           : amount(s.fundingOverHorizon, md));
     // The trade's state as the trade bar states it; the mark alone says nothing of a closed trade.
     QString state;
     switch (model.tradeState()) {
-    case TradeState::Planning: state = p.liquidated ? tr("planning — this mark is past liquidation") : tr("planning"); break;
-    case TradeState::Open: state = tr("open"); break;
-    case TradeState::Closed: state = tr("closed"); break;
+    case TradeState::Planning:
+        state = p.liquidated ? tr("planning — this mark is past liquidation") : tr("planning");
+        break;
+    case TradeState::Open:
+        state = tr("open");
+        break;
+    case TradeState::Closed:
+        state = tr("closed");
+        break;
     }
     set(RiskFigure::State, state);
     return out;
 }
 
-}  // namespace levlab::model
+} // namespace levlab::model

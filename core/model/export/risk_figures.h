@@ -11,16 +11,26 @@ class RiskModel;
 
 /// The risk figures of the planned position, in the order the risk panel lists them.
 enum class RiskFigure {
-    Notional, InitialMargin, MaintenanceMargin, Liquidation, Bankruptcy, RiskAtStop, RewardRisk,
-    Fees, Funding, FundingHorizon, State, Count
+    Notional,
+    InitialMargin,
+    MaintenanceMargin,
+    Liquidation,
+    Bankruptcy,
+    RiskAtStop,
+    RewardRisk,
+    Fees,
+    Funding,
+    FundingHorizon,
+    State,
+    Count
 };
 inline constexpr std::size_t kRiskFigureCount = static_cast<std::size_t>(RiskFigure::Count);
 
 /// The order the risk panel shows them in: the figures that decide the trade first.
-inline constexpr std::array<RiskFigure, kRiskFigureCount> kRiskFiguresShown{
-    RiskFigure::Liquidation, RiskFigure::InitialMargin, RiskFigure::RiskAtStop, RiskFigure::RewardRisk,
-    RiskFigure::Notional, RiskFigure::MaintenanceMargin, RiskFigure::Bankruptcy, RiskFigure::Fees,
-    RiskFigure::Funding, RiskFigure::FundingHorizon, RiskFigure::State};
+inline constexpr std::array<RiskFigure, kRiskFigureCount> kRiskFiguresShown { RiskFigure::Liquidation,
+    RiskFigure::InitialMargin, RiskFigure::RiskAtStop, RiskFigure::RewardRisk, RiskFigure::Notional,
+    RiskFigure::MaintenanceMargin, RiskFigure::Bankruptcy, RiskFigure::Fees, RiskFigure::Funding,
+    RiskFigure::FundingHorizon, RiskFigure::State };
 
 /// The name a person sees for a figure ("Liquidation", "Risk at stop").
 [[nodiscard]] QString riskFigureLabel(RiskFigure figure);
@@ -41,4 +51,4 @@ using RiskFigureTexts = std::array<QString, kRiskFigureCount>;
 /// Decimals a price of the plan's contract is shown with (its tick's).
 [[nodiscard]] int priceDecimals(const RiskModel& model);
 
-}  // namespace levlab::model
+} // namespace levlab::model

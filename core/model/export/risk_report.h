@@ -21,16 +21,16 @@ struct ReportLine final {
 /// venue's rule and the risk-limit table in force with its date and source. The
 /// PDF report lays it out; the clipboard summary is its plain-text form.
 struct RiskReport final {
-    QString title;       ///< "Binance BTCUSDT — long, isolated"
-    QString marketTime;  ///< when the market stood where the figures were computed, UTC
+    QString title; ///< "Binance BTCUSDT — long, isolated"
+    QString marketTime; ///< when the market stood where the figures were computed, UTC
     std::vector<ReportLine> inputs;
     std::vector<ReportLine> figures;
     QStringList warnings;
-    QString rule;  ///< the venue's margin rule in one or two sentences
+    QString rule; ///< the venue's margin rule in one or two sentences
     QStringList tierHeader;
     std::vector<QStringList> tierRows;
-    int tierRowInForce = -1;  ///< the row the position falls in, or −1
-    QString tierAsOf;         ///< YYYY-MM-DD
+    int tierRowInForce = -1; ///< the row the position falls in, or −1
+    QString tierAsOf; ///< YYYY-MM-DD
     QString tierSource;
 };
 
@@ -39,4 +39,4 @@ struct RiskReport final {
 /// The report as plain text, without the risk-limit table (Copy risk summary).
 [[nodiscard]] QString riskSummaryText(const RiskReport& report);
 
-}  // namespace levlab::model
+} // namespace levlab::model

@@ -12,12 +12,21 @@ namespace {
 const QString kSession = QStringLiteral("session.levlab");
 const QString kAutosave = QStringLiteral("autosave.levlab");
 
-}  // namespace
+} // namespace
 
-SessionFiles::SessionFiles(QString directory) : m_directory(std::move(directory)) {}
+SessionFiles::SessionFiles(QString directory)
+    : m_directory(std::move(directory))
+{
+}
 
-QString SessionFiles::sessionPath() const { return enabled() ? QDir(m_directory).filePath(kSession) : QString(); }
-QString SessionFiles::autosavePath() const { return enabled() ? QDir(m_directory).filePath(kAutosave) : QString(); }
+QString SessionFiles::sessionPath() const
+{
+    return enabled() ? QDir(m_directory).filePath(kSession) : QString();
+}
+QString SessionFiles::autosavePath() const
+{
+    return enabled() ? QDir(m_directory).filePath(kAutosave) : QString();
+}
 
 bool SessionFiles::autosaveOffered() const
 {
@@ -30,7 +39,10 @@ bool SessionFiles::autosaveOffered() const
     return !session.isFile() || autosave.lastModified() >= session.lastModified();
 }
 
-QDateTime SessionFiles::autosaveTime() const { return QFileInfo(autosavePath()).lastModified(); }
+QDateTime SessionFiles::autosaveTime() const
+{
+    return QFileInfo(autosavePath()).lastModified();
+}
 
 QString SessionFiles::writeSession(const QByteArray& bytes) const
 {
@@ -72,4 +84,4 @@ QString SessionFiles::writeAtomically(const QString& path, const QByteArray& byt
     return {};
 }
 
-}  // namespace levlab::model
+} // namespace levlab::model

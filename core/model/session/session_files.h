@@ -42,4 +42,4 @@ private:
     QString m_directory;
 };
 
-}  // namespace levlab::model
+} // namespace levlab::model

@@ -16,12 +16,12 @@ protected:
     void SetUp() override
     {
         MarketState m;
-        m.timeMs = 1704067200000;  // 2024-01-01 00:00 UTC
+        m.timeMs = 1704067200000; // 2024-01-01 00:00 UTC
         m.mark = m.last = m.index = 41000.0;
         m.recentLow = m.recentHigh = 41000.0;
         m.fundingRate = 0.0001;
         model.setMarket(m);
-        PlanInputs in;  // Binance BTCUSDT long, 10×, isolated
+        PlanInputs in; // Binance BTCUSDT long, 10×, isolated
         in.entryAtMarket = false;
         in.entryPrice = 40000.0;
         in.size = 0.5;
@@ -33,7 +33,7 @@ protected:
     }
 
     TierLibrary tiers = TierLibrary::loadShipped();
-    RiskModel model{tiers};
+    RiskModel model { tiers };
 };
 
 TEST_F(Report, CarriesTheTableInForceWithItsDateAndSource)
@@ -43,7 +43,8 @@ TEST_F(Report, CarriesTheTableInForceWithItsDateAndSource)
     EXPECT_EQ(r.marketTime, QStringLiteral("2024-01-01 00:00 UTC"));
     // resources/tiers/binance_btcusdt.json: read 2021-03-26, first row 0–50,000 at 0.4%, 125×.
     EXPECT_EQ(r.tierAsOf, QStringLiteral("2021-03-26"));
-    EXPECT_TRUE(r.tierSource.startsWith(QStringLiteral("Binance Futures, Trading Rules"))) << r.tierSource.toStdString();
+    EXPECT_TRUE(r.tierSource.startsWith(QStringLiteral("Binance Futures, Trading Rules")))
+        << r.tierSource.toStdString();
     ASSERT_FALSE(r.tierRows.empty());
     EXPECT_EQ(r.tierRows.front().at(2), QStringLiteral("0.4%"));
     EXPECT_EQ(r.tierRows.front().at(4), QStringLiteral("125×"));
@@ -64,7 +65,8 @@ TEST_F(Report, ListsEveryFigureAsThePanelShowsIt)
     // 0.5 BTC at 40,000, 10×: initial margin 20,000 ÷ 10 = 2,000.
     EXPECT_TRUE(texts[static_cast<std::size_t>(RiskFigure::InitialMargin)].contains(QStringLiteral("at 10×")));
     const QString summary = riskSummaryText(r);
-    EXPECT_TRUE(summary.startsWith(QStringLiteral("Binance BTCUSDT — long, isolated\nMarket at 2024-01-01 00:00 UTC\n\nVenue: Binance\n")))
+    EXPECT_TRUE(summary.startsWith(
+        QStringLiteral("Binance BTCUSDT — long, isolated\nMarket at 2024-01-01 00:00 UTC\n\nVenue: Binance\n")))
         << summary.toStdString();
     EXPECT_TRUE(summary.contains(QStringLiteral("Leverage: 10×\n")));
     EXPECT_TRUE(summary.contains(QStringLiteral("Stop-loss: ")));
@@ -90,9 +92,10 @@ TEST(PortfolioCsv, AnEmptyPortfolioIsTheHeaderAlone)
 {
     const TierLibrary tiers = TierLibrary::loadShipped();
     PortfolioModel portfolio(tiers);
-    EXPECT_EQ(portfolioCsv(portfolio), QByteArray("id,symbol,side,margin_mode,quantity,entry,leverage,mark,margin,initial_margin,"
-                                                  "maintenance_margin,unrealized_pnl,liquidation_price,liquidation_distance\r\n"));
+    EXPECT_EQ(portfolioCsv(portfolio),
+        QByteArray("id,symbol,side,margin_mode,quantity,entry,leverage,mark,margin,initial_margin,"
+                   "maintenance_margin,unrealized_pnl,liquidation_price,liquidation_distance\r\n"));
 }
 
-}  // namespace
-}  // namespace levlab::model
+} // namespace
+} // namespace levlab::model

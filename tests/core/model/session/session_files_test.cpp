@@ -36,7 +36,7 @@ TEST(SessionFiles, AnAutosaveNewerThanTheSessionIsOffered)
 
 TEST(SessionFiles, WithoutADirectoryNothingIsKept)
 {
-    SessionFiles files{QString()};
+    SessionFiles files { QString() };
     EXPECT_FALSE(files.enabled());
     EXPECT_EQ(files.writeSession("{}"), QString());
     EXPECT_FALSE(files.autosaveOffered());
@@ -53,5 +53,5 @@ TEST(SessionFiles, AFailedWriteSaysWhy)
     EXPECT_EQ(SessionFiles::read(notADirectory).bytes, QByteArray("a file where a folder should be"));
 }
 
-}  // namespace
-}  // namespace levlab::model
+} // namespace
+} // namespace levlab::model
