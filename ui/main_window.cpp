@@ -18,6 +18,10 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QUrl>
 #include <QDockWidget>
 #include <QFrame>
 #include <QLabel>
@@ -114,6 +118,7 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
       m_theme(Theme::forPalette(m_systemPalette))
 {
     setWindowTitle(tr("Leverage Lab"));
+    setAcceptDrops(true);  // a .levlab file dropped on the window opens
     Style::apply(m_theme);
 
     // The chart in the middle, the market's controls above it.
@@ -257,11 +262,11 @@ void MainWindow::showEvent(QShowEvent* event)
 
 void MainWindow::buildMenus()
 {
+    m_fileMenu = menuBar()->addMenu(tr("&File"));
+    m_editMenu = menuBar()->addMenu(tr("&Edit"));
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    // Edit goes before View in the bar; View stays the bar's first menu, where addSideDock finds it.
-    auto* edit = new QMenu(tr("&Edit"), menuBar());
-    menuBar()->insertMenu(view->menuAction(), edit);
-    m_history->addActions(edit);
+    m_viewMenu = view;
+    m_history->addActions(m_editMenu);
     QMenu* themes = view->addMenu(tr("&Theme"));
     auto* group = new QActionGroup(this);
     const std::array<std::pair<model::ThemeChoice, QString>, 3> choices{{
@@ -299,8 +304,7 @@ void MainWindow::addSideDock(QWidget* panel, const QString& title, const QString
     const QScreen* s = screen() != nullptr ? screen() : QGuiApplication::primaryScreen();
     const bool narrow = s != nullptr && s->availableGeometry().width() < kWideScreen;
     resizeDocks({d}, {narrow ? kLessonsMinWidth : kLessonsDockWidth}, Qt::Horizontal);
-    if (auto* view = menuBar()->findChild<QMenu*>())
-        view->addAction(d->toggleViewAction());
+    m_viewMenu->addAction(d->toggleViewAction());
     restoreState(m_settings.windowState(), kStateVersion);
 }
 
@@ -325,8 +329,33 @@ void MainWindow::showRefusal(const model::Refusal& refusal)
     statusBar()->showMessage(m_shownRefusal, kRefusalShownMs);
 }
 
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QStringLiteral(".levlab"), Qt::CaseInsensitive)) {
+            event->acceptProposedAction();
+            return;
+        }
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QStringLiteral(".levlab"), Qt::CaseInsensitive)) {
+            event->acceptProposedAction();
+            emit fileDropped(url.toLocalFile());  // one file: the first
+            return;
+        }
+    }
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (m_mayClose && !m_mayClose()) {
+        event->ignore();
+        return;
+    }
     m_settings.setWindowGeometry(saveGeometry());
     m_settings.setWindowState(saveState(kStateVersion));
     m_settings.sync();

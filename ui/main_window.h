@@ -5,6 +5,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QScrollArea;
 class QVBoxLayout;
 
@@ -58,13 +60,26 @@ public:
     void addSideDock(QWidget* panel, const QString& title, const QString& objectName);
     [[nodiscard]] const Theme& theme() const { return m_theme; }
 
+    /// File, the bar's first menu (app/ fills it: open, save, export, quit), and Edit.
+    [[nodiscard]] QMenu* fileMenu() const { return m_fileMenu; }
+    [[nodiscard]] QMenu* editMenu() const { return m_editMenu; }
+    /// Asked before the window closes; false keeps it open (unsaved changes the user
+    /// wants to keep). Without one the window always closes.
+    void setCloseGuard(std::function<bool()> mayClose) { m_mayClose = std::move(mayClose); }
+
     /// Where a window frame goes to lie inside the available area: no larger than
     /// it (unless the minimum size needs more) and moved inside. decoration is the
     /// frame's size less the window's.
     [[nodiscard]] static QRect fittedFrame(const QRect& frame, const QSize& decoration, const QRect& available, const QSize& minimum);
 
+signals:
+    /// A Leverage Lab file was dropped onto the window.
+    void fileDropped(const QString& path);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
     void showEvent(QShowEvent* event) override;
 
 private:
@@ -90,6 +105,10 @@ private:
     MarketBar* m_marketBar = nullptr;
     PortfolioPanel* m_portfolio = nullptr;
     TradeBar* m_tradeBar = nullptr;
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_editMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    std::function<bool()> m_mayClose;
 };
 
 }  // namespace levlab::ui

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QMenu>
 #include <QStandardPaths>
 #include <QStatusBar>
 
@@ -12,6 +13,9 @@
 namespace levlab::app {
 
 namespace {
+
+constexpr double kFreshShock = -0.12;         ///< the portfolio's price shock to compare layouts at
+constexpr double kFreshHoldingHours = 72.0;  ///< and its holding period for funding
 
 std::unique_ptr<model::AppSettings> makeSettings(const QString& path)
 {
@@ -35,18 +39,6 @@ Dashboard::Dashboard(const DashboardOptions& options)
     QObject::connect(&feed, &model::MarketFeed::advanced, &model, [this] { model.setMarket(feed.state(model.inputs().symbol)); });
     QObject::connect(&model, &model::RiskModel::changed, &feed, [this] { feed.setFocus(model.inputs().symbol); });
     model.setMarket(feed.state());
-    {
-        // A first plan a beginner can read: half a bitcoin, 10x isolated, stop 2% away, target 4%.
-        model::RiskModel::Batch batch(model);
-        const double mark = feed.state().mark;
-        model::PlanInputs in;
-        in.size = 0.5;
-        in.leverage = 10.0;
-        in.wallet = 10000.0;
-        in.stopLoss = model.snapToTick(mark * 0.98);
-        in.takeProfit = model.snapToTick(mark * 1.04);
-        model.setInputs(in);
-    }
     // The portfolio follows BTC and the assets that follow it.
     auto marks = [this] {
         QHash<QString, double> m{{QStringLiteral("BTC"), feed.markOf(QStringLiteral("BTC"))}};
@@ -57,27 +49,19 @@ Dashboard::Dashboard(const DashboardOptions& options)
     QObject::connect(&feed, &model::MarketFeed::advanced, &portfolio,
                      [this, marks] { portfolio.setMarks(marks(), feed.lastTick().fundingRate, feed.lastTick().timeMs); });
     portfolio.setMarks(marks(), feed.lastTick().fundingRate, feed.lastTick().timeMs);
-    {
-        // A first portfolio to compare: two cross longs and an isolated short.
-        model::Holding btc;
-        btc.symbol = QStringLiteral("BTCUSDT");
-        btc.quantity = 0.2;
-        btc.leverage = 10;
-        model::Holding eth;
-        eth.symbol = QStringLiteral("ETHUSDT");
-        eth.quantity = std::round(3000.0 / feed.markOf(QStringLiteral("ETH")) * 100.0) / 100.0;
-        eth.leverage = 5;
-        model::Holding sol;
-        sol.symbol = QStringLiteral("SOLUSDT");
-        sol.side = engine::Side::Short;
-        sol.mode = engine::MarginMode::Isolated;
-        sol.quantity = std::round(1500.0 / feed.markOf(QStringLiteral("SOL")));
-        sol.leverage = 5;
-        portfolio.setWallet(5000.0);
-        for (const auto& h : {btc, eth, sol})
-            portfolio.add(h);
-    }
+    startFresh();
     window = std::make_unique<ui::MainWindow>(model, feed, portfolio, *settings);
+    exports = new ui::ExportActions(model, portfolio, tiers, *window->chart(), *settings, window.get());
+    QObject::connect(exports, &ui::ExportActions::message, window.get(), [w = window.get()](const QString& m) { w->statusBar()->showMessage(m, 8000); });
+    auto* exportMenu = new QMenu(QObject::tr("&Export"), window.get());
+    exports->addExports(exportMenu);
+    window->editMenu()->addSeparator();
+    exports->addCopy(window->editMenu());
+    documents = new ui::DocumentController(model, portfolio, feed, *settings, *window, options.dataPath);
+    documents->setAutosaveInterval(options.autosaveMs);
+    documents->setFreshWork([this] { startFresh(); });
+    documents->addFileActions(window->fileMenu(), exportMenu);
+    QObject::connect(documents, &ui::DocumentController::message, window.get(), [w = window.get()](const QString& m) { w->statusBar()->showMessage(m, 8000); });
     QString progress = options.progressPath;
     if (progress.isEmpty()) {
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -98,6 +82,49 @@ Dashboard::Dashboard(const DashboardOptions& options)
     }
     // Quitting mid-lesson keeps the learner's own market speed, not the lesson's pause.
     QObject::connect(qApp, &QCoreApplication::aboutToQuit, lessonsPanel, [p = lessonsPanel] { p->leaveLesson(); });
+}
+
+void Dashboard::startFresh()
+{
+    {
+        // A first plan a beginner can read: half a bitcoin, 10x isolated, stop 2% away, target 4%.
+        model::RiskModel::Batch batch(model);
+        model::PlanInputs in;
+        if (model.inputs().venue != in.venue || model.inputs().symbol != in.symbol)
+            model.setInputs(in);  // the prices below snap to this contract's tick
+        const double mark = feed.state(in.symbol).mark;
+        in.size = 0.5;
+        in.leverage = 10.0;
+        in.wallet = 10000.0;
+        in.stopLoss = model.snapToTick(mark * 0.98);
+        in.takeProfit = model.snapToTick(mark * 1.04);
+        model.setInputs(in);
+    }
+    {
+        // A first portfolio to compare: two cross longs and an isolated short.
+        model::Holding btc;
+        btc.symbol = QStringLiteral("BTCUSDT");
+        btc.quantity = 0.2;
+        btc.leverage = 10;
+        model::Holding eth;
+        eth.symbol = QStringLiteral("ETHUSDT");
+        eth.quantity = std::round(3000.0 / feed.markOf(QStringLiteral("ETH")) * 100.0) / 100.0;
+        eth.leverage = 5;
+        model::Holding sol;
+        sol.symbol = QStringLiteral("SOLUSDT");
+        sol.side = engine::Side::Short;
+        sol.mode = engine::MarginMode::Isolated;
+        sol.quantity = std::round(1500.0 / feed.markOf(QStringLiteral("SOL")));
+        sol.leverage = 5;
+        while (!portfolio.holdings().empty())
+            portfolio.remove(portfolio.holdings().size() - 1);
+        portfolio.setVenue(engine::Venue::Binance);
+        portfolio.setWallet(5000.0);
+        portfolio.setShock(kFreshShock);
+        portfolio.setHorizonHours(kFreshHoldingHours);
+        for (const auto& h : {btc, eth, sol})
+            portfolio.add(h);
+    }
 }
 
 Dashboard::~Dashboard()

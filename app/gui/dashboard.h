@@ -7,6 +7,8 @@
 #include "core/model/portfolio/portfolio_model.h"
 #include "core/model/settings/app_settings.h"
 #include "core/model/tiers/tier_library.h"
+#include "ui/document/document_controller.h"
+#include "ui/export/export_actions.h"
 #include "ui/lessons/lessons_panel.h"
 #include "ui/main_window.h"
 
@@ -25,6 +27,8 @@ struct DashboardOptions final {
     std::size_t historyMinutes = 100'000;
     QString settingsPath;            ///< empty: the platform's settings
     QString progressPath;            ///< quiz progress; empty: beside the platform's settings
+    QString dataPath;                ///< the session and its autosave; empty: none kept
+    int autosaveMs = 30'000;         ///< how often unsaved changes are autosaved
 };
 
 /// The object graph of the application: shipped tables, the simulated market,
@@ -33,6 +37,10 @@ struct DashboardOptions final {
 class Dashboard final {
 public:
     explicit Dashboard(const DashboardOptions& options = {});
+
+    /// The first plan a beginner can read and a first portfolio to compare, at the
+    /// current market (the start, and File › New).
+    void startFresh();
     ~Dashboard();
     Dashboard(const Dashboard&) = delete;
     Dashboard& operator=(const Dashboard&) = delete;
@@ -46,6 +54,8 @@ public:
     model::LessonDriver driver;
     std::unique_ptr<ui::MainWindow> window;
     ui::LessonsPanel* lessonsPanel = nullptr;
+    ui::ExportActions* exports = nullptr;
+    ui::DocumentController* documents = nullptr;
 
 private:
     QMetaObject::Connection lessonsDockClosed;

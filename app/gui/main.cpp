@@ -1,14 +1,20 @@
 #include "app/gui/dashboard.h"
+#include "app/gui/quit_on_signal.h"
 #include "core/model/lessons/quiz_progress.h"
 #include "core/model/settings/app_settings.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QStandardPaths>
 #include <QCommandLineParser>
 #include <QRegularExpression>
 #include <QStatusBar>
 #include <QTextStream>
 #include <QTimer>
 
+#include <QFileInfo>
+
+#include <cmath>
 #include <cstdio>
 #include <optional>
 
@@ -73,7 +79,16 @@ int main(int argc, char** argv)
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Render the window to a PNG after start-up and quit; settings are left as they were."),
                                         QStringLiteral("FILE"));
-    parser.addOptions({seed, speed, theme, screenshot});
+    const QCommandLineOption restoreAutosave(QStringLiteral("restore-autosave"),
+                                             QStringLiteral("After a run that did not end cleanly, restore its autosave without asking."));
+    const QCommandLineOption discardAutosave(QStringLiteral("discard-autosave"),
+                                             QStringLiteral("After a run that did not end cleanly, discard its autosave without asking."));
+    const QCommandLineOption autosaveSeconds(QStringLiteral("autosave-seconds"),
+                                             QStringLiteral("Autosave unsaved changes every N seconds, 1 to 3600 (default 30)."), QStringLiteral("N"));
+    const QCommandLineOption leverage(QStringLiteral("leverage"),
+                                      QStringLiteral("Set the plan's leverage to X once started, as if typed (an unsaved change)."), QStringLiteral("X"));
+    parser.addOptions({seed, speed, theme, screenshot, restoreAutosave, discardAutosave, autosaveSeconds, leverage});
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A Leverage Lab file (.levlab) to open."), QStringLiteral("[FILE]"));
     if (!parser.parse(QApplication::arguments()))
         return usageError(parser, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -84,8 +99,10 @@ int main(int argc, char** argv)
         QTextStream(stdout) << "levlab " << LEVLAB_VERSION << '\n';
         return 0;
     }
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(parser, QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().front()));
+    if (parser.positionalArguments().size() > 1)
+        return usageError(parser, QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().at(1)));
+    if (parser.isSet(restoreAutosave) && parser.isSet(discardAutosave))
+        return usageError(parser, QStringLiteral("--restore-autosave and --discard-autosave: choose one"));
 
     levlab::app::DashboardOptions options;
     if (parser.isSet(seed)) {
@@ -106,7 +123,25 @@ int main(int argc, char** argv)
         if (!themeValue)
             return usageError(parser, QStringLiteral("--theme: '%1' is not one of system, dark, light").arg(parser.value(theme)));
     }
+    if (parser.isSet(autosaveSeconds)) {
+        static const QRegularExpression digits(QStringLiteral("^[0-9]{1,4}$"));
+        const int n = digits.match(parser.value(autosaveSeconds)).hasMatch() ? parser.value(autosaveSeconds).toInt() : 0;
+        if (n < 1 || n > 3600)
+            return usageError(parser, QStringLiteral("--autosave-seconds: '%1' is not a whole number from 1 to 3600").arg(parser.value(autosaveSeconds)));
+        options.autosaveMs = n * 1000;
+    }
+    std::optional<double> leverageValue;
+    if (parser.isSet(leverage)) {
+        bool ok = false;
+        const double v = parser.value(leverage).toDouble(&ok);
+        if (!ok || !std::isfinite(v) || v <= 0.0)
+            return usageError(parser, QStringLiteral("--leverage: '%1' is not a positive number").arg(parser.value(leverage)));
+        leverageValue = v;
+    }
     const bool screenshotRun = parser.isSet(screenshot);
+    // The session and its autosave; a screenshot run keeps none (it writes nothing).
+    if (!screenshotRun)
+        options.dataPath = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 
     // Progress that cannot be read is moved aside before the lessons open it, and
     // the learner is told once the window is up.
@@ -132,6 +167,25 @@ int main(int argc, char** argv)
         notices << progressWarning;
     if (!notices.isEmpty() && !screenshotRun)
         QTimer::singleShot(0, &window, [&window, text = notices.join(QLatin1Char(' '))] { window.statusBar()->showMessage(text, 15000); });
+
+    if (!screenshotRun) {
+        // Once the window is up: the last session (or a crash's autosave), then the file asked for.
+        const auto answer = parser.isSet(restoreAutosave)   ? levlab::ui::DocumentController::AutosaveAnswer::Restore
+                            : parser.isSet(discardAutosave) ? levlab::ui::DocumentController::AutosaveAnswer::Discard
+                                                            : levlab::ui::DocumentController::AutosaveAnswer::Ask;
+        const QString file = parser.positionalArguments().value(0);
+        QTimer::singleShot(0, &window, [&dashboard, answer, file, leverageValue] {
+            auto* documents = dashboard.documents;
+            documents->restoreSession(answer);
+            if (!file.isEmpty() && documents->maySave(QStringLiteral("opening %1").arg(QFileInfo(file).fileName())))
+                documents->openFile(file);
+            if (leverageValue) {
+                if (const auto refused = dashboard.model.setLeverage(*leverageValue))
+                    dashboard.window->statusBar()->showMessage(refused->message(), 15000);
+            }
+        });
+        levlab::app::quitOnTerminationSignals([&dashboard] { dashboard.documents->keepSession(); });
+    }
 
     if (screenshotRun) {
         QTimer::singleShot(500, &app, [&] {

@@ -302,16 +302,18 @@ TEST_F(EditHistory, EveryMnemonicOfTheWindowIsUnique)
                            << m.action.toStdString() << " (" << m.where.toStdString() << ")";
     }
     EXPECT_EQ(seen.count(QStringLiteral("Alt+A")), 1U);
-    // The menu bar reads Edit, View, Help; the lessons dock's toggle is in View.
+    // The menu bar reads File, Edit, View, Help; the lessons dock's toggle is in View.
     const auto menus = dash->window->menuBar()->actions();
-    ASSERT_EQ(menus.size(), 3);
-    EXPECT_EQ(menus[0]->text(), QStringLiteral("&Edit"));
-    EXPECT_EQ(menus[1]->text(), QStringLiteral("&View"));
+    ASSERT_EQ(menus.size(), 4);
+    EXPECT_EQ(menus[0]->text(), QStringLiteral("&File"));
+    EXPECT_EQ(menus[1]->text(), QStringLiteral("&Edit"));
+    EXPECT_EQ(menus[2]->text(), QStringLiteral("&View"));
     QStringList viewItems;
-    for (const QAction* a : menus[1]->menu()->actions())
+    for (const QAction* a : menus[2]->menu()->actions())
         viewItems << a->text();
     EXPECT_TRUE(viewItems.contains(QStringLiteral("Lessons"))) << viewItems.join(QStringLiteral(", ")).toStdString();
     EXPECT_EQ(seen.at(QStringLiteral("Alt+E")), QStringLiteral("Edit (Menu bar)"));
+    EXPECT_EQ(seen.at(QStringLiteral("Alt+F")), QStringLiteral("File (Menu bar)"));
 }
 
 TEST_F(EditHistory, EveryShortcutIsUniqueAndListedInHelp)

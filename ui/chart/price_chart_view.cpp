@@ -420,6 +420,17 @@ void PriceChartView::pan(double fractionOfSpan)
     relayout(false);
 }
 
+void PriceChartView::setView(qint64 spanMs, bool follow, qint64 endMs)
+{
+    const auto& h1 = m_feed.candles().series(model::Timeframe::H1);
+    const qint64 maxSpan = h1.empty() ? kMinSpanMs : std::max(kMinSpanMs, m_feed.lastTick().timeMs - h1.at(0).openMs);
+    m_spanMs = std::clamp(spanMs, kMinSpanMs, maxSpan);
+    m_follow = follow || endMs >= m_feed.lastTick().timeMs;
+    if (!m_follow)
+        m_endMs = endMs;
+    relayout(false);
+}
+
 void PriceChartView::followLatest()
 {
     m_follow = true;

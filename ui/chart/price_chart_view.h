@@ -45,6 +45,10 @@ public:
     void zoom(double factor);
     void pan(double fractionOfSpan);
     void followLatest();
+    /// The right edge of the visible span (market time, ms).
+    [[nodiscard]] qint64 endMs() const { return m_endMs; }
+    /// Shows `spanMs` (clamped as a zoom is) ending at `endMs`, or at the newest bar when `follow`.
+    void setView(qint64 spanMs, bool follow, qint64 endMs);
 
     [[nodiscard]] const LevelLine& line(LevelLine::Kind kind) const { return *m_lines[static_cast<std::size_t>(kind)]; }
     [[nodiscard]] const CandleLayer& candles() const { return *m_candles; }

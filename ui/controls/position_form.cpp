@@ -165,7 +165,7 @@ PositionForm::PositionForm(model::RiskModel& model, QWidget* parent) : QWidget(p
     addRow(form, tr("Holdin&g"), withProblem(m_horizon), m_horizon);
     m_fee = spin(this, 0.0, 100.0, 3, tr("Taker fee per side, in percent of value"));
     m_fee->setSuffix(QStringLiteral(" %"));
-    addRow(form, tr("Taker &fee"), withProblem(m_fee), m_fee);
+    addRow(form, tr("Taker fee"), withProblem(m_fee), m_fee);
 
     connect(m_venue, &QComboBox::activated, this, [this] {
         report(m_model.setVenue(static_cast<engine::Venue>(m_venue->currentData().toInt())));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/model/export/risk_figures.h"
 #include "ui/theme/theme.h"
 
 #include <QWidget>
@@ -27,10 +28,7 @@ class WarningText;
 class RiskPanel final : public QWidget {
     Q_OBJECT
 public:
-    enum class Row {
-        Notional, InitialMargin, MaintenanceMargin, Liquidation, Bankruptcy, RiskAtStop, RewardRisk,
-        Fees, Funding, FundingHorizon, State, Count
-    };
+    using Row = model::RiskFigure;
     /// The rows shown first, above the warnings: liquidation with its distance,
     /// initial margin, risk at stop and reward:risk.
     [[nodiscard]] static bool isKey(Row row);
@@ -52,7 +50,6 @@ signals:
 
 private:
     void refresh();
-    void set(Row row, const QString& text);
     void report(const std::optional<model::Refusal>& outcome);
 
     struct Cell {
@@ -63,7 +60,7 @@ private:
     model::RiskModel& m_model;
     ValueTable* m_key = nullptr;
     ValueTable* m_details = nullptr;
-    std::array<Cell, static_cast<std::size_t>(Row::Count)> m_cells{};
+    std::array<Cell, model::kRiskFigureCount> m_cells{};
     WarningText* m_warnings = nullptr;
     QPushButton* m_lowerLeverage = nullptr;
     QPushButton* m_moveStop = nullptr;

@@ -14,6 +14,10 @@ const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
 const QString kSplitter = QStringLiteral("window/splitter");
 const QString kSpeed = QStringLiteral("market/speed");
+const QString kRecent = QStringLiteral("files/recent");
+const QString kLastDirectory = QStringLiteral("files/last_directory");
+const QString kSessionFile = QStringLiteral("session/file");
+const QString kSessionModified = QStringLiteral("session/modified");
 
 constexpr std::array kSpeeds{0.0, 1.0, 10.0, 60.0, 600.0};
 constexpr qsizetype kMaxBlobBytes = 64 * 1024;  ///< a window's saved geometry or layout is a few hundred bytes
@@ -37,6 +41,31 @@ bool isBlob(const QVariant& v)
     return v.canConvert<QByteArray>() && v.toByteArray().size() <= kMaxBlobBytes;
 }
 
+/// A list of paths (an INI file reads a one-element list back as a string).
+bool isPathList(const QVariant& v)
+{
+    if (v.typeId() == QMetaType::QString)
+        return v.toString().size() < 4096;
+    if (v.typeId() != QMetaType::QStringList && v.typeId() != QMetaType::QVariantList)
+        return false;
+    const QVariantList items = v.toList();
+    if (items.size() > AppSettings::kRecentFiles)
+        return false;
+    for (const QVariant& item : items) {
+        if (item.typeId() != QMetaType::QString || item.toString().size() >= 4096)
+            return false;
+    }
+    return true;
+}
+
+bool isPath(const QVariant& v) { return v.typeId() == QMetaType::QString && v.toString().size() < 4096; }
+
+bool isFlag(const QVariant& v)
+{
+    const QString t = v.toString();
+    return t == QLatin1String("true") || t == QLatin1String("false");
+}
+
 }  // namespace
 
 AppSettings::AppSettings() { sanitize(); }
@@ -58,6 +87,12 @@ void AppSettings::sanitize()
             valid = isSpeedValue(v);
         else if (key == kGeometry || key == kState || key == kSplitter)
             valid = isBlob(v);
+        else if (key == kRecent)
+            valid = isPathList(v);
+        else if (key == kLastDirectory || key == kSessionFile)
+            valid = isPath(v);
+        else if (key == kSessionModified)
+            valid = isFlag(v);
         else {
             ++dropped;
             continue;
@@ -65,7 +100,11 @@ void AppSettings::sanitize()
         if (valid)
             kept.insert(key, v);
         else
-            reset << (key == kTheme ? QStringLiteral("theme") : key == kSpeed ? QStringLiteral("market speed") : QStringLiteral("window layout"));
+            reset << (key == kTheme                               ? QStringLiteral("theme")
+                      : key == kSpeed                             ? QStringLiteral("market speed")
+                      : key == kRecent || key == kLastDirectory ? QStringLiteral("recent files")
+                      : key == kSessionFile || key == kSessionModified ? QStringLiteral("session")
+                                                                  : QStringLiteral("window layout"));
     }
     if (dropped == 0 && reset.isEmpty())
         return;
@@ -124,6 +163,55 @@ QByteArray AppSettings::windowState() const { return value(kState).toByteArray()
 void AppSettings::setWindowState(const QByteArray& state) { setValue(kState, state); }
 QByteArray AppSettings::splitterState() const { return value(kSplitter).toByteArray(); }
 void AppSettings::setSplitterState(const QByteArray& state) { setValue(kSplitter, state); }
+
+QStringList AppSettings::recentFiles() const
+{
+    const QVariant v = value(kRecent);
+    if (!v.isValid() || !isPathList(v))
+        return {};
+    QStringList paths = v.toStringList();
+    paths.removeAll(QString());
+    return paths.mid(0, kRecentFiles);
+}
+
+void AppSettings::setRecentFiles(const QStringList& paths)
+{
+    const QStringList kept = paths.mid(0, kRecentFiles);
+    if (kept != recentFiles())
+        setValue(kRecent, kept);
+}
+
+QString AppSettings::lastDirectory() const
+{
+    const QVariant v = value(kLastDirectory);
+    return isPath(v) ? v.toString() : QString();
+}
+
+void AppSettings::setLastDirectory(const QString& directory)
+{
+    if (directory != lastDirectory())
+        setValue(kLastDirectory, directory);
+}
+
+QString AppSettings::sessionFile() const
+{
+    const QVariant v = value(kSessionFile);
+    return isPath(v) ? v.toString() : QString();
+}
+
+bool AppSettings::sessionModified() const
+{
+    const QVariant v = value(kSessionModified, false);
+    return isFlag(v) && v.toString() == QLatin1String("true");
+}
+
+void AppSettings::setSession(const QString& file, bool modified)
+{
+    if (file != sessionFile())
+        setValue(kSessionFile, file);
+    if (modified != sessionModified())
+        setValue(kSessionModified, modified);
+}
 
 bool AppSettings::isMarketSpeed(double speed)
 {

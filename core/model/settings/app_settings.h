@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 namespace levlab::model {
@@ -34,6 +35,20 @@ public:
     [[nodiscard]] double marketSpeed() const;
     void setMarketSpeed(double speed);
     static bool isMarketSpeed(double speed);
+
+    /// The files opened or saved last, newest first, at most kRecentFiles.
+    [[nodiscard]] QStringList recentFiles() const;
+    void setRecentFiles(const QStringList& paths);
+    static constexpr int kRecentFiles = 10;
+    /// Where the last file was opened, saved or exported; empty at first.
+    [[nodiscard]] QString lastDirectory() const;
+    void setLastDirectory(const QString& directory);
+
+    /// The file the kept session (or its autosave) belongs to, "" for an untitled one,
+    /// and whether it had changes not saved to that file.
+    [[nodiscard]] QString sessionFile() const;
+    [[nodiscard]] bool sessionModified() const;
+    void setSession(const QString& file, bool modified);
 
     /// Off: changes are kept for this run only and nothing is written (a
     /// screenshot run must not change the user's settings).
