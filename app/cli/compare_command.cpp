@@ -3,6 +3,7 @@
 #include "app/cli/plan_input.h"
 
 #include "core/engine/venue/venue_compare.h"
+#include "core/model/file/document_plan.h"
 #include "core/model/scenario/scenario.h"
 #include "core/model/scenario/venue_plans.h"
 #include "core/model/tiers/tier_library.h"
@@ -103,7 +104,7 @@ int runCompare(const QStringList& args)
         "and its own risk-limit table for the same asset, side by side, with a reason for each way a\n"
         "venue's rule differs. Each venue's figures are those of levlab-cli evaluate with that venue."));
     parser.addOption(helpOption());
-    parser.addPositionalArgument(QStringLiteral("PLAN"), QStringLiteral("plan file (evaluate format, one position), or - for standard input"),
+    parser.addPositionalArgument(QStringLiteral("PLAN"), QStringLiteral("plan file (evaluate format, one position) or .levlab file, or - for standard input"),
                                  QStringLiteral("PLAN"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Write JSON instead of a table."));
     parser.addOption(json);
@@ -116,9 +117,9 @@ int runCompare(const QStringList& args)
     if (!input)
         return exit;
     const model::TierLibrary tiers = model::TierLibrary::loadShipped();
-    auto plans = model::planOnEveryVenue(input->bytes, tiers);
+    auto plans = model::planOnEveryVenue(input->bytes, tiers, input->origin);
     if (!plans)
-        return refuse(QStringLiteral("%1: %2").arg(input->origin, QString::fromStdString(plans.error().message())));
+        return refuse(model::planRefusal(input->origin, plans.error()));
     std::vector<engine::AccountInput> accounts;
     for (const auto& p : plans.value())
         accounts.push_back(p.account.value_or(engine::AccountInput{p.venue, std::nullopt, {}, true}));

@@ -4,6 +4,7 @@
 #include "core/engine/account/account.h"
 #include "core/model/file/document.h"
 #include "core/model/file/document_binding.h"
+#include "core/model/file/document_plan.h"
 #include "core/model/scenario/scenario.h"
 #include "core/model/tiers/tier_library.h"
 
@@ -49,14 +50,6 @@ QString table(const engine::AccountResult& r)
                     : r.crossMaintenanceKnown ? QStringLiteral("none (no cross exposure that can be liquidated)")
                                               : QStringLiteral("? (a cross position has no maintenance rate)"));
     return out;
-}
-
-/// A .levlab file (its suffix, or a "format" key) rather than a scenario.
-bool isDocument(const QString& origin, const QByteArray& bytes)
-{
-    if (origin.endsWith(QLatin1Char('.') + QLatin1String(model::kDocumentSuffix)))
-        return true;
-    return QJsonDocument::fromJson(bytes).object().contains(QStringLiteral("format"));
 }
 
 /// A plan or portfolio file: the figures the window shows for it, under "plan" and "portfolio".
@@ -128,7 +121,7 @@ int runEvaluate(const QStringList& args)
         bytes = in.readAll();
     }
 
-    if (isDocument(origin, bytes))
+    if (model::isDocument(origin, bytes))
         return evaluateDocument(origin, bytes, parser.isSet(tableOption));
     const model::TierLibrary tiers = model::TierLibrary::loadShipped();
     auto scenario = model::parseScenario(bytes, tiers);

@@ -1,6 +1,7 @@
 #include "app/cli/cli_io.h"
 #include "app/cli/commands.h"
 
+#include "core/model/file/document_plan.h"
 #include "core/model/history/odds_plan.h"
 #include "core/model/history/price_import.h"
 #include "core/model/plan/messages.h"
@@ -35,9 +36,10 @@ int runOdds(const QStringList& args)
         "(a long when a bar's low reaches the liquidation price, a short when a high does), and with\n"
         "--stop how many stops would have fired first. Every entry opens the plan's notional under the\n"
         "plan's venue rules. The bars' traded prices stand in for the mark.\n"
-        "PLAN is a scenario in the evaluate format with one position."));
+        "PLAN is a scenario in the evaluate format with one position, or a .levlab plan; its stop_loss\n"
+        "(a .levlab plan's stop) counts as --stop unless --stop is given."));
     parser.addOption(helpOption());
-    parser.addPositionalArgument(QStringLiteral("PLAN"), QStringLiteral("plan: a scenario file with one position"));
+    parser.addPositionalArgument(QStringLiteral("PLAN"), QStringLiteral("plan: a scenario file with one position, or a .levlab file"));
     const QCommandLineOption prices(QStringLiteral("prices"), QStringLiteral("Price history (CSV or JSON)."),
                                     QStringLiteral("FILE"));
     const QCommandLineOption leverage(QStringLiteral("leverage"),
@@ -63,9 +65,9 @@ int runOdds(const QStringList& args)
     QFile planFile(pos.front());
     if (!planFile.open(QIODevice::ReadOnly))
         return refuse(QStringLiteral("%1: %2").arg(pos.front(), planFile.errorString()));
-    auto plan = model::readOddsPlan(planFile.readAll(), model::TierLibrary::loadShipped());
+    auto plan = model::readOddsPlan(planFile.readAll(), model::TierLibrary::loadShipped(), pos.front());
     if (!plan)
-        return refuse(QStringLiteral("%1: %2").arg(pos.front(), QString::fromStdString(plan.error().message())));
+        return refuse(model::planRefusal(pos.front(), plan.error()));
     engine::OddsPosition position = std::move(plan).value();
     if (parser.isSet(stop)) {
         const auto d = parseFraction(parser.value(stop));

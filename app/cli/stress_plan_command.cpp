@@ -3,6 +3,7 @@
 #include "app/cli/plan_input.h"
 
 #include "core/engine/stress/plan_stress.h"
+#include "core/model/file/document_plan.h"
 #include "core/model/scenario/exit_plan_json.h"
 #include "core/model/scenario/scenario.h"
 #include "core/model/tiers/tier_library.h"
@@ -123,9 +124,9 @@ int runStressPlan(const QStringList& args)
         "seeded one-day paths of the simulated market at one-minute resolution, and reports how the\n"
         "trades ended, the median and 5th-percentile result and the worst path. PLAN is the evaluate\n"
         "format with one position and the exit_ladder, stop_loss, break_even_after, trailing_stop and\n"
-        "margin_rules members (see the README)."));
+        "margin_rules members (see the README), or a .levlab plan: its stop, its target and its trigger."));
     parser.addOption(helpOption());
-    parser.addPositionalArgument(QStringLiteral("PLAN"), QStringLiteral("plan file, or - for standard input"), QStringLiteral("PLAN"));
+    parser.addPositionalArgument(QStringLiteral("PLAN"), QStringLiteral("plan or .levlab file, or - for standard input"), QStringLiteral("PLAN"));
     const QCommandLineOption paths(QStringLiteral("paths"), QStringLiteral("Number of paths (1 to 1,000,000)."), QStringLiteral("N"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed of the run, 0 to 2^64 - 1."), QStringLiteral("S"),
                                   QStringLiteral("1"));
@@ -176,9 +177,9 @@ int runStressPlan(const QStringList& args)
     if (!input)
         return exit;
     const model::TierLibrary tiers = model::TierLibrary::loadShipped();
-    auto plan = model::parseTradePlan(input->bytes, tiers);
+    auto plan = model::parseTradePlan(input->bytes, tiers, input->origin);
     if (!plan)
-        return refuse(QStringLiteral("%1: %2").arg(input->origin, QString::fromStdString(plan.error().message())));
+        return refuse(model::planRefusal(input->origin, plan.error()));
 
     // Results are in the settlement currency: a coin (inverse) needs more decimals than USDT.
     const int d = plan->position.contract.kind == engine::ContractKind::Inverse ? 8 : 2;

@@ -119,9 +119,14 @@ install)
     [ "$(head -c 8 "$work/window.png" | od -An -tx1 | tr -d ' \n')" == 89504e470d0a1a0a ] || die "no PNG written"
     plans=("$examples"/*.levlab)
     if [ -f "${plans[0]}" ] && "${gui_env[@]}" /usr/bin/levlab --help | grep -q '^Arguments:'; then
-        "${gui_env[@]}" /usr/bin/levlab --screenshot "$work/plan.png" --speed 0 "${plans[0]}" 2>"$work/gui.err" ||
-            { cat "$work/gui.err"; die "installed levlab did not open ${plans[0]}"; }
-        echo "opened ${plans[0]}"
+        for plan in "${plans[@]}"; do  # examples/plan.levlab and examples/portfolio.levlab
+            rm -f "$work/plan.png"
+            "${gui_env[@]}" /usr/bin/levlab --screenshot "$work/plan.png" --speed 0 "$plan" 2>"$work/gui.err" ||
+                { cat "$work/gui.err"; die "installed levlab did not open $plan"; }
+            [ "$(head -c 8 "$work/plan.png" | od -An -tx1 | tr -d ' \n')" == 89504e470d0a1a0a ] ||
+                die "no PNG written with $plan open"
+            echo "opened $plan"
+        done
     else
         echo "levlab FILE: not in this build, not checked"
     fi

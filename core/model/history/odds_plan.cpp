@@ -1,15 +1,23 @@
 #include "core/model/history/odds_plan.h"
 
 #include "core/engine/account/account.h"
+#include "core/model/file/document_plan.h"
+#include "core/model/json/json_reader.h"
+#include "core/model/scenario/exit_plan_json.h"
 #include "core/model/scenario/scenario.h"
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace levlab::model {
 
-engine::Result<engine::OddsPosition> readOddsPlan(const QByteArray& bytes, const TierLibrary& tiers)
+engine::Result<engine::OddsPosition> readOddsPlan(const QByteArray& file, const TierLibrary& tiers, const QString& name)
 {
+    auto scenario = planScenario(name, file, tiers);
+    if (!scenario)
+        return scenario.error();
+    const QByteArray& bytes = scenario.value();
     auto account = parseScenario(bytes, tiers);
     if (!account)
         return account.error();
@@ -20,6 +28,15 @@ engine::Result<engine::OddsPosition> readOddsPlan(const QByteArray& bytes, const
     engine::OddsPosition plan;
     plan.venue = account->venue;
     plan.position = account->positions.front();
+    auto exits = parseExitPlan(parseJsonObject(bytes).value(), plan.position);
+    if (!exits)
+        return exits.error();
+    if (const auto stop = exits->stopLoss) {
+        const double distance = std::abs(plan.position.entryPrice - *stop) / plan.position.entryPrice;
+        if (!(distance > 0.0 && distance < 1.0))
+            return engine::Error{"stop_loss", "the stop must lie between 0% and 100% from the entry"};
+        plan.stopDistance = distance;
+    }
     return plan;
 }
 

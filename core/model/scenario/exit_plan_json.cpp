@@ -1,5 +1,6 @@
 #include "core/model/scenario/exit_plan_json.h"
 
+#include "core/model/file/document_plan.h"
 #include "core/model/json/json_reader.h"
 #include "core/model/scenario/scenario.h"
 
@@ -202,8 +203,12 @@ Result<engine::ExitPlan> parseExitPlan(const QJsonObject& object, const engine::
     return x;
 }
 
-Result<engine::TradePlan> parseTradePlan(const QByteArray& bytes, const TierLibrary& tiers)
+Result<engine::TradePlan> parseTradePlan(const QByteArray& file, const TierLibrary& tiers, const QString& name)
 {
+    auto scenario = planScenario(name, file, tiers);
+    if (!scenario)
+        return scenario.error();
+    const QByteArray& bytes = scenario.value();
     auto account = parseScenario(bytes, tiers);
     if (!account)
         return account.error();

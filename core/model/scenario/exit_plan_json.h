@@ -20,7 +20,8 @@ class TierLibrary;
 engine::Result<engine::ExitPlan> parseExitPlan(const QJsonObject& root, const engine::PositionInput& position);
 
 /// A plan for `stress-plan` and `compare`: the `evaluate` scenario with exactly one
-/// position, and its exits.
-engine::Result<engine::TradePlan> parseTradePlan(const QByteArray& bytes, const TierLibrary& tiers);
+/// position, and its exits; or the plan of a .levlab file named `name` (planScenario:
+/// its stop, its target as the one rung of the ladder, its exit trigger).
+engine::Result<engine::TradePlan> parseTradePlan(const QByteArray& bytes, const TierLibrary& tiers, const QString& name = {});
 
 }  // namespace levlab::model

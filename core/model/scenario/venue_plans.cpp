@@ -1,5 +1,6 @@
 #include "core/model/scenario/venue_plans.h"
 
+#include "core/model/file/document_plan.h"
 #include "core/model/json/json_reader.h"
 #include "core/model/scenario/scenario.h"
 #include "core/model/tiers/tier_library.h"
@@ -43,8 +44,12 @@ QString symbolOn(engine::Venue venue, const QString& symbol, engine::ContractKin
 
 }  // namespace
 
-engine::Result<std::vector<VenuePlan>> planOnEveryVenue(const QByteArray& bytes, const TierLibrary& tiers)
+engine::Result<std::vector<VenuePlan>> planOnEveryVenue(const QByteArray& file, const TierLibrary& tiers, const QString& name)
 {
+    auto scenario = planScenario(name, file, tiers);
+    if (!scenario)
+        return scenario.error();
+    const QByteArray& bytes = scenario.value();
     auto plan = parseScenario(bytes, tiers);
     if (!plan)
         return plan.error();

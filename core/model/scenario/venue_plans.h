@@ -23,11 +23,13 @@ struct VenuePlan final {
     std::optional<engine::Error> refusal;  ///< why this venue cannot read it
 };
 
-/// The one-position plan in `bytes` (the `evaluate` format) on every venue, in
+/// The one-position plan in `bytes` (the `evaluate` format, or the plan of a .levlab
+/// file named `name`: see planScenario) on every venue, in
 /// engine::kAllVenues order. Each venue takes its own shipped table for the same
 /// asset and contract kind ("BTCUSDT" is "BTC" on Hyperliquid); a venue with none
 /// keeps the plan's symbol, and evaluate says what is then unknown.
-engine::Result<std::vector<VenuePlan>> planOnEveryVenue(const QByteArray& bytes, const TierLibrary& tiers);
+engine::Result<std::vector<VenuePlan>> planOnEveryVenue(const QByteArray& bytes, const TierLibrary& tiers,
+                                                        const QString& name = {});
 
 /// The asset a symbol trades: "BTC" for BTCUSDT, BTC-USDT-SWAP, XBTUSD or BTC/USD.
 QString baseAsset(const QString& symbol);
