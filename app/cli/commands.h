@@ -12,5 +12,6 @@ int runStress(const QStringList& args);
 int runShock(const QStringList& args);
 int runPrices(const QStringList& args);
 int runOdds(const QStringList& args);
+int runReplay(const QStringList& args);
 
 }  // namespace levlab::cli

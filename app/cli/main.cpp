@@ -18,6 +18,7 @@ const char* const kUsage =
     "  shock [FILE|-]      equity and liquidations after uniform moves, as entered, all cross, all isolated\n"
     "  prices FILE         import a price history and report what was found and repaired\n"
     "  odds PLAN           historical odds of liquidation by leverage, holding period and side\n"
+    "  replay PLAN         replay a price history against a plan: opening, funding, the one exit\n"
     "\n"
     "Options:\n"
     "  -h, --help          this help; 'levlab-cli <command> --help' for a command's options\n"
@@ -60,5 +61,7 @@ int main(int argc, char** argv)
         return levlab::cli::runPrices(args);
     if (command == QLatin1String("odds"))
         return levlab::cli::runOdds(args);
+    if (command == QLatin1String("replay"))
+        return levlab::cli::runReplay(args);
     return levlab::cli::refuse(QStringLiteral("unknown command '%1'; try levlab-cli --help").arg(command));
 }

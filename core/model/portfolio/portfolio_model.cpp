@@ -1,5 +1,7 @@
 #include "core/model/portfolio/portfolio_model.h"
 
+#include "core/model/market/instrument.h"
+
 #include "core/model/plan/messages.h"
 
 #include "core/model/tiers/tier_library.h"
@@ -23,14 +25,6 @@ Refusal fromEngine(const engine::Error& e)
     return Refusal{QString::fromStdString(e.field), readableReason(QString::fromStdString(e.reason))};
 }
 
-QString baseOf(const QString& symbol)
-{
-    const QString s = symbol.toUpper();
-    if (s.startsWith(QLatin1String("XBT")))
-        return QStringLiteral("BTC");
-    return s.left(3);
-}
-
 }  // namespace
 
 PortfolioModel::PortfolioModel(const TierLibrary& tiers, QObject* parent) : QObject(parent), m_tiers(tiers)
@@ -40,12 +34,12 @@ PortfolioModel::PortfolioModel(const TierLibrary& tiers, QObject* parent) : QObj
 
 double PortfolioModel::markOf(const QString& symbol) const
 {
-    return m_marks.value(baseOf(symbol), 0.0);
+    return m_marks.value(baseAsset(symbol), 0.0);
 }
 
 QString PortfolioModel::nextId(const QString& symbol) const
 {
-    const QString base = baseOf(symbol).toLower();
+    const QString base = baseAsset(symbol).toLower();
     for (int n = 1;; ++n) {
         const QString id = n == 1 ? base : QStringLiteral("%1-%2").arg(base).arg(n);
         bool used = false;
@@ -354,7 +348,7 @@ void PortfolioModel::setMarks(const QHash<QString, double>& marks, double fundin
 {
     QHash<QString, double> bases;
     for (auto it = marks.begin(); it != marks.end(); ++it)
-        bases.insert(baseOf(it.key()), it.value());
+        bases.insert(baseAsset(it.key()), it.value());
     if (bases == m_marks && fundingRate == m_fundingRate)
         return;
     m_marks = bases;
