@@ -151,14 +151,17 @@ ReplayPanel::ReplayPanel(model::Market& market, model::RiskModel& model, QWidget
     connect(m_step, &QPushButton::clicked, this, [this] {
         if (m_source)
             m_source->step();
+        refresh();  // a click shows its bar at once, not at the readouts' rate
     });
     connect(m_startHere, &QPushButton::clicked, this, [this] {
         if (m_source)
             m_source->start(m_startAt->dateTime().toSecsSinceEpoch());
+        refresh();
     });
     connect(m_jump, &QPushButton::clicked, this, [this] {
         if (m_source)
             m_source->jumpTo(m_jumpTo->dateTime().toSecsSinceEpoch());
+        refresh();
     });
     connect(&m_market, &model::MarketSource::controlsChanged, this, &ReplayPanel::refresh);
     connect(&m_market, &model::Market::sourceChanged, this, &ReplayPanel::refresh);
@@ -293,7 +296,7 @@ void ReplayPanel::refresh()
     {
         const QSignalBlocker block(m_play);
         m_play->setChecked(on && m_source->speed() > 0.0);
-        m_play->setText(m_play->isChecked() ? tr("&Pause") : tr("Play"));
+        m_play->setText(m_play->isChecked() ? tr("Pause") : tr("Play"));
     }
     if (!on) {
         m_position->setText(tr("The market is simulated. Pick a crash or a price file to replay real history."));
