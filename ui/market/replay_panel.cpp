@@ -21,6 +21,8 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 
@@ -50,13 +52,23 @@ QLabel* wrapped(QWidget* parent)
 ReplayPanel::ReplayPanel(model::Market& market, model::RiskModel& model, QWidget* parent)
     : QWidget(parent), m_market(market), m_model(model)
 {
-    auto* layout = new QVBoxLayout(this);
+    // Everything scrolls in a short dock; the texts keep their full height.
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* content = new QWidget(scroll);
+    scroll->setWidget(content);
+    outer->addWidget(scroll);
+    auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(6, 6, 6, 6);
-    layout->addWidget(new QLabel(tr("Crash lab — real BitMEX XBTUSD minutes:"), this));
+    layout->addWidget(new QLabel(tr("Crash lab — real BitMEX XBTUSD minutes:"), content));
     // One under the other: the dock shares the lessons' narrow column.
     auto* crashes = new QVBoxLayout;
     for (const model::CrashWindow& w : model::crashWindows()) {
-        auto* b = new QPushButton(tr("%1 — %2").arg(w.title, w.subtitle), this);
+        auto* b = new QPushButton(tr("%1 — %2").arg(w.title, w.subtitle), content);
         b->setToolTip(tr("Replay %1 (%2) from its opening").arg(w.title, w.subtitle));
         connect(b, &QPushButton::clicked, this, [this, w] { loadCrash(w); });
         crashes->addWidget(b);
@@ -64,31 +76,31 @@ ReplayPanel::ReplayPanel(model::Market& market, model::RiskModel& model, QWidget
     }
     layout->addLayout(crashes);
     auto* files = new QHBoxLayout;
-    auto* open = new QPushButton(tr("Price file…"), this);
+    auto* open = new QPushButton(tr("Price file…"), content);
     open->setToolTip(tr("Replay any price history the importer reads (CSV or exchange JSON)"));
-    m_funding = new QPushButton(tr("Funding file…"), this);
+    m_funding = new QPushButton(tr("Funding file…"), content);
     m_funding->setToolTip(tr("Settle real funding rates during the replay"));
-    m_back = new QPushButton(tr("Simulated market"), this);
+    m_back = new QPushButton(tr("Simulated market"), content);
     m_back->setToolTip(tr("Leave the replay: the simulated market comes back"));
     files->addWidget(open);
     files->addWidget(m_funding);
     layout->addLayout(files);
     layout->addWidget(m_back);
 
-    m_title = wrapped(this);
+    m_title = wrapped(content);
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
     layout->addWidget(m_title);
-    m_facts = wrapped(this);
+    m_facts = wrapped(content);
     layout->addWidget(m_facts);
 
     auto* grid = new QGridLayout;
-    m_play = new QPushButton(tr("Play"), this);
+    m_play = new QPushButton(tr("Play"), content);
     m_play->setCheckable(true);
-    m_step = new QPushButton(tr("Step"), this);
+    m_step = new QPushButton(tr("Step"), content);
     m_step->setToolTip(tr("Reveal the next bar"));
-    m_speed = new QComboBox(this);
+    m_speed = new QComboBox(content);
     m_speed->setAccessibleName(tr("Replay speed"));
     for (int barsPerSecond : {1, 10, 60, 300})
         m_speed->addItem(tr("%n bar(s)/s", nullptr, barsPerSecond), barsPerSecond);
@@ -96,34 +108,39 @@ ReplayPanel::ReplayPanel(model::Market& market, model::RiskModel& model, QWidget
     grid->addWidget(m_play, 0, 0);
     grid->addWidget(m_step, 0, 1);
     grid->addWidget(m_speed, 0, 2);
-    m_startAt = dateEdit(this);
+    m_startAt = dateEdit(content);
     m_startAt->setAccessibleName(tr("Replay start"));
-    m_startHere = new QPushButton(tr("Start here"), this);
+    m_startHere = new QPushButton(tr("Start here"), content);
     m_startHere->setToolTip(tr("Start over at this time: later bars are hidden, the plan is planned again"));
-    grid->addWidget(new QLabel(tr("Start"), this), 1, 0);
+    grid->addWidget(new QLabel(tr("Start"), content), 1, 0);
     grid->addWidget(m_startAt, 1, 1);
     grid->addWidget(m_startHere, 1, 2);
-    m_jumpTo = dateEdit(this);
+    m_jumpTo = dateEdit(content);
     m_jumpTo->setAccessibleName(tr("Jump to"));
-    m_jump = new QPushButton(tr("Jump"), this);
+    m_jump = new QPushButton(tr("Jump"), content);
     m_jump->setToolTip(tr("Replay every bar up to this time (exits and funding happen on the way)"));
-    grid->addWidget(new QLabel(tr("Jump to"), this), 2, 0);
+    grid->addWidget(new QLabel(tr("Jump to"), content), 2, 0);
     grid->addWidget(m_jumpTo, 2, 1);
     grid->addWidget(m_jump, 2, 2);
     layout->addLayout(grid);
-    m_position = wrapped(this);
+    m_position = wrapped(content);
     layout->addWidget(m_position);
-    auto* mark = wrapped(this);
-    mark->setText(tr("Trade files carry last prices only: the bar's traded price stands in for the mark. Each bar is "
-                     "walked open → low → high → close when it closes at or above its open, open → high → low → close "
-                     "when below; events are stamped with the end of their bar."));
+    auto* mark = wrapped(content);
+    mark->setText(tr("Mark = the bar's traded price (trade files carry no mark), walked open → low → high → close "
+                     "in a rising bar, open → high → low → close in a falling one. Events carry their bar's end time."));
     layout->addWidget(mark);
-    m_events = new QListWidget(this);
+    m_events = new QListWidget(content);
     m_events->setAccessibleName(tr("Replay events"));
+    m_events->setMinimumHeight(m_events->fontMetrics().height() * 5);
+    m_events->setWordWrap(true);
+    m_events->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(m_events, 1);
-    auto* credit = wrapped(this);
+    auto* credit = wrapped(content);
     credit->setText(model::crashLabAttribution());
     layout->addWidget(credit);
+
+    // As wide as the controls need, the scroll bar beside them: nothing is cut at the right.
+    scroll->setMinimumWidth(content->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
 
     connect(open, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Replay a price file"), QString(),

@@ -86,7 +86,7 @@ QStringList factSentences(const CrashFacts& f, int d)
     s << QObject::tr("Opened at %1 (the bar ending %2).").arg(formatNumber(f.open, d), minute(f.openTime + f.interval));
     s << QObject::tr("Low %1 in the bar ending %2: %3% from the opening.")
              .arg(formatNumber(f.low, d), minute(f.lowEnd), formatNumber(f.lowFromOpen * 100.0, 1));
-    s << QObject::tr("High %1 in the bar ending %2; range %3% of the low.")
+    s << QObject::tr("High %1 in the bar ending %2; from the low up to the high: %3%.")
              .arg(formatNumber(f.high, d), minute(f.highEnd), formatNumber(f.range * 100.0, 1));
     if (f.noTradeBars > 0)
         s << QObject::tr("%n minute(s) without a trade (the exchange stalled).", nullptr, static_cast<int>(f.noTradeBars));

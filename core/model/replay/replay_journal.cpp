@@ -54,7 +54,8 @@ QString describe(const ReplayEvent& e, const ReplayFormat& f)
     case ReplayEvent::Kind::Funding:
         return QObject::tr("%1  Funding %2% at %3: %4 %5%6")
             .arg(t, formatNumber(e.rate * 100.0, 4), formatNumber(e.price, f.priceDecimals),
-                 e.amount < 0.0 ? QObject::tr("received") : QObject::tr("paid"), money(std::abs(e.amount), f), liq);
+                 e.amount < 0.0 ? QObject::tr("received") : QObject::tr("paid"),
+                 formatNumber(std::abs(e.amount), f.moneyDecimals) + QLatin1Char(' ') + f.currency, liq);
     case ReplayEvent::Kind::Exit: {
         QString what;
         switch (e.exit) {

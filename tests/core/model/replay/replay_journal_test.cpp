@@ -105,6 +105,8 @@ TEST(ReplayJournal, BlackThursdayFundingMovesTheLiquidationPrice)
     EXPECT_EQ(ev[1].rate, 0.0001);
     const double paid = 10000 / 7658.5 * 0.0001;
     EXPECT_NEAR(ev[1].amount, paid, 1e-15);
+    EXPECT_EQ(describe(ev[1], run.journal->format()),
+              QStringLiteral("2020-03-12 04:00 UTC  Funding 0.0100% at 7,658.50: paid 0.00013057 XBT, liquidation 7,249.69"));
     const double moved = bitmexLongLiquidation(10000, 7931.5, margin - paid, 0.0001);
     EXPECT_NEAR(*ev[1].liquidation, moved, 1e-6);
     EXPECT_NEAR(moved, 7249.69, 0.005);
