@@ -101,6 +101,11 @@ Dashboard::Dashboard(const DashboardOptions& options)
     replayPanel = new ui::ReplayPanel(market, model);
     QObject::connect(replayPanel, &ui::ReplayPanel::message, window.get(), [w = window.get()](const QString& m) { w->statusBar()->showMessage(m, 8000); });
     window->addSideDock(replayPanel, QObject::tr("Replay"), QStringLiteral("replayDock"));
+    // A lesson starts the simulated market afresh: the lesson's market is the one in charge.
+    QObject::connect(&feed, &model::MarketSource::seriesReset, replayPanel, [this] {
+        if (!market.isSimulated())
+            replayPanel->stop();
+    });
     if (auto* lessonsDock = qobject_cast<QDockWidget*>(lessonsPanel->parentWidget())) {
         if (auto* replayDock = qobject_cast<QDockWidget*>(replayPanel->parentWidget())) {
             window->tabifyDockWidget(lessonsDock, replayDock);

@@ -182,5 +182,16 @@ TEST_F(ReplayWindow, StepPlaySpeedAndStartOverWithClicks)
     EXPECT_EQ(panel->source(), nullptr);
 }
 
+TEST_F(ReplayWindow, ALessonTakesTheSimulatedMarketBack)
+{
+    click(panel->crashButton(2));  // the calm week
+    ASSERT_FALSE(dash->market.isSimulated());
+    // What a lesson does when it loads its market: the simulation starts afresh at its price.
+    dash->feed.restart(1, 50000.0, 600);
+    EXPECT_TRUE(dash->market.isSimulated());
+    EXPECT_EQ(panel->source(), nullptr);
+    EXPECT_EQ(dash->model.market().mark, dash->feed.state(dash->model.inputs().symbol).mark);
+}
+
 }  // namespace
 }  // namespace levlab
