@@ -28,6 +28,7 @@ Dashboard::Dashboard(const DashboardOptions& options)
     : tiers(model::TierLibrary::loadShipped()),
       settings(makeSettings(options.settingsPath)),
       feed(options.seed, options.startPrice, options.startMs),
+      market(feed),
       model(tiers),
       portfolio(tiers),
       lessons(model::LessonLibrary::loadShipped()),
@@ -35,10 +36,10 @@ Dashboard::Dashboard(const DashboardOptions& options)
 {
     feed.generateHistory(options.historyMinutes);
     // The plan watches the market of its own symbol, and the chart shows it.
-    model.setMarketSource([this](const QString& symbol) { return feed.state(symbol); });
-    QObject::connect(&feed, &model::MarketFeed::advanced, &model, [this] { model.setMarket(feed.state(model.inputs().symbol)); });
-    QObject::connect(&model, &model::RiskModel::changed, &feed, [this] { feed.setFocus(model.inputs().symbol); });
-    model.setMarket(feed.state());
+    model.setMarketSource([this](const QString& symbol) { return market.state(symbol); });
+    QObject::connect(&market, &model::MarketSource::advanced, &model, [this] { model.setMarket(market.state(model.inputs().symbol)); });
+    QObject::connect(&model, &model::RiskModel::changed, &market, [this] { market.setFocus(model.inputs().symbol); });
+    model.setMarket(market.state());
     // The portfolio follows BTC and the assets that follow it.
     auto marks = [this] {
         QHash<QString, double> m{{QStringLiteral("BTC"), feed.markOf(QStringLiteral("BTC"))}};
@@ -50,7 +51,7 @@ Dashboard::Dashboard(const DashboardOptions& options)
                      [this, marks] { portfolio.setMarks(marks(), feed.lastTick().fundingRate, feed.lastTick().timeMs); });
     portfolio.setMarks(marks(), feed.lastTick().fundingRate, feed.lastTick().timeMs);
     startFresh();
-    window = std::make_unique<ui::MainWindow>(model, feed, portfolio, *settings);
+    window = std::make_unique<ui::MainWindow>(model, market, portfolio, *settings);
     exports = new ui::ExportActions(model, portfolio, tiers, *window->chart(), *settings, window.get());
     QObject::connect(exports, &ui::ExportActions::message, window.get(), [w = window.get()](const QString& m) { w->statusBar()->showMessage(m, 8000); });
     auto* exportMenu = new QMenu(QObject::tr("&Export"), window.get());
@@ -79,6 +80,21 @@ Dashboard::Dashboard(const DashboardOptions& options)
             if (!shown)
                 p->leaveLesson();
         });
+    }
+    // Real history: the Replay dock, a tab behind the lessons.
+    replayPanel = new ui::ReplayPanel(market, model);
+    QObject::connect(replayPanel, &ui::ReplayPanel::message, window.get(), [w = window.get()](const QString& m) { w->statusBar()->showMessage(m, 8000); });
+    window->addSideDock(replayPanel, QObject::tr("Replay"), QStringLiteral("replayDock"));
+    // A lesson starts the simulated market afresh: the lesson's market is the one in charge.
+    QObject::connect(&feed, &model::MarketSource::seriesReset, replayPanel, [this] {
+        if (!market.isSimulated())
+            replayPanel->stop();
+    });
+    if (auto* lessonsDock = qobject_cast<QDockWidget*>(lessonsPanel->parentWidget())) {
+        if (auto* replayDock = qobject_cast<QDockWidget*>(replayPanel->parentWidget())) {
+            window->tabifyDockWidget(lessonsDock, replayDock);
+            lessonsDock->raise();
+        }
     }
     // Quitting mid-lesson keeps the learner's own market speed, not the lesson's pause.
     QObject::connect(qApp, &QCoreApplication::aboutToQuit, lessonsPanel, [p = lessonsPanel] { p->leaveLesson(); });

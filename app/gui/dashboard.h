@@ -3,6 +3,7 @@
 #include "core/model/feeds/market_feed.h"
 #include "core/model/lessons/lesson.h"
 #include "core/model/lessons/lesson_driver.h"
+#include "core/model/market/market.h"
 #include "core/model/plan/risk_model.h"
 #include "core/model/portfolio/portfolio_model.h"
 #include "core/model/settings/app_settings.h"
@@ -10,6 +11,7 @@
 #include "ui/document/document_controller.h"
 #include "ui/export/export_actions.h"
 #include "ui/lessons/lessons_panel.h"
+#include "ui/market/replay_panel.h"
 #include "ui/main_window.h"
 
 #include <QString>
@@ -48,6 +50,8 @@ public:
     model::TierLibrary tiers;
     std::unique_ptr<model::AppSettings> settings;
     model::MarketFeed feed;
+    /// The market the plan and the views follow: the simulated feed, or a replay.
+    model::Market market;
     model::RiskModel model;
     model::PortfolioModel portfolio;
     model::LessonLibrary lessons;
@@ -56,6 +60,7 @@ public:
     ui::LessonsPanel* lessonsPanel = nullptr;
     ui::ExportActions* exports = nullptr;
     ui::DocumentController* documents = nullptr;
+    ui::ReplayPanel* replayPanel = nullptr;
 
 private:
     QMetaObject::Connection lessonsDockClosed;

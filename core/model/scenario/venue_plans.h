@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/model/market/instrument.h"  // baseAsset: one reading of a venue's symbol
+
 #include "core/engine/account/account.h"
 #include "core/engine/result.h"
 #include "core/engine/venue/venue.h"
@@ -30,8 +32,5 @@ struct VenuePlan final {
 /// keeps the plan's symbol, and evaluate says what is then unknown.
 engine::Result<std::vector<VenuePlan>> planOnEveryVenue(const QByteArray& bytes, const TierLibrary& tiers,
                                                         const QString& name = {});
-
-/// The asset a symbol trades: "BTC" for BTCUSDT, BTC-USDT-SWAP, XBTUSD or BTC/USD.
-QString baseAsset(const QString& symbol);
 
 }  // namespace levlab::model

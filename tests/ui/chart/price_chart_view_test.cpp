@@ -227,5 +227,18 @@ TEST_F(PriceChart, AnotherAssetsCandlesAreDrawnWhole)
     EXPECT_LT(chart->candles().window().yMax, mark / 2) << "the price axis left BTC's prices";
 }
 
+TEST_F(PriceChart, FollowsTheMarketsOwnTicksWithoutThePlan)
+{
+    // A source the plan does not hear from (a replay with no plan) still moves the chart.
+    QObject::disconnect(&feed, &model::MarketFeed::advanced, &riskModel, nullptr);
+    const qint64 modelTime = riskModel.market().timeMs;
+    const qint64 endBefore = chart->candles().window().endMs;
+    feed.advance(static_cast<int>(5 * 60 * model::MarketFeed::kTicksPerSecond));  // five minutes of ticks
+    EXPECT_EQ(riskModel.market().timeMs, modelTime);
+    // The view moved on by the five minutes and draws up to the newest bar.
+    EXPECT_EQ(chart->candles().window().endMs - endBefore, 5 * 60 * 1000);
+    EXPECT_EQ(chart->candles().window().end, chart->candles().window().series->size());
+}
+
 }  // namespace
 }  // namespace levlab::ui
