@@ -7,6 +7,7 @@
 #include "ui/chart/price_chart_view.h"
 #include "ui/controls/keyboard_shortcuts.h"
 #include "ui/controls/leverage_control.h"
+#include "ui/controls/exits_form.h"
 #include "ui/controls/position_form.h"
 #include "ui/controls/trade_bar.h"
 #include "ui/market/market_bar.h"
@@ -139,6 +140,8 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
     m_risk = new RiskPanel(model, side);
     m_planColumn->addWidget(group(tr("Position"), m_form, side));
     m_planColumn->addWidget(group(QString(), m_leverage, side));  // the control has its own "Leverage" label
+    m_exits = new ExitsForm(model, side);
+    m_planColumn->addWidget(group(tr("Exits"), m_exits, side));
     m_planColumn->addWidget(group(tr("Risk"), m_risk, side), 1);
     m_planScroll = new QScrollArea(this);
     m_planScroll->setWidget(side);
@@ -176,6 +179,7 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
     statusBar()->addPermanentWidget(footer);
 
     connect(m_form, &PositionForm::refused, this, &MainWindow::showRefusal);
+    connect(m_exits, &ExitsForm::refused, this, &MainWindow::showRefusal);
     m_history = new EditHistory(model, this);  // Edit › Undo: the plan's and the portfolio's edits
     m_portfolio->setUndoStack(m_history->stack());
     connect(m_history, &EditHistory::refused, this, &MainWindow::showRefusal);

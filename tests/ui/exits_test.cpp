@@ -1,0 +1,202 @@
+// The Exits section and the ladder on the chart as a person uses them: a ladder typed
+// key by key, a take-profit line dragged with the mouse, and an open trade run
+// through two take-profits and a break-even exit, read back from the trade log.
+#include "app/gui/dashboard.h"
+#include "tests/ui/dashboard_fixture.h"
+#include "ui/chart/ladder_lines.h"
+#include "ui/chart/price_chart_view.h"
+#include "ui/controls/exits_form.h"
+#include "ui/controls/trade_bar.h"
+#include "ui/risk/ladder_rows.h"
+#include "ui/risk/risk_panel.h"
+#include "ui/risk/value_table.h"
+
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+#include <cmath>
+
+namespace levlab {
+namespace {
+
+class Exits : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(settingsDir.isValid());
+        dash = test::openDashboard(settingsDir, QSize(1366, 768), 600);
+        ASSERT_TRUE(dash->window->isVisible());
+    }
+
+    model::RiskModel& model() { return dash->model; }
+    ui::ExitsForm& exits() { return *dash->window->exits(); }
+    ui::PriceChartView& chart() { return *dash->window->chart(); }
+
+    /// The plan on a fixed entry: 1 BTC long at 10,000, 10×, stop 9,500, fee 0.05%.
+    void planAtTenThousand()
+    {
+        model::PlanInputs in = model().inputs();
+        in.venue = engine::Venue::Binance;
+        in.symbol = QStringLiteral("BTCUSDT");
+        in.entryAtMarket = false;
+        in.entryPrice = 10000.0;
+        in.size = 1.0;
+        in.leverage = 10.0;
+        in.wallet = 10000.0;
+        in.marginMode = engine::MarginMode::Isolated;
+        in.extraMargin = 0.0;
+        in.stopLoss = 9500.0;
+        in.takeProfit.reset();
+        in.feeRate = 0.0005;
+        in.mmRate.reset();
+        ASSERT_FALSE(model().setInputs(in).has_value());
+    }
+
+    void press(QWidget* w, Qt::Key key)
+    {
+        w->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(w, key);
+    }
+
+    QTemporaryDir settingsDir;
+    std::unique_ptr<app::Dashboard> dash;
+};
+
+TEST_F(Exits, ALadderTypedKeyByKeyIsTheModelsLadder)
+{
+    planAtTenThousand();
+    const int undoBefore = dash->window->findChild<QUndoStack*>() ? dash->window->findChild<QUndoStack*>()->count() : 0;
+    EXPECT_FALSE(exits().targetEnabled(1)->isVisibleTo(&exits())) << "the second row waits for the first";
+    press(exits().targetEnabled(0), Qt::Key_Space);
+    test::typeKeys(exits().targetPrice(0), QStringLiteral("10500"));
+    QTest::keyClick(exits().targetPrice(0), Qt::Key_Enter);
+    test::typeKeys(exits().targetShare(0), QStringLiteral("50"));
+    QTest::keyClick(exits().targetShare(0), Qt::Key_Tab);
+    ASSERT_TRUE(exits().targetEnabled(1)->isVisibleTo(&exits()));
+    press(exits().targetEnabled(1), Qt::Key_Space);
+    test::typeKeys(exits().targetPrice(1), QStringLiteral("10800"));
+    QTest::keyClick(exits().targetPrice(1), Qt::Key_Enter);
+    test::typeKeys(exits().targetShare(1), QStringLiteral("30"));
+    QTest::keyClick(exits().targetShare(1), Qt::Key_Enter);
+    press(exits().targetEnabled(2), Qt::Key_Space);
+    test::typeKeys(exits().targetPrice(2), QStringLiteral("11200"));
+    QTest::keyClick(exits().targetPrice(2), Qt::Key_Enter);
+    press(exits().breakEvenBox(), Qt::Key_Down);  // "never" → "TP1"
+
+    const model::ExitLadder& l = model().inputs().ladder;
+    ASSERT_EQ(l.targets.size(), 3u);
+    EXPECT_EQ(l.targets[0], (engine::TakeProfit{10500.0, 0.5}));
+    EXPECT_EQ(l.targets[1], (engine::TakeProfit{10800.0, 0.3}));
+    EXPECT_EQ(l.targets[2].price, 11200.0);
+    EXPECT_NEAR(l.targets[2].share, 0.2, 1e-12) << "a new rung closes what is left";
+    ASSERT_EQ(l.stopMoves.size(), 1u);
+    EXPECT_EQ(l.stopMoves[0], (engine::StopMove{1, true, 0.0}));
+    if (auto* stack = dash->window->findChild<QUndoStack*>()) {
+        EXPECT_EQ(stack->count() - undoBefore, 9) << "each commit one undo step";
+    }
+
+    // The risk panel reads the engine's preview: blended 719.635 ÷ 509.75 (hand-worked in ladder_test).
+    ui::ValueTable* rows = dash->window->risk()->ladderRows()->table();
+    ASSERT_GE(rows->rowCount(), 5);
+    EXPECT_EQ(rows->name(0), QStringLiteral("Blended reward : risk"));
+    EXPECT_TRUE(rows->value(0).startsWith(QStringLiteral("1.41 : 1  (719.6"))) << rows->value(0).toStdString();
+    EXPECT_TRUE(rows->value(0).endsWith(QStringLiteral(" ÷ 509.75)"))) << rows->value(0).toStdString();
+    EXPECT_EQ(rows->value(1), QStringLiteral("+244.88 at 10,500.0; liq. 8,032.1"));
+
+    // Shares past 100%: refused beside the field, in percent, and the model keeps its ladder.
+    test::typeKeys(exits().targetShare(2), QStringLiteral("60"));
+    QTest::keyClick(exits().targetShare(2), Qt::Key_Enter);
+    EXPECT_TRUE(exits().targetShare(2)->isInvalid());
+    EXPECT_EQ(exits().targetShare(2)->problemLabel()->text(),
+              QStringLiteral("Take-profit 3, share: brings the shares to 140%: together they may close at most 100%."));
+    EXPECT_NEAR(model().inputs().ladder.targets[2].share, 0.2, 1e-12);
+}
+
+TEST_F(Exits, DraggingATakeProfitLineMovesThatRung)
+{
+    // Around the market the chart shows: +5%, +8% and +12% of the entry.
+    const double entry = model().snapshot().entry;
+    const double tp1 = model().snapToTick(entry * 1.05), tp2 = model().snapToTick(entry * 1.08), tp3 = model().snapToTick(entry * 1.12);
+    model::ExitLadder l;
+    l.targets = {{tp1, 0.5}, {tp2, 0.3}, {tp3, 0.2}};
+    ASSERT_FALSE(model().setExitLadder(l).has_value());
+    chart().flushFrame();
+    const ui::LevelLine* line = chart().ladderLines().target(1);
+    ASSERT_NE(line, nullptr);
+    EXPECT_TRUE(line->tagText().startsWith(QStringLiteral("TP2 30%"))) << line->tagText().toStdString();
+    const double to = model().snapToTick(entry * 1.095);
+    QWidget* viewport = chart().viewport();
+    const QPoint start = chart().viewportPointFor(tp2);
+    const QPoint end = chart().viewportPointFor(to);
+    QTest::mousePress(viewport, Qt::LeftButton, Qt::NoModifier, start);
+    QMouseEvent move(QEvent::MouseMove, QPointF(end), viewport->mapToGlobal(QPointF(end)), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &move);
+    QTest::mouseRelease(viewport, Qt::LeftButton, Qt::NoModifier, end);
+    const double pricePerPixel = (chart().yMax() - chart().yMin()) / chart().candles().window().plot.height();
+    const auto& moved = model().inputs().ladder.targets;
+    EXPECT_NEAR(moved[1].price, to, 2.0 * pricePerPixel) << "within the pixel the pointer landed on";
+    EXPECT_EQ(moved[0].price, tp1);
+    EXPECT_EQ(moved[2].price, tp3);
+    EXPECT_EQ(moved[1].share, 0.3);
+    EXPECT_EQ(exits().targetPrice(1)->value(), moved[1].price) << "the field follows the line";
+}
+
+TEST_F(Exits, AnOpenTradeRunsThroughTwoTakeProfitsAndABreakEvenExitIntoTheTradeLog)
+{
+    planAtTenThousand();
+    model::ExitLadder l;
+    l.targets = {{10500.0, 0.5}, {10800.0, 0.3}, {11200.0, 0.2}};
+    l.stopMoves = {engine::StopMove{1, true, 0.0}};
+    ASSERT_FALSE(model().setExitLadder(l).has_value());
+    const qint64 t0 = dash->feed.lastTick().timeMs;
+    auto at = [&](double price, qint64 seconds) {
+        model::MarketState m = model().market();
+        m.timeMs = t0 + seconds * 1000;
+        m.mark = m.last = m.index = price;
+        model().setMarket(m);
+    };
+    at(10100.0, 1);
+    at(9990.0, 2);  // the fixed entry (a limit at 10,000) fills
+    ASSERT_EQ(model().tradeState(), model::TradeState::Open);
+    QTest::qWait(250);  // readouts follow the market at most Theme::kReadoutHz times a second
+    EXPECT_FALSE(exits().isEnabled()) << "an open trade's exits run as planned";
+    at(10600.0, 3);
+    at(10900.0, 4);
+    at(10000.0, 5);
+    ASSERT_EQ(model().tradeState(), model::TradeState::Closed);
+    QTest::qWait(250);
+
+    std::unique_ptr<QTableWidget> table(ui::TradeBar::logTable(model(), nullptr));
+    ASSERT_EQ(table->rowCount(), 5) << "the trade and its four steps";
+    auto cell = [&](int r, int c) { return table->item(r, c)->text(); };
+    // 244.875 + 236.88 + 2.05 = 483.805 (ladder_test works each by hand; the sum in
+    // binary lies a hair below the half cent).
+    EXPECT_EQ(cell(0, 7), QStringLiteral("+483.80"));
+    EXPECT_EQ(cell(1, 4).trimmed(), QStringLiteral("take profit"));
+    EXPECT_EQ(cell(1, 5), QStringLiteral("10,500.00"));
+    EXPECT_EQ(cell(1, 6), QStringLiteral("0.5000"));
+    EXPECT_EQ(cell(1, 7), QStringLiteral("+244.88"));
+    EXPECT_EQ(cell(2, 4).trimmed(), QStringLiteral("stop moved"));
+    EXPECT_EQ(cell(2, 5), QStringLiteral("10,020.26"));
+    EXPECT_EQ(cell(3, 7), QStringLiteral("+236.88"));
+    EXPECT_EQ(cell(4, 4).trimmed(), QStringLiteral("break even stop"));
+    EXPECT_EQ(cell(4, 6), QStringLiteral("0.2000"));
+    EXPECT_EQ(cell(4, 7), QStringLiteral("+2.05"));
+
+    // The risk panel lists the steps with the realised total.
+    ui::ValueTable* rows = dash->window->risk()->ladderRows()->table();
+    ASSERT_EQ(rows->rowCount(), 5);
+    EXPECT_EQ(rows->name(4), QStringLiteral("Realised"));
+    EXPECT_EQ(rows->value(4), QStringLiteral("+483.80"));
+}
+
+}  // namespace
+}  // namespace levlab
