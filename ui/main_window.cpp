@@ -140,9 +140,9 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
     m_risk = new RiskPanel(model, side);
     m_planColumn->addWidget(group(tr("Position"), m_form, side));
     m_planColumn->addWidget(group(QString(), m_leverage, side));  // the control has its own "Leverage" label
-    m_exits = new ExitsForm(model, side);
-    m_planColumn->addWidget(group(tr("Exits"), m_exits, side));
     m_planColumn->addWidget(group(tr("Risk"), m_risk, side), 1);
+    m_exits = new ExitsForm(model, side);  // below the key risk figures: they show without scrolling
+    m_planColumn->addWidget(group(tr("Exits"), m_exits, side));
     m_planScroll = new QScrollArea(this);
     m_planScroll->setWidget(side);
     m_planScroll->setWidgetResizable(true);

@@ -10,6 +10,10 @@
 #include "ui/risk/ladder_rows.h"
 #include "ui/risk/risk_panel.h"
 #include "ui/risk/value_table.h"
+#include "ui/stress/stress_view.h"
+#include "ui/venue/venue_comparison.h"
+#include "core/model/plan/messages.h"
+#include "core/model/scenario/venue_plans.h"
 
 #include <gtest/gtest.h>
 
@@ -17,6 +21,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -167,7 +174,8 @@ TEST_F(Exits, AnOpenTradeRunsThroughTwoTakeProfitsAndABreakEvenExitIntoTheTradeL
     at(9990.0, 2);  // the fixed entry (a limit at 10,000) fills
     ASSERT_EQ(model().tradeState(), model::TradeState::Open);
     QTest::qWait(250);  // readouts follow the market at most Theme::kReadoutHz times a second
-    EXPECT_FALSE(exits().isEnabled()) << "an open trade's exits run as planned";
+    EXPECT_FALSE(exits().targetPrice(0)->isEnabled()) << "an open trade's exits run as planned";
+    EXPECT_FALSE(exits().targetEnabled(0)->isEnabled());
     at(10600.0, 3);
     at(10900.0, 4);
     at(10000.0, 5);
@@ -196,6 +204,98 @@ TEST_F(Exits, AnOpenTradeRunsThroughTwoTakeProfitsAndABreakEvenExitIntoTheTradeL
     ASSERT_EQ(rows->rowCount(), 5);
     EXPECT_EQ(rows->name(4), QStringLiteral("Realised"));
     EXPECT_EQ(rows->value(4), QStringLiteral("+483.80"));
+}
+
+TEST_F(Exits, TheVenueComparisonShowsTheEnginesNumbersForEachVenue)
+{
+    model::MarketState m = model().market();
+    m.mark = m.last = m.index = 10000.0;
+    m.fundingRate = 0.0001;
+    model().setMarket(m);
+    planAtTenThousand();  // after the market moved: the limit entry waits
+    // The same plan as `levlab-cli compare` reads it, through the scenario format.
+    const QByteArray plan = R"({"venue": "binance", "wallet_balance": 10000, "positions": [{"id": "plan", "symbol": "BTCUSDT",
+        "side": "long", "quantity": 1, "entry_price": 10000, "mark_price": 10000, "mode": "isolated", "leverage": 10,
+        "fee_rate": 0.0005, "funding_rate": 0.0001}]})";
+    auto venues = model::planOnEveryVenue(plan, dash->tiers);
+    ASSERT_TRUE(static_cast<bool>(venues));
+    std::vector<engine::AccountInput> accounts;
+    for (const auto& v : venues.value()) {
+        ASSERT_TRUE(v.account.has_value()) << engine::venueName(v.venue);
+        accounts.push_back(*v.account);
+    }
+    const auto expected = engine::compareVenues(accounts);
+
+    auto* button = exits().findChild<QPushButton*>();
+    for (auto* b : exits().findChildren<QPushButton*>()) {
+        if (b->text() == QStringLiteral("Compare venues…"))
+            button = b;
+    }
+    QTest::mouseClick(button, Qt::LeftButton);
+    ui::VenueComparison* view = exits().venueComparison();
+    ASSERT_NE(view, nullptr);
+    QTableWidget* t = view->table();
+    ASSERT_EQ(t->columnCount(), static_cast<int>(expected.size()));
+    int highlighted = 0;
+    for (std::size_t c = 0; c < expected.size(); ++c) {
+        const auto& f = expected[c];
+        const int col = static_cast<int>(c);
+        EXPECT_EQ(t->horizontalHeaderItem(col)->text(), QString::fromLatin1(engine::venueDisplayName(f.venue).data()));
+        ASSERT_TRUE(f.position.has_value()) << engine::venueName(f.venue);
+        EXPECT_EQ(t->item(ui::VenueComparison::InitialMargin, col)->text(), model::formatNumber(f.position->initialMargin, 2));
+        EXPECT_EQ(t->item(ui::VenueComparison::MaintenanceMargin, col)->text(), model::formatNumber(f.position->maintenanceMargin, 2));
+        const auto& liq = f.position->liquidationPrice;
+        EXPECT_EQ(t->item(ui::VenueComparison::Liquidation, col)->text(), liq ? model::formatNumber(*liq, 2) : QStringLiteral("none"));
+        EXPECT_EQ(t->item(ui::VenueComparison::Fees, col)->text(), model::formatNumber(f.openFee + f.closeFee, 2));
+        EXPECT_EQ(t->item(ui::VenueComparison::MaxLeverage, col)->text(), model::formatNumber(f.position->maxLeverage, 0) + QStringLiteral("×"));
+        QStringList reasons;
+        for (const auto& r : f.reasons)
+            reasons << QString::fromStdString(r);
+        EXPECT_EQ(t->item(ui::VenueComparison::Reasons, col)->text(), reasons.join(QLatin1Char('\n')));
+        if (f.venue != engine::Venue::Binance && t->item(ui::VenueComparison::Liquidation, col)->font().bold())
+            ++highlighted;
+    }
+    EXPECT_GT(highlighted, 0) << "venues whose liquidation differs from Binance's are highlighted";
+}
+
+TEST_F(Exits, TheStressRunIsTheEnginesAndTheSameSeedGivesTheSameFigures)
+{
+    planAtTenThousand();
+    model::ExitLadder l;
+    l.targets = {{10500.0, 0.5}, {10800.0, 0.3}, {11200.0, 0.2}};
+    l.stopMoves = {engine::StopMove{1, true, 0.0}};
+    ASSERT_FALSE(model().setExitLadder(l).has_value());
+    for (auto* b : exits().findChildren<QPushButton*>()) {
+        if (b->text() == QStringLiteral("Stress test…"))
+            QTest::mouseClick(b, Qt::LeftButton);
+    }
+    ui::StressView* view = exits().stressView();
+    ASSERT_NE(view, nullptr);
+    view->pathsBox()->setValue(200);
+    view->seedBox()->setValue(7);
+    QSignalSpy done(view, &ui::StressView::finished);
+    QTest::mouseClick(view->runButton(), Qt::LeftButton);
+    ASSERT_TRUE(done.wait(20000));
+    // The engine's own run of the same plan.
+    engine::StressRunOptions o;
+    o.paths = 200;
+    o.seed = 7;
+    auto expected = engine::stressPlan(model().currentTradePlan().value(), o);
+    ASSERT_TRUE(static_cast<bool>(expected));
+    QTableWidget* t = view->table();
+    const int last = t->rowCount() - 1;
+    auto money = [](double v) { return (v >= 0.0 ? QStringLiteral("+") : QString()) + model::formatNumber(v, 2); };
+    EXPECT_EQ(t->item(last - 3, 0)->text(), money(expected->withRules.median));
+    EXPECT_EQ(t->item(last - 2, 0)->text(), money(expected->withRules.percentile5));
+    EXPECT_EQ(t->item(last - 3, 1)->text(), money(expected->plain.median));
+    const QString first = t->item(last, 0)->text();
+    QTest::mouseClick(view->runButton(), Qt::LeftButton);
+    ASSERT_TRUE(done.wait(20000));
+    EXPECT_EQ(view->table()->item(last, 0)->text(), first) << "same seed, same worst path";
+    // A click on the worst path lists its steps, the last of which ends the trade.
+    t->setCurrentCell(last, 0);
+    emit t->cellClicked(last, 0);
+    EXPECT_GT(view->worstSteps()->rowCount(), 0);
 }
 
 }  // namespace

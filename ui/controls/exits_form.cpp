@@ -2,11 +2,16 @@
 
 #include "core/model/plan/risk_model.h"
 #include "ui/binding/market_throttle.h"
+#include "ui/stress/stress_view.h"
+#include "ui/venue/venue_comparison.h"
 #include "ui/theme/theme.h"
 
 #include <QCheckBox>
+#include <QAbstractSpinBox>
 #include <QComboBox>
 #include <QGridLayout>
+#include <QHBoxLayout>
+#include <QPushButton>
 #include <QLabel>
 #include <QSignalBlocker>
 
@@ -24,6 +29,7 @@ NumberField* field(QWidget* parent, double max, int decimals, const QString& suf
     f->setSuffix(suffix);
     f->setAccessibleName(name);
     f->setToolTip(name);
+    f->setMinimumWidth(64);  // not the width of the widest number the range allows
     return f;
 }
 
@@ -70,7 +76,7 @@ ExitsForm::ExitsForm(model::RiskModel& model, QWidget* parent) : QWidget(parent)
         bindNumber(rung.share, [i](model::ExitLadder& l, double v) { l.targets[static_cast<std::size_t>(i)].share = v / 100.0; });
     }
 
-    auto* beLabel = new QLabel(tr("&Break-even after"), this);
+    auto* beLabel = new QLabel(tr("Break-even after"), this);
     m_breakEven = new QComboBox(this);
     m_breakEven->setAccessibleName(tr("Break-even after"));
     m_breakEven->setToolTip(tr("Move the stop to the entry plus the fees paid once this take-profit fills"));
@@ -152,6 +158,29 @@ ExitsForm::ExitsForm(model::RiskModel& model, QWidget* parent) : QWidget(parent)
     bindNumber(m_delevShare, [](model::ExitLadder& l, double v) {
         if (!l.deleverages.empty())
             l.deleverages.front().share = v / 100.0;
+    });
+
+    // Before any capital is risked: the plan over many paths, and on every venue.
+    auto* tools = new QHBoxLayout;
+    auto* stress = new QPushButton(tr("Stress test…"), this);
+    stress->setToolTip(tr("Run the plan with and without its ladder and rules over many seeded market paths"));
+    auto* venues = new QPushButton(tr("Compare venues…"), this);
+    venues->setToolTip(tr("The same trade under every venue's rules, side by side"));
+    tools->addWidget(stress);
+    tools->addWidget(venues);
+    grid->addLayout(tools, r++, 0, 1, 3);
+    connect(stress, &QPushButton::clicked, this, [this] {
+        if (!m_stress)
+            m_stress = new StressView(m_model, window());
+        m_stress->show();
+        m_stress->raise();
+    });
+    connect(venues, &QPushButton::clicked, this, [this] {
+        if (!m_venues)
+            m_venues = new VenueComparison(m_model, window());
+        m_venues->refresh();
+        m_venues->show();
+        m_venues->raise();
     });
 
     new MarketThrottle(m_model, [this] { refresh(); }, Theme::kReadoutHz, this);
@@ -243,7 +272,7 @@ void ExitsForm::refresh()
                 after = m.afterTarget;
         }
         m_breakEven->setCurrentIndex(std::min(after, count - 1));
-        m_breakEven->setEnabled(!l.targets.empty());
+        m_breakEven->setEnabled(!l.targets.empty() && m_model.tradeState() != model::TradeState::Open);
     }
     const QSignalBlocker b1(m_trailOn);
     const QSignalBlocker b2(m_topUpOn);
@@ -266,8 +295,16 @@ void ExitsForm::refresh()
         m_delevRatio->showModelValue(l.deleverages.front().marginRatio * 100.0, byMarket);
         m_delevShare->showModelValue(l.deleverages.front().share * 100.0, byMarket);
     }
-    // An open trade's exits run as planned.
-    setEnabled(m_model.tradeState() != model::TradeState::Open);
+    // An open trade's exits run as planned; the stress run and the comparison stay at hand.
+    const bool editable = m_model.tradeState() != model::TradeState::Open;
+    for (QWidget* w : findChildren<QWidget*>()) {
+        if ((qobject_cast<QAbstractSpinBox*>(w) || qobject_cast<QCheckBox*>(w) || qobject_cast<QComboBox*>(w)) && !editable)
+            w->setEnabled(false);
+    }
+    for (const Rung& rung : m_rows)
+        rung.on->setEnabled(editable);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_trailOn, m_topUpOn, m_delevOn})
+        w->setEnabled(editable);
 }
 
 }  // namespace levlab::ui

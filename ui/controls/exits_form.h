@@ -17,6 +17,9 @@ class RiskModel;
 
 namespace levlab::ui {
 
+class StressView;
+class VenueComparison;
+
 /// The plan's exits beyond one stop and one target: up to five take-profits, each
 /// a price and the share of the position it closes; the stop to break-even after
 /// one of them; a trailing stop; one margin top-up rule and one deleveraging rule.
@@ -41,6 +44,9 @@ public:
     [[nodiscard]] QCheckBox* deleverageEnabled() const { return m_delevOn; }
     [[nodiscard]] NumberField* deleverageRatioBox() const { return m_delevRatio; }
     [[nodiscard]] NumberField* deleverageShareBox() const { return m_delevShare; }
+    /// The stress run and the venue comparison, opened by the buttons under the rules.
+    [[nodiscard]] StressView* stressView() const { return m_stress; }
+    [[nodiscard]] VenueComparison* venueComparison() const { return m_venues; }
 
 signals:
     void refused(const levlab::model::Refusal& refusal);
@@ -69,6 +75,8 @@ private:
     QCheckBox* m_delevOn = nullptr;
     NumberField* m_delevRatio = nullptr;
     NumberField* m_delevShare = nullptr;
+    StressView* m_stress = nullptr;
+    VenueComparison* m_venues = nullptr;
 };
 
 }  // namespace levlab::ui

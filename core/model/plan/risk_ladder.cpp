@@ -3,6 +3,8 @@
 #include "core/engine/trade/partial_close.h"
 #include "core/model/plan/messages.h"
 #include "core/model/plan/risk_model_detail.h"
+#include "core/model/scenario/venue_plans.h"
+#include "core/model/tiers/tier_library.h"
 
 namespace levlab::model {
 
@@ -181,6 +183,36 @@ void RiskModel::overlayLadder()
     m_snapshot.quantityLeft = m_sim->holding().position.quantity;
     m_snapshot.stopNow = m_sim->stop();
     m_snapshot.position.liquidationPrice = m_sim->liquidationPrice();
+}
+
+std::vector<engine::VenueFigures> RiskModel::compareVenues() const
+{
+    std::vector<engine::AccountInput> perVenue;
+    const TierTable* own = m_tiers.find(m_inputs.venue, m_inputs.symbol);
+    if (!own)
+        return {};
+    for (engine::Venue venue : engine::kAllVenues) {
+        PlanInputs in = m_inputs;
+        in.venue = venue;
+        in.symbol = symbolOn(venue, m_inputs.symbol, own->contract, m_tiers);
+        engine::AccountInput account;
+        account.venue = venue;
+        account.walletBalance = in.wallet;
+        if (auto plan = tradePlan(in, m_market)) {
+            account.positions = {plan->position};
+        } else if (auto ownPlan = tradePlan(m_inputs, m_market)) {
+            // A venue with no table for the asset: as `compare` reads the plan, without
+            // its rows, so the engine leaves out what needs them and says so.
+            engine::PositionInput p = ownPlan->position;
+            decltype(p.contract) contract;
+            contract.kind = p.contract.kind;
+            p.contract = contract;
+            p.brackets = {};
+            account.positions = {p};
+        }
+        perVenue.push_back(std::move(account));
+    }
+    return engine::compareVenues(perVenue);
 }
 
 }  // namespace levlab::model

@@ -2,6 +2,7 @@
 
 #include "core/engine/result.h"
 #include "core/engine/trade/trade_simulator.h"
+#include "core/engine/venue/venue_compare.h"
 #include "core/model/plan/plan_inputs.h"
 #include "core/model/plan/risk_snapshot.h"
 #include "core/model/plan/trade.h"
@@ -66,6 +67,11 @@ public:
     [[nodiscard]] const std::vector<ClosedTrade>& tradeLog() const { return m_log; }
     /// The current trade's steps when its plan has an exit ladder (engine TradeSimulator).
     [[nodiscard]] const std::vector<engine::TradeStep>& tradeSteps() const;
+    /// The planned position with its exits as the engine's trade plan (the stress run's input).
+    [[nodiscard]] engine::Result<engine::TradePlan> currentTradePlan() const { return tradePlan(m_inputs, m_market); }
+    /// The plan on every venue (engine::kAllVenues order), each with its own table for the
+    /// same asset, evaluated as `levlab-cli compare` does.
+    [[nodiscard]] std::vector<engine::VenueFigures> compareVenues() const;
     /// Unrealised result of the open trade at the mark, fees to close included.
     [[nodiscard]] double openResult() const;
 

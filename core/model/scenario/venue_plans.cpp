@@ -26,9 +26,6 @@ QString baseAsset(const QString& symbol)
     return s == QLatin1String("XBT") ? QStringLiteral("BTC") : s;
 }
 
-namespace {
-
-/// The venue's symbol for the same asset and contract kind, or `symbol` itself.
 QString symbolOn(engine::Venue venue, const QString& symbol, engine::ContractKind kind, const TierLibrary& tiers)
 {
     if (const TierTable* t = tiers.find(venue, symbol); t && t->contract == kind)
@@ -40,8 +37,6 @@ QString symbolOn(engine::Venue venue, const QString& symbol, engine::ContractKin
     }
     return symbol;
 }
-
-}  // namespace
 
 engine::Result<std::vector<VenuePlan>> planOnEveryVenue(const QByteArray& bytes, const TierLibrary& tiers)
 {

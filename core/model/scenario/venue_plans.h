@@ -29,6 +29,10 @@ struct VenuePlan final {
 /// keeps the plan's symbol, and evaluate says what is then unknown.
 engine::Result<std::vector<VenuePlan>> planOnEveryVenue(const QByteArray& bytes, const TierLibrary& tiers);
 
+/// The venue's symbol for the same asset and contract kind (its shipped table's first
+/// alias), or `symbol` itself when it has none.
+QString symbolOn(engine::Venue venue, const QString& symbol, engine::ContractKind kind, const TierLibrary& tiers);
+
 /// The asset a symbol trades: "BTC" for BTCUSDT, BTC-USDT-SWAP, XBTUSD or BTC/USD.
 QString baseAsset(const QString& symbol);
 
