@@ -18,6 +18,9 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QDir>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -296,6 +299,49 @@ TEST_F(Exits, TheStressRunIsTheEnginesAndTheSameSeedGivesTheSameFigures)
     t->setCurrentCell(last, 0);
     emit t->cellClicked(last, 0);
     EXPECT_GT(view->worstSteps()->rowCount(), 0);
+}
+
+TEST_F(Exits, ScreenshotsOfTheLadderTheStressRunAndTheComparison)
+{
+    const QString dir = QDir(QStringLiteral(LEVLAB_SCREENSHOT_DIR)).absolutePath();
+    QDir().mkpath(dir);
+    dash->window->resize(1920, 1080);
+    // A ladder around the market: +1.5%, +3%, +5% (50/30/20), break-even after the first,
+    // a top-up at 80% of the margin ratio and a deleverage at 90%.
+    const double entry = model().snapshot().entry;
+    ASSERT_FALSE(model().setLeverage(20.0).has_value());
+    model::ExitLadder l;
+    l.targets = {{model().snapToTick(entry * 1.015), 0.5}, {model().snapToTick(entry * 1.03), 0.3}, {model().snapToTick(entry * 1.05), 0.2}};
+    l.stopMoves = {engine::StopMove{1, true, 0.0}};
+    l.topUps = {engine::TopUpRule{0.8, 150.0, 1, std::nullopt}};
+    l.deleverages = {engine::DeleverageRule{0.9, 0.5, 1}};
+    ASSERT_FALSE(model().setExitLadder(l).has_value());
+    QTest::qWait(100);  // the plan column lays itself out again
+    ui::ValueTable* rows = dash->window->risk()->ladderRows()->table();
+    ASSERT_EQ(rows->rowCount(), 7);  // blended, three take-profits and the stop's move, the two rules
+    EXPECT_GE(rows->height(), rows->sizeHint().height()) << "every row shows";
+    QScrollArea* plan = dash->window->planScroll();
+    plan->verticalScrollBar()->setValue(plan->verticalScrollBar()->maximum());
+    for (auto [choice, name] : {std::pair{model::ThemeChoice::Dark, "ladder-dark.png"}, std::pair{model::ThemeChoice::Light, "ladder-light.png"}}) {
+        dash->window->setThemeChoice(choice);
+        chart().flushFrame();
+        QTest::qWait(100);
+        ASSERT_TRUE(dash->window->grab().save(dir + QLatin1Char('/') + QLatin1String(name)));
+    }
+    for (auto* b : exits().findChildren<QPushButton*>()) {
+        if (b->text() == QStringLiteral("Stress test…") || b->text() == QStringLiteral("Compare venues…"))
+            QTest::mouseClick(b, Qt::LeftButton);
+    }
+    ui::StressView* stress = exits().stressView();
+    ASSERT_NE(stress, nullptr);
+    stress->pathsBox()->setValue(2000);
+    QSignalSpy done(stress, &ui::StressView::finished);
+    QTest::mouseClick(stress->runButton(), Qt::LeftButton);
+    ASSERT_TRUE(done.wait(60000));
+    emit stress->table()->cellClicked(stress->table()->rowCount() - 1, 0);
+    QApplication::processEvents();
+    ASSERT_TRUE(stress->grab().save(dir + QStringLiteral("/stress.png")));
+    ASSERT_TRUE(exits().venueComparison()->grab().save(dir + QStringLiteral("/venues.png")));
 }
 
 }  // namespace

@@ -40,9 +40,10 @@ std::vector<LadderLines::Level> LadderLines::levels() const
         for (const auto& m : s.ladder->marginSteps) {
             const bool topUp = m.kind == engine::MarginStep::Kind::TopUp;
             const auto n = static_cast<int>(m.rule) + 1;
-            out.push_back({LevelLine::Kind::Bankruptcy, topUp ? tr("Top-up %1").arg(n) : tr("Delev %1").arg(n), m.triggerPrice, -1});
+            const QString rule = topUp ? tr("Top-up %1").arg(n) : tr("Delev %1").arg(n);
+            out.push_back({LevelLine::Kind::Bankruptcy, rule, m.triggerPrice, -1});
             if (m.liquidationAfter)
-                out.push_back({LevelLine::Kind::Liquidation, tr("Liq ⇒ %1").arg(n), *m.liquidationAfter, -1});
+                out.push_back({LevelLine::Kind::Liquidation, tr("Liq ⇒ %1").arg(topUp ? tr("T%1").arg(n) : tr("D%1").arg(n)), *m.liquidationAfter, -1});
         }
     }
     return out;

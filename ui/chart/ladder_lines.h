@@ -15,7 +15,7 @@ namespace levlab::ui {
 /// The exit plan's levels on the chart: each take-profit of the ladder still to fill
 /// ("TP1 50%"), draggable like the single target (one setExitLadder per move), and the
 /// margin rules as a ladder beside the liquidation line — where each rule triggers
-/// ("Top-up 1") and where the liquidation price moves to after it ("Liq ⇒ 1").
+/// ("Top-up 1", "Delev 1") and where the liquidation price moves to after it ("Liq ⇒ T1", "Liq ⇒ D1").
 class LadderLines final : public QObject {
     Q_OBJECT
 public:

@@ -105,7 +105,6 @@ void LadderRows::refresh()
         m_table->clear();
         for (const QString& n : names)
             m_table->addRow(n);
-        setVisible(!names.isEmpty());
     }
     for (int i = 0; i < values.size(); ++i)
         m_table->setValue(i, values[i]);

@@ -12,6 +12,10 @@
 
 namespace levlab::ui {
 
+namespace {
+constexpr int kColumnWidth = 190;
+}  // namespace
+
 VenueComparison::VenueComparison(model::RiskModel& model, QWidget* parent) : QDialog(parent), m_model(model)
 {
     setWindowTitle(tr("The same trade on every venue"));
@@ -30,7 +34,7 @@ VenueComparison::VenueComparison(model::RiskModel& model, QWidget* parent) : QDi
     m_table->setWordWrap(true);
     layout->addWidget(m_table);
     connect(&m_model, &model::RiskModel::edited, this, [this] { refresh(); });
-    resize(1100, 520);
+    resize(1240, 600);
     refresh();
 }
 
@@ -86,7 +90,9 @@ void VenueComparison::refresh()
             m_table->setItem(r, static_cast<int>(c), item);
         }
     }
-    m_table->resizeColumnsToContents();
+    // Narrow columns whose reasons wrap: several venues side by side at once.
+    for (int c = 0; c < m_table->columnCount(); ++c)
+        m_table->setColumnWidth(c, kColumnWidth);
     m_table->resizeRowsToContents();
 }
 
