@@ -316,9 +316,11 @@ TEST_F(Exits, ScreenshotsOfTheLadderTheStressRunAndTheComparison)
     l.topUps = {engine::TopUpRule{0.8, 150.0, 1, std::nullopt}};
     l.deleverages = {engine::DeleverageRule{0.9, 0.5, 1}};
     ASSERT_FALSE(model().setExitLadder(l).has_value());
-    QTest::qWait(100);  // the plan column lays itself out again
     ui::ValueTable* rows = dash->window->risk()->ladderRows()->table();
     ASSERT_EQ(rows->rowCount(), 7);  // blended, three take-profits and the stop's move, the two rules
+    // The plan column lays itself out again over a few turns of the event loop.
+    for (int i = 0; i < 100 && rows->height() < rows->sizeHint().height(); ++i)
+        QTest::qWait(20);
     EXPECT_GE(rows->height(), rows->sizeHint().height()) << "every row shows";
     QScrollArea* plan = dash->window->planScroll();
     plan->verticalScrollBar()->setValue(plan->verticalScrollBar()->maximum());

@@ -94,8 +94,10 @@ StressView::StressView(model::RiskModel& model, QWidget* parent) : QDialog(paren
 
 StressView::~StressView()
 {
-    if (m_thread)
+    if (m_thread) {
         m_thread->wait();
+        delete m_thread;
+    }
 }
 
 void StressView::run()
