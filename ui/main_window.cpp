@@ -7,6 +7,7 @@
 #include "ui/chart/price_chart_view.h"
 #include "ui/controls/keyboard_shortcuts.h"
 #include "ui/controls/leverage_control.h"
+#include "ui/controls/exits_form.h"
 #include "ui/controls/number_field.h"
 #include "ui/controls/position_form.h"
 #include "ui/controls/trade_bar.h"
@@ -146,6 +147,8 @@ MainWindow::MainWindow(model::RiskModel& model, model::Market& market, model::Po
     m_planColumn->addWidget(group(tr("Position"), m_form, side));
     m_planColumn->addWidget(group(QString(), m_leverage, side));  // the control has its own "Leverage" label
     m_planColumn->addWidget(group(tr("Risk"), m_risk, side), 1);
+    m_exits = new ExitsForm(model, side);  // below the key risk figures: they show without scrolling
+    m_planColumn->addWidget(group(tr("Exits"), m_exits, side));
     m_planScroll = new QScrollArea(this);
     m_planScroll->setWidget(side);
     m_planScroll->setWidgetResizable(true);
@@ -182,6 +185,7 @@ MainWindow::MainWindow(model::RiskModel& model, model::Market& market, model::Po
     statusBar()->addPermanentWidget(footer);
 
     connect(m_form, &PositionForm::refused, this, &MainWindow::showRefusal);
+    connect(m_exits, &ExitsForm::refused, this, &MainWindow::showRefusal);
     m_history = new EditHistory(model, this);  // Edit › Undo: the plan's and the portfolio's edits
     m_portfolio->setUndoStack(m_history->stack());
     connect(m_history, &EditHistory::refused, this, &MainWindow::showRefusal);

@@ -23,6 +23,7 @@ class EditHistory;
 class LeverageControl;
 class MarketBar;
 class PortfolioPanel;
+class ExitsForm;
 class PositionForm;
 class PriceChartView;
 class RiskPanel;
@@ -44,6 +45,7 @@ public:
     [[nodiscard]] PriceChartView* chart() const { return m_chart; }
     [[nodiscard]] LeverageControl* leverage() const { return m_leverage; }
     [[nodiscard]] PositionForm* form() const { return m_form; }
+    [[nodiscard]] ExitsForm* exits() const { return m_exits; }
     [[nodiscard]] RiskPanel* risk() const { return m_risk; }
     [[nodiscard]] MarketBar* marketBar() const { return m_marketBar; }
     [[nodiscard]] PortfolioPanel* portfolio() const { return m_portfolio; }
@@ -101,6 +103,7 @@ private:
     LeverageControl* m_leverage = nullptr;
     EditHistory* m_history = nullptr;
     PositionForm* m_form = nullptr;
+    ExitsForm* m_exits = nullptr;
     RiskPanel* m_risk = nullptr;
     MarketBar* m_marketBar = nullptr;
     PortfolioPanel* m_portfolio = nullptr;

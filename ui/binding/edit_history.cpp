@@ -80,6 +80,7 @@ model::PlanInputs overlay(const model::PlanInputs& base, const model::PlanInputs
     take(r.horizonHours, from.horizonHours, to.horizonHours);
     take(r.feeRate, from.feeRate, to.feeRate);
     take(r.mmRate, from.mmRate, to.mmRate);
+    take(r.ladder, from.ladder, to.ladder);
     // A field this list does not know about: put the whole entry back.
     return known ? r : to;
 }
@@ -273,6 +274,8 @@ QString EditHistory::describe(const model::PlanInputs& a, const model::PlanInput
         change(tr("Taker fee"), number(a.feeRate * 100.0) + QStringLiteral("%"), number(b.feeRate * 100.0) + QStringLiteral("%"));
     if (a.mmRate != b.mmRate)
         parts << tr("Maintenance rate");
+    if (!(a.ladder == b.ladder))
+        parts << tr("Exit plan");
     if (parts.isEmpty())
         return tr("Plan change");
     if (parts.size() <= kPartsNamed)

@@ -6,6 +6,7 @@
 #include "core/model/portfolio/portfolio_model.h"
 #include "ui/chart/event_layer.h"
 #include "ui/chart/price_scale.h"
+#include "ui/chart/ladder_lines.h"
 #include "ui/chart/level_tags.h"
 #include "ui/chart/time_scale.h"
 
@@ -57,6 +58,12 @@ PriceChartView::PriceChartView(model::RiskModel& model, model::MarketSource& fee
         m_lines[i] = new LevelLine(static_cast<LevelLine::Kind>(i), m_theme, m_chart);
     for (auto kind : {LevelLine::Kind::Entry, LevelLine::Kind::StopLoss, LevelLine::Kind::TakeProfit, LevelLine::Kind::Liquidation})
         connectDrag(kind);
+    m_ladder = new LadderLines(m_model, m_theme, m_chart, this);
+    connect(m_ladder, &LadderLines::dragging, this, [this](bool on) {
+        m_draggingLevel = on;
+        if (!on)
+            relayout(false);
+    });
 
     setRenderHint(QPainter::Antialiasing, false);
     setFocusPolicy(Qt::StrongFocus);
@@ -94,6 +101,8 @@ void PriceChartView::setTheme(const Theme& theme)
         line->setTheme(theme);
     for (auto* line : m_portfolioLines)
         line->setTheme(theme);
+    if (m_ladder)
+        m_ladder->setTheme(theme);
     setBackgroundBrush(theme.background);
 }
 
@@ -140,6 +149,8 @@ void PriceChartView::onModelChanged()
         if (p && *p > 0.0 && (*p < m_window.yMin || *p > m_window.yMax))
             outside = true;
     }
+    for (const auto& t : in.ladder.targets)
+        outside = outside || t.price < m_window.yMin || t.price > m_window.yMax;
     if (outside && !m_draggingLevel)
         relayout(false);
     else
@@ -232,6 +243,10 @@ void PriceChartView::relayout(bool barsChanged)
                 lo = std::min(lo, *p);
                 hi = std::max(hi, *p);
             }
+        }
+        for (const auto& t : in.ladder.targets) {
+            lo = std::min(lo, t.price);
+            hi = std::max(hi, t.price);
         }
         if (!std::isfinite(lo) || !std::isfinite(hi)) {
             lo = 0.0;
@@ -378,7 +393,7 @@ void PriceChartView::placeLines()
         case LevelLine::Kind::Entry: return s.valid ? std::optional(entry) : std::nullopt;
         case LevelLine::Kind::Liquidation: return s.valid ? s.position.liquidationPrice : std::nullopt;
         case LevelLine::Kind::Bankruptcy: return s.valid ? s.position.bankruptcyPrice : std::nullopt;
-        case LevelLine::Kind::StopLoss: return in.stopLoss;
+        case LevelLine::Kind::StopLoss: return s.stopNow ? s.stopNow : in.stopLoss;  // an open ladder's stop moves
         case LevelLine::Kind::TakeProfit: return in.takeProfit;
         case LevelLine::Kind::Mark:
             // At market the entry is the mark: one line says it.
@@ -392,12 +407,15 @@ void PriceChartView::placeLines()
         line->setLevel(level(line->kind()), entry, d);
     }
     placePortfolioLevels();
+    m_ladder->place(m_window.plot, m_window.yMin, m_window.yMax, kTagWidth, d);
     arrangeTags();
 }
 
 void PriceChartView::arrangeTags()
 {
-    m_priceScale->setCovered(arrangeLevelTags(m_window.plot, m_lines, m_portfolioLines));
+    std::vector<LevelLine*> others = m_portfolioLines;
+    others.insert(others.end(), m_ladder->lines().begin(), m_ladder->lines().end());
+    m_priceScale->setCovered(arrangeLevelTags(m_window.plot, m_lines, others));
 }
 
 QPoint PriceChartView::viewportPointFor(double price) const

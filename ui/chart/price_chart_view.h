@@ -23,6 +23,7 @@ class RiskModel;
 namespace levlab::ui {
 
 class EventLayer;
+class LadderLines;
 class PriceScale;
 class TimeScale;
 
@@ -73,6 +74,8 @@ public:
     /// The portfolio row whose entry and liquidation the chart shows (−1: none).
     void setSelectedPortfolioPosition(int row);
     [[nodiscard]] const std::vector<LevelLine*>& portfolioLines() const { return m_portfolioLines; }
+    /// The exit ladder's take-profits and the margin ladder.
+    [[nodiscard]] const LadderLines& ladderLines() const { return *m_ladder; }
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
@@ -109,6 +112,7 @@ private:
     bool m_showPortfolio = false;
     int m_selectedRow = -1;
     std::vector<LevelLine*> m_portfolioLines;
+    LadderLines* m_ladder = nullptr;
     void placePortfolioLines();
     void placePortfolioLevels();
     [[nodiscard]] std::vector<model::PositionEvent> chartEvents() const;

@@ -163,27 +163,42 @@ void TradeBar::act()
     refresh();
 }
 
+QTableWidget* TradeBar::logTable(const model::RiskModel& model, QWidget* parent)
+{
+    const auto& log = model.tradeLog();
+    auto* table = new QTableWidget(0, 8, parent);
+    table->setHorizontalHeaderLabels({tr("Time"), tr("Symbol"), tr("Side"), tr("Entry"), tr("Exit"), tr("At"), tr("Size"), tr("Result")});
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    auto add = [table](const QStringList& cells) {
+        const int r = table->rowCount();
+        table->insertRow(r);
+        for (int c = 0; c < cells.size(); ++c)
+            table->setItem(r, c, new QTableWidgetItem(cells[c]));
+    };
+    for (std::size_t i = 0; i < log.size(); ++i) {
+        const auto& t = log[log.size() - 1 - i];  // newest first
+        add({clock(t.openedMs), t.inputs.symbol, t.inputs.side == engine::Side::Long ? tr("Long") : tr("Short"),
+             model::formatNumber(t.inputs.entryPrice, 2), exitName(t.exit.kind), model::formatNumber(t.exit.price, 2),
+             model::formatNumber(t.quantity, 4), signedMoney(t.exit.result)});
+        // An exit ladder's trade: every step under it, to the second.
+        for (const engine::TradeStep& st : t.steps) {
+            const bool closes = st.quantityClosed > 0.0;
+            add({QDateTime::fromMSecsSinceEpoch(st.timeMs, Qt::UTC).toString(QStringLiteral("HH:mm:ss")), QString(), QString(),
+                 QString(), QStringLiteral("  ") + QString::fromLatin1(engine::stepKindName(st.kind)).replace(QLatin1Char('_'), QLatin1Char(' ')),
+                 model::formatNumber(st.price, 2), closes ? model::formatNumber(st.quantityClosed, 4) : QString(),
+                 closes ? signedMoney(st.result) : QString()});
+        }
+    }
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    return table;
+}
+
 void TradeBar::showLog()
 {
     QDialog dialog(this);
     dialog.setWindowTitle(tr("Trade log"));
     auto* layout = new QVBoxLayout(&dialog);
-    const auto& log = m_model.tradeLog();
-    auto* table = new QTableWidget(static_cast<int>(log.size()), 7, &dialog);
-    table->setHorizontalHeaderLabels({tr("Opened"), tr("Symbol"), tr("Side"), tr("Entry"), tr("Exit"), tr("At"), tr("Result")});
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    for (std::size_t i = 0; i < log.size(); ++i) {
-        const auto& t = log[log.size() - 1 - i];  // newest first
-        const int r = static_cast<int>(i);
-        const QStringList cells{clock(t.openedMs), t.inputs.symbol,
-                                t.inputs.side == engine::Side::Long ? tr("Long") : tr("Short"),
-                                model::formatNumber(t.inputs.entryPrice, 2), exitName(t.exit.kind),
-                                model::formatNumber(t.exit.price, 2), signedMoney(t.exit.result)};
-        for (int c = 0; c < cells.size(); ++c)
-            table->setItem(r, c, new QTableWidgetItem(cells[c]));
-    }
-    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    layout->addWidget(table);
+    layout->addWidget(logTable(m_model, &dialog));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     layout->addWidget(buttons);

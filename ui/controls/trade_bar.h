@@ -6,6 +6,7 @@
 
 class QComboBox;
 class QLabel;
+class QTableWidget;
 class QPushButton;
 
 namespace levlab::model {
@@ -29,6 +30,9 @@ public:
 
     /// The sentence the state label shows, for the model's current state.
     [[nodiscard]] static QString describe(const model::RiskModel& model);
+    /// The trade log as the Trade log dialog shows it: one row per trade, newest first,
+    /// and under a ladder's trade one row per step (time, kind, price, size closed, result).
+    [[nodiscard]] static QTableWidget* logTable(const model::RiskModel& model, QWidget* parent);
 
 signals:
     void refused(const levlab::model::Refusal& refusal);

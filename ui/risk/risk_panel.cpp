@@ -1,5 +1,6 @@
 #include "ui/risk/risk_panel.h"
 
+#include "ui/risk/ladder_rows.h"
 #include "ui/risk/value_table.h"
 #include "ui/risk/warning_text.h"
 
@@ -28,6 +29,8 @@ RiskPanel::RiskPanel(model::RiskModel& model, QWidget* parent) : QWidget(parent)
         m_cells[static_cast<std::size_t>(row)] = {table, table->addRow(model::riskFigureLabel(row), model::riskFigureHint(row))};
     }
     layout->addWidget(m_key);
+    m_ladder = new LadderRows(model, this);
+    layout->addWidget(m_ladder);
 
     m_warnings = new WarningText(this);
     layout->addWidget(m_warnings);

@@ -18,6 +18,7 @@ struct Refusal;
 
 namespace levlab::ui {
 
+class LadderRows;
 class ValueTable;
 class WarningText;
 
@@ -41,6 +42,8 @@ public:
     [[nodiscard]] ValueTable* keyTable() const { return m_key; }
     [[nodiscard]] ValueTable* detailsTable() const { return m_details; }
     [[nodiscard]] WarningText* warnings() const { return m_warnings; }
+    /// The exit plan's rows: blended reward:risk, each rung's result, the margin ladder.
+    [[nodiscard]] LadderRows* ladderRows() const { return m_ladder; }
     [[nodiscard]] QPushButton* lowerLeverageButton() const { return m_lowerLeverage; }
     [[nodiscard]] QPushButton* moveStopButton() const { return m_moveStop; }
     [[nodiscard]] QPushButton* addMarginButton() const { return m_addMargin; }
@@ -62,6 +65,7 @@ private:
     ValueTable* m_details = nullptr;
     std::array<Cell, model::kRiskFigureCount> m_cells{};
     WarningText* m_warnings = nullptr;
+    LadderRows* m_ladder = nullptr;
     QPushButton* m_lowerLeverage = nullptr;
     QPushButton* m_moveStop = nullptr;
     QPushButton* m_addMargin = nullptr;

@@ -38,6 +38,15 @@ int ValueTable::addRow(const QString& name, const QString& toolTip)
     return static_cast<int>(m_rows.size()) - 1;
 }
 
+void ValueTable::clear()
+{
+    if (m_rows.empty())
+        return;
+    m_rows.clear();
+    updateGeometry();
+    update();
+}
+
 void ValueTable::setValue(int row, const QString& value)
 {
     Row& r = m_rows[static_cast<std::size_t>(row)];

@@ -21,6 +21,8 @@ public:
     /// Adds a row and returns its index.
     int addRow(const QString& name, const QString& toolTip = {});
     void setValue(int row, const QString& value);
+    /// Drops every row (a list whose rows come and go: the exit plan's steps).
+    void clear();
     [[nodiscard]] const QString& value(int row) const { return m_rows[static_cast<std::size_t>(row)].value; }
     [[nodiscard]] const QString& name(int row) const { return m_rows[static_cast<std::size_t>(row)].name; }
     [[nodiscard]] const QString& toolTip(int row) const { return m_rows[static_cast<std::size_t>(row)].toolTip; }

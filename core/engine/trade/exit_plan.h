@@ -17,6 +17,7 @@ enum class ExitTrigger { Mark, Last };
 struct TakeProfit final {
     double price = 0.0;
     double share = 0.0;  ///< of the opening quantity, (0, 1]
+    friend bool operator==(const TakeProfit&, const TakeProfit&) = default;
 };
 
 /// Where the stop goes once take-profit number `afterTarget` (1-based) has filled.
@@ -24,6 +25,7 @@ struct StopMove final {
     int afterTarget = 1;
     bool breakEven = false;  ///< to the break-even price (see breakEvenPrice)
     double price = 0.0;      ///< the chosen level when not break-even
+    friend bool operator==(const StopMove&, const StopMove&) = default;
 };
 
 /// A stop that follows the best trigger price reached by a fixed distance.
@@ -31,6 +33,7 @@ struct TrailingStop final {
     double distance = 0.0;   ///< a fraction of the best price (0.02 is 2%), or a price distance
     bool inPrice = false;    ///< distance is in price units rather than a fraction
     std::optional<double> activationPrice;  ///< it starts trailing once the trigger reaches this price
+    friend bool operator==(const TrailingStop&, const TrailingStop&) = default;
 };
 
 /// "When the margin ratio reaches `marginRatio`, add `amount` to the margin, at
@@ -41,6 +44,7 @@ struct TopUpRule final {
     double amount = 0.0;
     int maxTimes = 1;
     std::optional<double> maxTotal;
+    friend bool operator==(const TopUpRule&, const TopUpRule&) = default;
 };
 
 /// "When the margin ratio reaches `marginRatio`, close `share` of the position" (at
@@ -49,6 +53,7 @@ struct DeleverageRule final {
     double marginRatio = 0.0;
     double share = 0.0;  ///< of the quantity still open, (0, 1]
     int maxTimes = 1;
+    friend bool operator==(const DeleverageRule&, const DeleverageRule&) = default;
 };
 
 /// The exits and margin rules that go with one position.

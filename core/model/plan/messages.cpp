@@ -42,6 +42,12 @@ QString labelOf(const QString& name)
         {QStringLiteral("position"), QT_TRANSLATE_NOOP("Field", "Position")},
         {QStringLiteral("shock"), QT_TRANSLATE_NOOP("Field", "Price shock")},
         {QStringLiteral("transfer"), QT_TRANSLATE_NOOP("Field", "Transfer")},
+        {QStringLiteral("exits"), QT_TRANSLATE_NOOP("Field", "Exits")},
+        {QStringLiteral("exit_ladder.targets"), QT_TRANSLATE_NOOP("Field", "Take-profits")},
+        {QStringLiteral("break_even_after.target"), QT_TRANSLATE_NOOP("Field", "Break-even after")},
+        {QStringLiteral("trailing_stop.distance"), QT_TRANSLATE_NOOP("Field", "Trailing stop")},
+        {QStringLiteral("trailing_stop.distance_price"), QT_TRANSLATE_NOOP("Field", "Trailing stop")},
+        {QStringLiteral("trailing_stop.activation_price"), QT_TRANSLATE_NOOP("Field", "Trailing stop, activation")},
     };
     const auto it = labels.find(name);
     if (it != labels.end())
@@ -57,6 +63,31 @@ QString labelOf(const QString& name)
 
 QString fieldLabel(const QString& field)
 {
+    // The exit plan's rows, numbered from 1 as the Exits section shows them.
+    static const QRegularExpression rung(QStringLiteral("^(exit_ladder\\.targets|stop_loss\\.moves|margin_rules\\.top_up|"
+                                                        "margin_rules\\.deleverage)\\[(\\d+)\\]\\.?(.*)$"));
+    if (const auto m = rung.match(field); m.hasMatch()) {
+        static const QHash<QString, const char*> rows{
+            {QStringLiteral("exit_ladder.targets"), QT_TRANSLATE_NOOP("Field", "Take-profit %1")},
+            {QStringLiteral("stop_loss.moves"), QT_TRANSLATE_NOOP("Field", "Stop move %1")},
+            {QStringLiteral("margin_rules.top_up"), QT_TRANSLATE_NOOP("Field", "Top-up %1")},
+            {QStringLiteral("margin_rules.deleverage"), QT_TRANSLATE_NOOP("Field", "Deleverage %1")},
+        };
+        static const QHash<QString, const char*> members{
+            {QStringLiteral("share"), QT_TRANSLATE_NOOP("Field", "share")},
+            {QStringLiteral("close"), QT_TRANSLATE_NOOP("Field", "share")},
+            {QStringLiteral("at_margin_ratio"), QT_TRANSLATE_NOOP("Field", "margin ratio")},
+            {QStringLiteral("add"), QT_TRANSLATE_NOOP("Field", "amount")},
+            {QStringLiteral("max_times"), QT_TRANSLATE_NOOP("Field", "times")},
+            {QStringLiteral("max_total"), QT_TRANSLATE_NOOP("Field", "total")},
+            {QStringLiteral("after_target"), QT_TRANSLATE_NOOP("Field", "after")},
+        };
+        const QString row = QCoreApplication::translate("Field", rows.value(m.captured(1))).arg(m.captured(2).toInt() + 1);
+        const auto member = members.constFind(m.captured(3));
+        if (member == members.constEnd())
+            return row;  // the price: the row's own field
+        return row + QStringLiteral(", ") + QCoreApplication::translate("Field", member.value());
+    }
     static const QRegularExpression row(QStringLiteral("^positions\\[(\\d+)\\]\\.?(.*)$"));
     const auto m = row.match(field);
     if (m.hasMatch()) {

@@ -2,11 +2,13 @@
 
 #include "core/engine/contract/contract.h"
 #include "core/engine/margin/position.h"
+#include "core/engine/trade/exit_plan.h"
 #include "core/engine/venue/venue.h"
 
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace levlab::model {
 
@@ -19,6 +21,22 @@ enum class SizeMode {
 
 /// Which price a stop-loss or take-profit watches. Liquidation always watches the mark.
 enum class TriggerPrice { Mark, Last };
+
+/// The exits beyond one stop and one target, and the margin rules (engine ExitPlan
+/// without its stop and trigger, which are the plan's own). With take-profits here
+/// the plan's single take-profit is off: the ladder holds them all.
+struct ExitLadder final {
+    std::vector<engine::TakeProfit> targets;  ///< nearest the entry first, at most five
+    std::vector<engine::StopMove> stopMoves;  ///< break-even (or a level) after take-profit k
+    std::optional<engine::TrailingStop> trailing;
+    std::vector<engine::TopUpRule> topUps;
+    std::vector<engine::DeleverageRule> deleverages;
+    [[nodiscard]] bool empty() const
+    {
+        return targets.empty() && stopMoves.empty() && !trailing && topUps.empty() && deleverages.empty();
+    }
+    friend bool operator==(const ExitLadder&, const ExitLadder&) = default;
+};
 
 /// Everything the trader sets for the position being planned.
 struct PlanInputs final {
@@ -39,6 +57,7 @@ struct PlanInputs final {
     double horizonHours = 24.0;    ///< holding period for funding
     double feeRate = 0.0005;       ///< taker fee
     std::optional<double> mmRate;  ///< overrides the risk-limit table (the lessons' worked examples)
+    ExitLadder ladder;             ///< partial exits, stop moves, trailing stop, margin rules
     friend bool operator==(const PlanInputs&, const PlanInputs&) = default;
 };
 

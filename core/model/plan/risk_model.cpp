@@ -76,7 +76,50 @@ engine::Result<double> quantityOf(const PlanInputs& in, double entry, engine::Co
     return in.size;
 }
 
+/// The engine's position for the inputs at `entry` with `quantity` contracts.
+engine::PositionInput positionOf(const PlanInputs& in, const MarketState& mk, const TierTable& table, double entry, double quantity)
+{
+    engine::PositionInput p;
+    p.id = "plan";
+    p.symbol = in.symbol.toStdString();
+    p.contract.kind = table.contract;
+    p.contract.tickSize = table.tickSize;
+    p.brackets = table.table;
+    p.side = in.side;
+    p.quantity = quantity;
+    p.entryPrice = entry;
+    p.markPrice = positiveFinite(mk.mark) ? mk.mark : entry;
+    p.mode = in.marginMode;
+    p.leverage = in.leverage;
+    p.feeRate = in.feeRate;
+    p.fundingRate = mk.fundingRate;
+    p.mmRate = in.mmRate;
+    const double notional = engine::positionValue(p.contract.kind, quantity, entry);
+    if (engine::isIsolated(in.marginMode) && in.extraMargin > 0.0)
+        p.isolatedMargin = notional / in.leverage + in.extraMargin;
+    return p;
+}
+
 }  // namespace
+
+engine::Result<engine::TradePlan> RiskModel::tradePlan(const PlanInputs& in, const MarketState& mk) const
+{
+    const TierTable* table = m_tiers.find(in.venue, in.symbol);
+    if (!table)
+        return engine::Error{"symbol", "'" + in.symbol.toStdString() + "' has no table"};
+    const double entry = in.entryAtMarket ? mk.mark : in.entryPrice;
+    if (!positiveFinite(entry))
+        return engine::Error{"entry", "waiting for a price"};
+    auto quantity = quantityOf(in, entry, table->contract);
+    if (!quantity)
+        return quantity.error();
+    engine::TradePlan plan;
+    plan.venue = in.venue;
+    plan.wallet = in.wallet;
+    plan.position = positionOf(in, mk, *table, entry, quantity.value());
+    plan.exits = detail::exitPlanOf(in);
+    return plan;
+}
 
 RiskModel::RiskModel(const TierLibrary& tiers, QObject* parent) : QObject(parent), m_tiers(tiers)
 {
@@ -175,25 +218,11 @@ engine::Result<RiskSnapshot> RiskModel::compute(const PlanInputs& in, const Mark
         return quantity.error();
     s.quantity = quantity.value();
 
-    engine::PositionInput p;
-    p.id = "plan";
-    p.symbol = in.symbol.toStdString();
-    p.contract.kind = table->contract;
-    p.contract.tickSize = table->tickSize;
-    p.brackets = table->table;
-    p.side = in.side;
-    p.quantity = s.quantity;
-    p.entryPrice = s.entry;
-    p.markPrice = positiveFinite(mk.mark) ? mk.mark : s.entry;
-    p.mode = in.marginMode;
-    p.leverage = in.leverage;
-    p.feeRate = in.feeRate;
-    p.fundingRate = mk.fundingRate;
-    p.mmRate = in.mmRate;
+    engine::PositionInput p = positionOf(in, mk, *table, s.entry, s.quantity);
     s.notional = engine::positionValue(p.contract.kind, s.quantity, s.entry);
     // Funding settled while the trade is open comes out of its isolated margin, or out of
     // the wallet behind a cross position.
-    if (engine::isIsolated(in.marginMode) && (in.extraMargin > 0.0 || m_fundingPaid != 0.0))
+    if (engine::isIsolated(in.marginMode) && m_fundingPaid != 0.0)
         p.isolatedMargin = s.notional / in.leverage + in.extraMargin - m_fundingPaid;
 
     engine::AccountInput account;
@@ -251,6 +280,14 @@ engine::Result<RiskSnapshot> RiskModel::compute(const PlanInputs& in, const Mark
             s.liquidationDrift = *s.liquidationAfterHorizon - *s.position.liquidationPrice;
     }
 
+    if (!in.ladder.empty()) {
+        // The preview needs a ladder the engine accepts; an edit that breaks it is refused
+        // (checkLadder), so a missing preview only follows a market move.
+        auto preview = engine::previewLadder(engine::TradePlan{in.venue, in.wallet, p, detail::exitPlanOf(in)});
+        if (preview)
+            s.ladder = std::move(preview).value();
+    }
+
     if (stopAfterLiquidation) {
         s.warnings.push_back(Warning::StopBeyondLiquidation);
         s.warningTexts << tr("The stop (%1) lies beyond the liquidation price (%2): the position would be liquidated "
@@ -302,7 +339,7 @@ std::optional<Refusal> RiskModel::checkExits(const PlanInputs& in, const RiskSna
         return Refusal{f, tr("this would leave the take-profit (%1) on the wrong side: %2; move the take-profit first")
                               .arg(formatNumber(*in.takeProfit, d), rule)};
     }
-    return std::nullopt;
+    return checkLadder(in, s, field);
 }
 
 namespace {
@@ -331,6 +368,7 @@ PlanInputs rebase(PlanInputs base, const PlanInputs& from, const PlanInputs& to)
     take(base.horizonHours, from.horizonHours, to.horizonHours);
     take(base.feeRate, from.feeRate, to.feeRate);
     take(base.mmRate, from.mmRate, to.mmRate);
+    take(base.ladder, from.ladder, to.ladder);
     return base;
 }
 
@@ -350,6 +388,14 @@ RiskModel::Outcome RiskModel::apply(PlanInputs candidate, const char* field)
         return std::nullopt;
     if (m_state == TradeState::Open && changesOpenPosition(candidate, m_inputs))
         return refusal(field, tr("the trade is open; close it, or plan again, before changing this"));
+    if (m_state == TradeState::Open && (m_sim || !(candidate.ladder == m_inputs.ladder))) {
+        // An open ladder runs as it was planned: the simulator holds its stop and rungs.
+        PlanInputs same = candidate;
+        same.horizonHours = m_inputs.horizonHours;
+        if (!(same == m_inputs))
+            return refusal(field, tr("the trade is open with its exit plan; its exits run as planned — close it, or plan again, "
+                                     "to change them"));
+    }
     const bool leavingClosed = m_state == TradeState::Closed;
     if (leavingClosed)
         candidate = rebase(following(m_plan), m_inputs, candidate);
@@ -422,6 +468,8 @@ RiskModel::Outcome RiskModel::setInputs(const PlanInputs& inputs)
         return r;
     }
     m_entryArmed = true;  // a fixed entry given with the inputs is a price to wait for
+    if (stateNow != TradeState::Planning)
+        m_sim.reset();
     if (stateNow != TradeState::Planning) {
         emit tradeStateChanged(m_state);
         publish();

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/engine/result.h"
+#include "core/engine/trade/trade_simulator.h"
+#include "core/engine/venue/venue_compare.h"
 #include "core/model/plan/plan_inputs.h"
 #include "core/model/plan/risk_snapshot.h"
 #include "core/model/plan/trade.h"
@@ -19,12 +21,15 @@ namespace levlab::model {
 class TierLibrary;
 struct TierTable;
 
-/// A trade from its opening to its one exit, kept in the trade log.
+/// A trade from its opening to its exit, kept in the trade log.
 struct ClosedTrade final {
     PlanInputs inputs;  ///< as it was open: the entry is the fill
     double quantity = 0.0;
     qint64 openedMs = 0;
-    PositionEvent exit;
+    PositionEvent exit;  ///< the exit of its last share; result: the whole trade's
+    /// With an exit ladder: every step (partial take-profits, stop moves, top-ups,
+    /// deleveraging, the last exit) with its time, price, size closed and result.
+    std::vector<engine::TradeStep> steps;
 };
 
 /// The one owner of the planned position's inputs and of its risk snapshot.
@@ -49,7 +54,9 @@ public:
     [[nodiscard]] const PlanInputs& inputs() const { return m_inputs; }
     [[nodiscard]] const MarketState& market() const { return m_market; }
     [[nodiscard]] const RiskSnapshot& snapshot() const { return m_snapshot; }
-    /// The current trade's exit, if it has closed (at most one event).
+    /// The current trade's exits: with a ladder each partial take-profit (its own
+    /// result), then the exit of the last share (the whole trade's result); without
+    /// one at most one event.
     [[nodiscard]] const std::vector<PositionEvent>& events() const { return m_events; }
     [[nodiscard]] TradeState tradeState() const { return m_state; }
     [[nodiscard]] qint64 openedMs() const { return m_openedMs; }
@@ -58,6 +65,13 @@ public:
     [[nodiscard]] bool entryArmed() const { return m_entryArmed; }
     /// Every trade closed since the app started, oldest first.
     [[nodiscard]] const std::vector<ClosedTrade>& tradeLog() const { return m_log; }
+    /// The current trade's steps when its plan has an exit ladder (engine TradeSimulator).
+    [[nodiscard]] const std::vector<engine::TradeStep>& tradeSteps() const;
+    /// The planned position with its exits as the engine's trade plan (the stress run's input).
+    [[nodiscard]] engine::Result<engine::TradePlan> currentTradePlan() const { return tradePlan(m_inputs, m_market); }
+    /// The plan on every venue (engine::kAllVenues order), each with its own table for the
+    /// same asset, evaluated as `levlab-cli compare` does.
+    [[nodiscard]] std::vector<engine::VenueFigures> compareVenues() const;
     /// Unrealised result of the open trade at the mark, fees to close included.
     [[nodiscard]] double openResult() const;
 
@@ -80,6 +94,9 @@ public:
     Outcome enableStopLoss(bool on);
     Outcome enableTakeProfit(bool on);
     Outcome setExitTrigger(TriggerPrice trigger);
+    /// The exit ladder and margin rules. Take-profits here turn the single take-profit
+    /// off; refused while a trade is open (its exits run as they were planned).
+    Outcome setExitLadder(const ExitLadder& ladder);
     Outcome setHorizonHours(double hours);
     Outcome setFeeRate(double rate);
     /// All inputs at once (a preset, a lesson example, a restored session): a new plan,
@@ -200,6 +217,15 @@ private:
     /// The inputs with an at-market plan's stop and target moved along with the mark.
     [[nodiscard]] PlanInputs following(PlanInputs in) const;
     void detectEvents(const MarketState& before, const MarketState& after);
+    /// The position and exits of `in` as the engine's trade plan, at the market `mk`.
+    engine::Result<engine::TradePlan> tradePlan(const PlanInputs& in, const MarketState& mk) const;
+    std::optional<Refusal> checkLadder(const PlanInputs& in, const RiskSnapshot& s, const char* field) const;
+    /// Opens the trade simulator when the plan has a ladder (at the trade's opening).
+    void startLadder();
+    void advanceLadder(const MarketState& after);
+    void finishLadder();
+    /// An open ladder trade's size, stop and liquidation price now, into the snapshot.
+    void overlayLadder();
     void close(PositionEvent::Kind kind, double price, qint64 timeMs);
     void setState(TradeState state);
     void anchorExits();
@@ -227,6 +253,8 @@ private:
     double m_anchorEntry = 0.0;  ///< entry when the stop and target were last set
     std::optional<double> m_anchorStop;
     std::optional<double> m_anchorTarget;
+    ExitLadder m_anchorLadder;
+    std::optional<engine::TradeSimulator> m_sim;  ///< the open trade's ladder
     std::optional<UnitMemory> m_units;
     /// Prices as they were on each symbol left, with its mark then: coming back restores them.
     struct SymbolPrices final {

@@ -19,6 +19,7 @@ RiskModel::Outcome RiskModel::setSide(engine::Side side)
             c.stopLoss = snapToTick(2.0 * entry - *c.stopLoss);
         if (c.takeProfit)
             c.takeProfit = snapToTick(2.0 * entry - *c.takeProfit);
+        c.ladder = detail::mapPrices(c.ladder, [&](double p) { return snapToTick(2.0 * entry - p); });
     }
     return apply(c, "side");
 }
@@ -140,6 +141,8 @@ RiskModel::Outcome RiskModel::setTakeProfit(std::optional<double> target)
 {
     if (auto r = checkPrice("take_profit", target))
         return r;
+    if (target && !m_inputs.ladder.targets.empty())
+        return refusal("take_profit", tr("the exit ladder holds this plan's take-profits; change them under Exits"));
     PlanInputs c = m_inputs;
     c.takeProfit = target;
     return apply(c, "take_profit");

@@ -2,6 +2,7 @@
 
 #include "core/engine/account/account.h"
 #include "core/engine/margin/position.h"
+#include "core/engine/trade/ladder_preview.h"
 
 #include <QString>
 #include <QStringList>
@@ -46,6 +47,16 @@ struct RiskSnapshot final {
     double fundingOverHorizon = 0.0;
     std::optional<double> liquidationAfterHorizon;
     std::optional<double> liquidationDrift;     ///< after − now
+
+    /// The exit ladder and margin rules before the trade opens (engine previewLadder):
+    /// each rung's result and the liquidation price after it, the blended reward:risk,
+    /// the margin rules' trigger prices. None without a ladder.
+    std::optional<engine::LadderPreview> ladder;
+    /// An open trade with a ladder: what is still open, the stop now (moved to
+    /// break-even, trailing) and the liquidation price now (position.liquidationPrice
+    /// is set to it too).
+    std::optional<double> quantityLeft;
+    std::optional<double> stopNow;
 
     std::vector<Warning> warnings;
     QStringList warningTexts;                   ///< one sentence per warning

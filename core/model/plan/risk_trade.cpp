@@ -1,5 +1,7 @@
 #include "core/model/plan/risk_model.h"
 
+#include "core/engine/trade/partial_close.h"
+
 #include "core/model/plan/messages.h"
 #include "core/model/plan/risk_model_detail.h"
 
@@ -17,6 +19,7 @@ void RiskModel::recompute()
     auto s = compute(m_inputs, m_market);
     if (s) {
         m_snapshot = std::move(s).value();
+        overlayLadder();
     } else {
         m_snapshot = RiskSnapshot{};
         m_snapshot.problem = detail::fromEngine(s.error(), "").message();
@@ -36,6 +39,7 @@ void RiskModel::anchorExits()
     m_anchorEntry = m_snapshot.entry;
     m_anchorStop = m_inputs.stopLoss;
     m_anchorTarget = m_inputs.takeProfit;
+    m_anchorLadder = m_inputs.ladder;
 }
 
 PlanInputs RiskModel::following(PlanInputs in) const
@@ -49,6 +53,8 @@ PlanInputs RiskModel::following(PlanInputs in) const
         in.stopLoss = snapToTick(*m_anchorStop * ratio);
     if (m_anchorTarget && in.takeProfit)
         in.takeProfit = snapToTick(*m_anchorTarget * ratio);
+    if (m_anchorLadder.targets.size() == in.ladder.targets.size() && m_anchorLadder.stopMoves.size() == in.ladder.stopMoves.size())
+        in.ladder = detail::mapPrices(m_anchorLadder, [&](double p) { return snapToTick(p * ratio); });
     return in;
 }
 
@@ -95,11 +101,16 @@ void RiskModel::detectEvents(const MarketState& before, const MarketState& after
             m_openedMs = after.timeMs;
             m_fundingPaid = 0.0;
             setState(TradeState::Open);
+            startLadder();
         }
         return;
     }
     if (m_state != TradeState::Open)
         return;
+    if (m_sim) {
+        advanceLadder(after);
+        return;
+    }
     ExitLevels levels;
     levels.side = m_inputs.side;
     levels.liquidation = m_snapshot.position.liquidationPrice;
@@ -135,7 +146,7 @@ void RiskModel::close(PositionEvent::Kind kind, double price, qint64 timeMs)
     }
     e.loss = -e.result;
     m_events = {e};
-    m_log.push_back({m_inputs, s.quantity, m_openedMs, e});
+    m_log.push_back({m_inputs, s.quantity, m_openedMs, e, {}});
     constexpr std::size_t kMaxLog = 500;
     if (m_log.size() > kMaxLog)
         m_log.erase(m_log.begin());
@@ -148,6 +159,11 @@ double RiskModel::openResult() const
     const RiskSnapshot& s = m_snapshot;
     if (m_state != TradeState::Open || !s.valid || !positiveFinite(m_market.mark))
         return 0.0;
+    if (m_sim) {
+        // What the steps realised, and what closing the rest at the mark would.
+        const engine::Holding& h = m_sim->holding();
+        return m_sim->result() + engine::closePart(h, h.position.quantity, m_market.mark).result;
+    }
     const double pnl = engine::profitAndLoss(s.contract, m_inputs.side, s.quantity, s.entry, m_market.mark);
     const double fees = m_inputs.feeRate * (s.notional + engine::positionValue(s.contract, s.quantity, m_market.mark));
     return std::max(pnl - fees - m_fundingPaid, -s.maxLoss - m_fundingPaid);
@@ -189,6 +205,7 @@ RiskModel::Outcome RiskModel::openAtMarket()
     m_fundingPaid = 0.0;
     m_openedMs = m_market.timeMs;
     setState(TradeState::Open);
+    startLadder();
     publish();
     return std::nullopt;
 }
@@ -197,6 +214,12 @@ RiskModel::Outcome RiskModel::closeAtMarket()
 {
     if (m_state != TradeState::Open)
         return refusal("trade", tr("no trade is open"));
+    if (m_sim) {
+        m_sim->closeAtEnd();
+        finishLadder();
+        publish();
+        return std::nullopt;
+    }
     close(PositionEvent::Kind::ClosedByHand, m_market.mark, m_market.timeMs);
     publish();
     return std::nullopt;
@@ -211,6 +234,7 @@ void RiskModel::planAgain()
     m_inputs = m_plan;
     m_events.clear();
     m_fundingPaid = 0.0;
+    m_sim.reset();
     m_entryArmed = true;
     setState(TradeState::Planning);
     followMarket();
@@ -229,6 +253,8 @@ struct RiskModel::Memento final {
     double anchorEntry = 0.0;
     std::optional<double> anchorStop;
     std::optional<double> anchorTarget;
+    ExitLadder anchorLadder;
+    std::optional<engine::TradeSimulator> sim;
     std::optional<UnitMemory> units;
     QHash<QString, SymbolPrices> symbolPrices;
     MarketState market;
@@ -239,7 +265,7 @@ struct RiskModel::Memento final {
 std::shared_ptr<const RiskModel::Memento> RiskModel::save() const
 {
     return std::make_shared<const Memento>(Memento{m_inputs, m_plan, m_state, m_events, m_log, m_openedMs, m_anchorEntry,
-                                                   m_anchorStop, m_anchorTarget, m_units, m_symbolPrices, m_market,
+                                                   m_anchorStop, m_anchorTarget, m_anchorLadder, m_sim, m_units, m_symbolPrices, m_market,
                                                    m_entryArmed, m_fundingPaid});
 }
 
@@ -253,6 +279,8 @@ void RiskModel::restore(const Memento& m)
     m_anchorEntry = m.anchorEntry;
     m_anchorStop = m.anchorStop;
     m_anchorTarget = m.anchorTarget;
+    m_anchorLadder = m.anchorLadder;
+    m_sim = m.sim;
     m_units = m.units;
     m_symbolPrices = m.symbolPrices;
     m_market = m.market;

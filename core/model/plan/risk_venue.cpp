@@ -112,6 +112,7 @@ RiskModel::Outcome RiskModel::setSymbol(const QString& symbol)
     c.entryPrice = positiveFinite(from.entryPrice) ? move(from.entryPrice) : 0.0;
     c.stopLoss = from.stopLoss ? std::optional(move(*from.stopLoss)) : std::nullopt;
     c.takeProfit = from.takeProfit ? std::optional(move(*from.takeProfit)) : std::nullopt;
+    c.ladder = detail::mapPrices(c.ladder, [&](double p) { return std::max(tick, std::round(p * next.mark / marketNow.mark / tick) * tick); });
     m_market = next;
     if (auto r = apply(c, "symbol")) {
         m_market = marketNow;

@@ -10,8 +10,6 @@
 
 namespace levlab::model {
 
-namespace {
-
 /// The venue's symbol for the same asset and contract kind, or `symbol` itself.
 QString symbolOn(engine::Venue venue, const QString& symbol, engine::ContractKind kind, const TierLibrary& tiers)
 {
@@ -24,8 +22,6 @@ QString symbolOn(engine::Venue venue, const QString& symbol, engine::ContractKin
     }
     return symbol;
 }
-
-}  // namespace
 
 engine::Result<std::vector<VenuePlan>> planOnEveryVenue(const QByteArray& file, const TierLibrary& tiers, const QString& name)
 {

@@ -33,4 +33,8 @@ struct VenuePlan final {
 engine::Result<std::vector<VenuePlan>> planOnEveryVenue(const QByteArray& bytes, const TierLibrary& tiers,
                                                         const QString& name = {});
 
+/// The venue's symbol for the same asset and contract kind (its shipped table's first
+/// alias), or `symbol` itself when it has none.
+QString symbolOn(engine::Venue venue, const QString& symbol, engine::ContractKind kind, const TierLibrary& tiers);
+
 }  // namespace levlab::model
