@@ -1,6 +1,6 @@
 #include "ui/main_window.h"
 
-#include "core/model/feeds/market_feed.h"
+#include "core/model/market/market.h"
 #include "core/model/plan/risk_model.h"
 #include "ui/binding/edit_history.h"
 #include "ui/binding/market_throttle.h"
@@ -108,7 +108,7 @@ QDockWidget* makeDock(const QString& title, const QString& objectName, QWidget* 
 
 }  // namespace
 
-MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::PortfolioModel& portfolio,
+MainWindow::MainWindow(model::RiskModel& model, model::Market& market, model::PortfolioModel& portfolio,
                        model::AppSettings& settings, QWidget* parent)
     : QMainWindow(parent), m_model(&model), m_settings(settings), m_systemPalette(QApplication::palette()),
       m_theme(Theme::forPalette(m_systemPalette))
@@ -121,8 +121,8 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
     auto* centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->setSpacing(0);
-    m_marketBar = new MarketBar(feed, centre);
-    m_chart = new PriceChartView(model, feed, m_theme, centre);
+    m_marketBar = new MarketBar(market, centre);
+    m_chart = new PriceChartView(model, market, m_theme, centre);
     centreLayout->addWidget(m_marketBar);
     centreLayout->addWidget(m_chart, 1);
     setCentralWidget(centre);
@@ -184,7 +184,6 @@ MainWindow::MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::
     connect(m_risk, &RiskPanel::refused, this, &MainWindow::showRefusal);
     connect(m_tradeBar, &TradeBar::refused, this, &MainWindow::showRefusal);
     connect(&model, &model::RiskModel::notice, this, [this](const QString& text) { statusBar()->showMessage(text, kRefusalShownMs); });
-    new MarketThrottle(model, [this] { m_marketBar->refresh(); }, Theme::kReadoutHz, this);
     connect(&model, &model::RiskModel::eventOccurred, this,
             [this] { statusBar()->showMessage(TradeBar::describe(*m_model), kRefusalShownMs); });
     // A field's refusal leaves the status bar with the field's own mark: once the field is

@@ -9,7 +9,7 @@ class QScrollArea;
 class QVBoxLayout;
 
 namespace levlab::model {
-class MarketFeed;
+class Market;
 class PortfolioModel;
 class RiskModel;
 struct Refusal;
@@ -34,7 +34,7 @@ class TradeBar;
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(model::RiskModel& model, model::MarketFeed& feed, model::PortfolioModel& portfolio, model::AppSettings& settings,
+    MainWindow(model::RiskModel& model, model::Market& market, model::PortfolioModel& portfolio, model::AppSettings& settings,
                QWidget* parent = nullptr);
 
     /// Edit › Undo and Redo: the plan's and the portfolio's edits in one history.

@@ -14,5 +14,6 @@ int runPrices(const QStringList& args);
 int runOdds(const QStringList& args);
 int runStressPlan(const QStringList& args);
 int runCompare(const QStringList& args);
+int runReplay(const QStringList& args);
 
 }  // namespace levlab::cli

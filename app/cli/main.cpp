@@ -20,6 +20,7 @@ const char* const kUsage =
     "  odds PLAN           historical odds of liquidation by leverage, holding period and side\n"
     "  stress-plan PLAN    a plan with its exit ladder and margin rules over N seeded one-day paths\n"
     "  compare PLAN        the same trade under every venue's rules, side by side, with the reasons\n"
+    "  replay PLAN         replay a price history against a plan: opening, funding, the one exit\n"
     "\n"
     "Options:\n"
     "  -h, --help          this help; 'levlab-cli <command> --help' for a command's options\n"
@@ -66,5 +67,7 @@ int main(int argc, char** argv)
         return levlab::cli::runStressPlan(args);
     if (command == QLatin1String("compare"))
         return levlab::cli::runCompare(args);
+    if (command == QLatin1String("replay"))
+        return levlab::cli::runReplay(args);
     return levlab::cli::refuse(QStringLiteral("unknown command '%1'; try levlab-cli --help").arg(command));
 }

@@ -24,6 +24,7 @@ Dashboard::Dashboard(const DashboardOptions& options)
     : tiers(model::TierLibrary::loadShipped()),
       settings(makeSettings(options.settingsPath)),
       feed(options.seed, options.startPrice, options.startMs),
+      market(feed),
       model(tiers),
       portfolio(tiers),
       lessons(model::LessonLibrary::loadShipped()),
@@ -31,10 +32,10 @@ Dashboard::Dashboard(const DashboardOptions& options)
 {
     feed.generateHistory(options.historyMinutes);
     // The plan watches the market of its own symbol, and the chart shows it.
-    model.setMarketSource([this](const QString& symbol) { return feed.state(symbol); });
-    QObject::connect(&feed, &model::MarketFeed::advanced, &model, [this] { model.setMarket(feed.state(model.inputs().symbol)); });
-    QObject::connect(&model, &model::RiskModel::changed, &feed, [this] { feed.setFocus(model.inputs().symbol); });
-    model.setMarket(feed.state());
+    model.setMarketSource([this](const QString& symbol) { return market.state(symbol); });
+    QObject::connect(&market, &model::MarketSource::advanced, &model, [this] { model.setMarket(market.state(model.inputs().symbol)); });
+    QObject::connect(&model, &model::RiskModel::changed, &market, [this] { market.setFocus(model.inputs().symbol); });
+    model.setMarket(market.state());
     {
         // A first plan a beginner can read: half a bitcoin, 10x isolated, stop 2% away, target 4%.
         model::RiskModel::Batch batch(model);
@@ -77,7 +78,7 @@ Dashboard::Dashboard(const DashboardOptions& options)
         for (const auto& h : {btc, eth, sol})
             portfolio.add(h);
     }
-    window = std::make_unique<ui::MainWindow>(model, feed, portfolio, *settings);
+    window = std::make_unique<ui::MainWindow>(model, market, portfolio, *settings);
     QString progress = options.progressPath;
     if (progress.isEmpty()) {
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -95,6 +96,16 @@ Dashboard::Dashboard(const DashboardOptions& options)
             if (!shown)
                 p->leaveLesson();
         });
+    }
+    // Real history: the Replay dock, a tab behind the lessons.
+    replayPanel = new ui::ReplayPanel(market, model);
+    QObject::connect(replayPanel, &ui::ReplayPanel::message, window.get(), [w = window.get()](const QString& m) { w->statusBar()->showMessage(m, 8000); });
+    window->addSideDock(replayPanel, QObject::tr("Replay"), QStringLiteral("replayDock"));
+    if (auto* lessonsDock = qobject_cast<QDockWidget*>(lessonsPanel->parentWidget())) {
+        if (auto* replayDock = qobject_cast<QDockWidget*>(replayPanel->parentWidget())) {
+            window->tabifyDockWidget(lessonsDock, replayDock);
+            lessonsDock->raise();
+        }
     }
     // Quitting mid-lesson keeps the learner's own market speed, not the lesson's pause.
     QObject::connect(qApp, &QCoreApplication::aboutToQuit, lessonsPanel, [p = lessonsPanel] { p->leaveLesson(); });

@@ -3,11 +3,13 @@
 #include "core/model/feeds/market_feed.h"
 #include "core/model/lessons/lesson.h"
 #include "core/model/lessons/lesson_driver.h"
+#include "core/model/market/market.h"
 #include "core/model/plan/risk_model.h"
 #include "core/model/portfolio/portfolio_model.h"
 #include "core/model/settings/app_settings.h"
 #include "core/model/tiers/tier_library.h"
 #include "ui/lessons/lessons_panel.h"
+#include "ui/market/replay_panel.h"
 #include "ui/main_window.h"
 
 #include <QString>
@@ -40,12 +42,15 @@ public:
     model::TierLibrary tiers;
     std::unique_ptr<model::AppSettings> settings;
     model::MarketFeed feed;
+    /// The market the plan and the views follow: the simulated feed, or a replay.
+    model::Market market;
     model::RiskModel model;
     model::PortfolioModel portfolio;
     model::LessonLibrary lessons;
     model::LessonDriver driver;
     std::unique_ptr<ui::MainWindow> window;
     ui::LessonsPanel* lessonsPanel = nullptr;
+    ui::ReplayPanel* replayPanel = nullptr;
 
 private:
     QMetaObject::Connection lessonsDockClosed;

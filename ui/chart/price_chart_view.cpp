@@ -1,6 +1,7 @@
 #include "ui/chart/price_chart_view.h"
 
-#include "core/model/feeds/market_feed.h"
+#include "core/model/market/instrument.h"
+#include "core/model/market/market_source.h"
 #include "core/model/plan/risk_model.h"
 #include "core/model/portfolio/portfolio_model.h"
 #include "ui/chart/event_layer.h"
@@ -31,7 +32,7 @@ constexpr double kRangeSlack = 1.6;  // the price axis keeps its range while the
 
 }  // namespace
 
-PriceChartView::PriceChartView(model::RiskModel& model, model::MarketFeed& feed, const Theme& theme, QWidget* parent)
+PriceChartView::PriceChartView(model::RiskModel& model, model::MarketSource& feed, const Theme& theme, QWidget* parent)
     : QChartView(new QChart, parent), m_model(model), m_feed(feed), m_theme(theme)
 {
     m_chart = chart();
@@ -66,7 +67,13 @@ PriceChartView::PriceChartView(model::RiskModel& model, model::MarketFeed& feed,
 
     connect(&m_model, &model::RiskModel::changed, this, &PriceChartView::onModelChanged);
     connect(m_chart, &QChart::plotAreaChanged, this, [this] { relayout(false); });
-    connect(&m_feed, &model::MarketFeed::seriesReset, this, [this] {
+    // The chart follows the market's own clock: a source the plan model does not
+    // hear from (a replay with no plan) still moves it.
+    connect(&m_feed, &model::MarketSource::advanced, this, [this] {
+        if (m_feed.nowMs() != m_marketTimeMs)
+            relayout(true);
+    });
+    connect(&m_feed, &model::MarketSource::seriesReset, this, [this] {
         m_candles->forget();
         m_live->forget();
         followLatest();
@@ -120,7 +127,7 @@ void PriceChartView::connectDrag(LevelLine::Kind kind)
 void PriceChartView::onModelChanged()
 {
     refreshEvents();
-    if (m_model.market().timeMs != m_marketTimeMs) {
+    if (m_feed.nowMs() != m_marketTimeMs) {
         // The market moved (one batch of ticks): fold it in.
         relayout(true);
         return;
@@ -153,8 +160,8 @@ void PriceChartView::relayout(bool barsChanged)
     const QRectF plot = m_chart->plotArea();
     if (plot.width() < 10 || plot.height() < 10)
         return;
-    const qint64 newest = m_feed.lastTick().timeMs;
-    m_marketTimeMs = m_model.market().timeMs;
+    const qint64 newest = m_feed.nowMs();
+    m_marketTimeMs = m_feed.nowMs();
     // The finest timeframe whose candles are at least kMinCandlePx wide; beyond
     // hourly bars, group several into one.
     const double maxCandles = std::max(10.0, plot.width() / Theme::kMinCandlePx);
@@ -278,9 +285,8 @@ std::vector<model::PositionEvent> PriceChartView::chartEvents() const
     std::vector<model::PositionEvent> events = m_model.events();
     if (m_portfolio) {
         // The portfolio's liquidations of this asset, marked where its mark stood.
-        const QString base = m_model.inputs().symbol.left(3);
         for (const auto& e : m_portfolio->events()) {
-            if (e.symbol.startsWith(base, Qt::CaseInsensitive) || (base == QLatin1String("XBT") && e.symbol.startsWith(QLatin1String("BTC"))))
+            if (model::sameAsset(e.symbol, m_model.inputs().symbol))
                 events.push_back({model::PositionEvent::Kind::Liquidated, e.timeMs, e.price, e.loss});
         }
     }
@@ -325,12 +331,10 @@ void PriceChartView::placePortfolioLevels()
     };
     std::vector<Level> levels;
     if (m_portfolio && m_portfolio->snapshot().valid) {
-        const QString base = m_model.inputs().symbol.left(3).toUpper();
         const auto& holdings = m_portfolio->holdings();
         const auto& results = m_portfolio->snapshot().account.positions;
         for (std::size_t i = 0; i < holdings.size() && i < results.size(); ++i) {
-            const QString hb = holdings[i].symbol.left(3).toUpper();
-            if (hb != base && !(base == QLatin1String("XBT") && hb == QLatin1String("BTC")))
+            if (!model::sameAsset(holdings[i].symbol, m_model.inputs().symbol))
                 continue;
             const bool selected = static_cast<int>(i) == m_selectedRow;
             if (selected)
@@ -406,7 +410,7 @@ QPoint PriceChartView::viewportPointFor(double price) const
 void PriceChartView::zoom(double factor)
 {
     const auto& h1 = m_feed.candles().series(model::Timeframe::H1);
-    const qint64 maxSpan = h1.empty() ? kMinSpanMs : std::max(kMinSpanMs, m_feed.lastTick().timeMs - h1.at(0).openMs);
+    const qint64 maxSpan = h1.empty() ? kMinSpanMs : std::max(kMinSpanMs, m_feed.nowMs() - h1.at(0).openMs);
     const auto span = static_cast<qint64>(static_cast<double>(m_spanMs) * factor);
     m_spanMs = std::clamp(span, kMinSpanMs, maxSpan);
     relayout(false);
@@ -414,7 +418,7 @@ void PriceChartView::zoom(double factor)
 
 void PriceChartView::pan(double fractionOfSpan)
 {
-    const qint64 newest = m_feed.lastTick().timeMs;
+    const qint64 newest = m_feed.nowMs();
     m_endMs += static_cast<qint64>(fractionOfSpan * static_cast<double>(m_spanMs));
     m_follow = m_endMs >= newest;
     relayout(false);
@@ -466,7 +470,7 @@ void PriceChartView::mouseMoveEvent(QMouseEvent* event)
     if (m_panning) {
         const double dx = event->position().x() - m_panFrom.x();
         m_endMs = m_panEndMs - static_cast<qint64>(dx / m_window.plot.width() * static_cast<double>(m_spanMs));
-        m_follow = m_endMs >= m_feed.lastTick().timeMs;
+        m_follow = m_endMs >= m_feed.nowMs();
         relayout(false);
         return;
     }

@@ -15,7 +15,7 @@
 class QChart;
 
 namespace levlab::model {
-class MarketFeed;
+class MarketSource;
 class PortfolioModel;
 class RiskModel;
 }  // namespace levlab::model
@@ -35,7 +35,7 @@ class TimeScale;
 class PriceChartView final : public QChartView {
     Q_OBJECT
 public:
-    PriceChartView(model::RiskModel& model, model::MarketFeed& feed, const Theme& theme, QWidget* parent = nullptr);
+    PriceChartView(model::RiskModel& model, model::MarketSource& feed, const Theme& theme, QWidget* parent = nullptr);
 
     void setTheme(const Theme& theme);
 
@@ -92,7 +92,7 @@ private:
     [[nodiscard]] int decimals() const;
 
     model::RiskModel& m_model;
-    model::MarketFeed& m_feed;
+    model::MarketSource& m_feed;
     Theme m_theme;
     QChart* m_chart = nullptr;
     PriceScale* m_priceScale = nullptr;

@@ -1,6 +1,9 @@
 #include "ui/market/market_bar.h"
 
 #include "core/model/feeds/market_feed.h"
+#include "core/model/market/market.h"
+#include "ui/binding/market_throttle.h"
+#include "ui/theme/theme.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -22,7 +25,7 @@ constexpr std::array kSpeeds{0, 1, 10, 60, 600};
 
 }  // namespace
 
-MarketBar::MarketBar(model::MarketFeed& feed, QWidget* parent) : QWidget(parent), m_feed(feed)
+MarketBar::MarketBar(model::Market& market, QWidget* parent) : QWidget(parent), m_market(market)
 {
     m_layout = new QBoxLayout(QBoxLayout::LeftToRight, this);
     m_layout->setContentsMargins(4, 2, 4, 2);
@@ -34,7 +37,7 @@ MarketBar::MarketBar(model::MarketFeed& feed, QWidget* parent) : QWidget(parent)
     for (int speed : kSpeeds) {
         auto* b = new QPushButton(speed == 0 ? tr("Pause") : QStringLiteral("%1×").arg(speed), m_controls);
         b->setCheckable(true);
-        b->setToolTip(speed == 0 ? tr("Pause the simulated market") : tr("Run simulated time %1 times faster than real time").arg(speed));
+        b->setToolTip(speed == 0 ? tr("Pause the market") : tr("Run market time %1 times faster than real time").arg(speed));
         m_speed->addButton(b, speed);
         row->addWidget(b);
     }
@@ -71,11 +74,14 @@ MarketBar::MarketBar(model::MarketFeed& feed, QWidget* parent) : QWidget(parent)
     const QMargins m = m_layout->contentsMargins();
     setMinimumWidth(std::max(m_controls->minimumSizeHint().width(), m_prices->width()) + m.left() + m.right());
 
-    connect(m_speed, &QButtonGroup::idClicked, this, [this](int speed) { m_feed.setSpeed(speed); });
+    connect(m_speed, &QButtonGroup::idClicked, this, [this](int speed) { m_market.setSpeed(speed); });
     connect(m_scenario, &QComboBox::activated, this, [this] {
-        m_feed.setScenario(static_cast<model::Scenario>(m_scenario->currentData().toInt()));
+        m_market.simulated().setScenario(static_cast<model::Scenario>(m_scenario->currentData().toInt()));
     });
-    connect(&m_feed, &model::MarketFeed::controlsChanged, this, &MarketBar::refresh);
+    connect(&m_market, &model::MarketSource::controlsChanged, this, &MarketBar::refresh);
+    // The readout follows the market's own ticks, at a rate a person can read.
+    auto* limiter = new RateLimiter([this] { refresh(); }, Theme::kReadoutHz, this);
+    connect(&m_market, &model::MarketSource::advanced, limiter, &RateLimiter::request);
     refresh();
 }
 
@@ -99,11 +105,13 @@ void MarketBar::refresh()
     {
         const QSignalBlocker a(m_speed);
         const QSignalBlocker b(m_scenario);
-        if (auto* button = m_speed->button(static_cast<int>(m_feed.speed())))
+        if (auto* button = m_speed->button(static_cast<int>(m_market.speed())))
             button->setChecked(true);
-        m_scenario->setCurrentIndex(m_scenario->findData(static_cast<int>(m_feed.scenario())));
+        m_scenario->setCurrentIndex(m_scenario->findData(static_cast<int>(m_market.simulated().scenario())));
+        // Scenarios belong to the simulated market; a replay plays what happened.
+        m_scenario->setEnabled(m_market.isSimulated());
     }
-    const model::MarketState s = m_feed.state();
+    const model::MarketState s = m_market.state();
     const QString text = tr("Mark %1   Last %2   Funding %3%   %4")
                              .arg(QLocale().toString(s.mark, 'f', 2), QLocale().toString(s.last, 'f', 2))
                              .arg(s.fundingRate * 100.0, 0, 'f', 4)

@@ -8,18 +8,19 @@ class QComboBox;
 class QLabel;
 
 namespace levlab::model {
-class MarketFeed;
+class Market;
 }
 
 namespace levlab::ui {
 
-/// The simulated market's controls: speed (pause, 1×, 10×, 60×, 600×), a
-/// named scenario to play, and the current mark, last, funding and time. When
+/// The market's controls: speed (pause, 1×, 10×, 60×, 600× real time), a named
+/// scenario to play (simulated market only), and the current mark, last, funding and
+/// time, refreshed on the market's own ticks. When
 /// the bar is too narrow for one row, the prices go on a second.
 class MarketBar final : public QWidget {
     Q_OBJECT
 public:
-    explicit MarketBar(model::MarketFeed& feed, QWidget* parent = nullptr);
+    explicit MarketBar(model::Market& market, QWidget* parent = nullptr);
 
     [[nodiscard]] QButtonGroup* speedGroup() const { return m_speed; }
     [[nodiscard]] QComboBox* scenarioBox() const { return m_scenario; }
@@ -31,7 +32,7 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
-    model::MarketFeed& m_feed;
+    model::Market& m_market;
     QButtonGroup* m_speed = nullptr;
     QComboBox* m_scenario = nullptr;
     QLabel* m_prices = nullptr;

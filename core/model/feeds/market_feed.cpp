@@ -1,5 +1,7 @@
 #include "core/model/feeds/market_feed.h"
 
+#include "core/model/market/instrument.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -16,7 +18,7 @@ constexpr std::size_t kRecentMinutes = 60;
 }  // namespace
 
 MarketFeed::MarketFeed(std::uint64_t seed, double startPrice, qint64 startMs, QObject* parent)
-    : QObject(parent), m_process(seed, startPrice, startMs, 1.0 / kTicksPerSecond), m_seed(seed), m_candles(kHistoryCapacity)
+    : MarketSource(parent), m_process(seed, startPrice, startMs, 1.0 / kTicksPerSecond), m_seed(seed), m_candles(kHistoryCapacity)
 {
     // ETH and SOL follow BTC: betas and own volatilities of the order seen in 2021–2024 data.
     m_followers.emplace_back(QStringLiteral("ETH"), startPrice / 18.0, 1.15, 0.45, seed ^ 0xE7u);
@@ -185,6 +187,9 @@ void MarketFeed::advance(int ticks)
 {
     if (ticks <= 0)
         return;
+    const CandleSeries& m1 = candles().series(Timeframe::M1);
+    const std::size_t barsBefore = m1.size();
+    const qint64 lastOpenBefore = m1.empty() ? 0 : m1.back().openMs;
     for (int i = 0; i < ticks; ++i) {
         const double before = m_process.current().index;
         const Tick& t = m_process.step();
@@ -194,6 +199,14 @@ void MarketFeed::advance(int ticks)
             m_followers[k].step(r, m_process.tickSeconds());
             m_followerCandles[k].addTick(t.timeMs, m_followers[k].price(), m_followers[k].price());
         }
+    }
+    // The bars of the asset in focus that this batch finished (all but the one forming).
+    if (!m1.empty() && m1.back().openMs != lastOpenBefore) {
+        std::size_t first = m1.lowerBound(lastOpenBefore);
+        if (barsBefore == 0)
+            first = 0;
+        for (std::size_t k = first; k + 1 < m1.size(); ++k)
+            emit barFinished(m1.at(k));
     }
     emit advanced();
 }
@@ -212,18 +225,18 @@ void MarketFeed::onTimer()
 void MarketFeed::setBeta(const QString& symbol, double beta)
 {
     for (Follower& f : m_followers) {
-        if (symbol.startsWith(f.symbol(), Qt::CaseInsensitive))
+        if (baseAsset(symbol) == f.symbol())
             f.setBeta(beta);
     }
 }
 
 int MarketFeed::indexOf(const QString& symbol) const
 {
-    const QString s = symbol.toUpper();
-    if (s.startsWith(QLatin1String("BTC")) || s.startsWith(QLatin1String("XBT")))
+    const QString base = baseAsset(symbol);
+    if (base == QLatin1String("BTC"))
         return -1;
     for (std::size_t i = 0; i < m_followers.size(); ++i) {
-        if (s.startsWith(m_followers[i].symbol()))
+        if (base == m_followers[i].symbol())
             return static_cast<int>(i);
     }
     return -2;

@@ -3,6 +3,7 @@
 #include "core/model/feeds/candle_store.h"
 #include "core/model/feeds/follower.h"
 #include "core/model/feeds/price_process.h"
+#include "core/model/market/market_source.h"
 #include "core/model/plan/plan_inputs.h"
 
 #include <QElapsedTimer>
@@ -34,7 +35,7 @@ struct MarketPoint final {
 /// chosen speed, folding its ticks into candles. Ticks are produced in batches
 /// from a ~60 Hz timer and advanced() is emitted once per batch, so nothing
 /// downstream works per tick.
-class MarketFeed final : public QObject {
+class MarketFeed final : public MarketSource {
     Q_OBJECT
 public:
     /// Simulated ticks per simulated second (one tick every 250 ms).
@@ -47,8 +48,8 @@ public:
     void generateHistory(std::size_t minutes);
 
     /// 0 pauses; 1, 10, 60, 600 run simulated time that many times faster than real time.
-    void setSpeed(double speed);
-    [[nodiscard]] double speed() const { return m_speed; }
+    void setSpeed(double speed) override;
+    [[nodiscard]] double speed() const override { return m_speed; }
     void setScenario(Scenario s);
     [[nodiscard]] Scenario scenario() const { return m_process.scenario(); }
     /// Continues from the current price and time along the path of `seed`: the
@@ -81,11 +82,11 @@ public:
     void advance(int ticks);
 
     /// Candles of the asset in focus (the leader unless setFocus() chose a follower).
-    [[nodiscard]] const CandleStore& candles() const;
+    [[nodiscard]] const CandleStore& candles() const override;
     /// Candles of an asset by symbol or base ("BTCUSDT", "ETH"); the leader's if unknown.
-    [[nodiscard]] const CandleStore& candles(const QString& symbol) const;
+    [[nodiscard]] const CandleStore& candles(const QString& symbol) const override;
     /// Chooses the asset candles() and state() describe (the plan's symbol).
-    void setFocus(const QString& symbol);
+    void setFocus(const QString& symbol) override;
     [[nodiscard]] QString focus() const;
 
     /// Assets that follow BTC with a beta and noise of their own (ETH, SOL).
@@ -95,18 +96,12 @@ public:
     [[nodiscard]] double markOf(const QString& symbol) const;
     [[nodiscard]] const Tick& lastTick() const { return m_process.current(); }
     /// Mark, last, index, funding and the last hour's range of last prices, of the asset in focus.
-    [[nodiscard]] MarketState state() const;
+    [[nodiscard]] MarketState state() const override;
     /// The same for an asset by symbol or base. A follower has no wicks of its own:
     /// its mark, last and index are its price.
-    [[nodiscard]] MarketState state(const QString& symbol) const;
-
-signals:
-    void advanced();
-    /// Speed or scenario changed.
-    void controlsChanged();
-    /// candles() now holds other candles (another asset, a restart, a restore):
-    /// views redraw them whole.
-    void seriesReset();
+    [[nodiscard]] MarketState state(const QString& symbol) const override;
+    [[nodiscard]] qint64 nowMs() const override { return m_process.current().timeMs; }
+    [[nodiscard]] QString name() const override { return tr("Simulated"); }
 
 private:
     void onTimer();

@@ -47,14 +47,6 @@ int decimalsForTick(double tick)
     return std::clamp(static_cast<int>(std::ceil(-std::log10(tick) - 1e-9)), 0, 8);
 }
 
-QString baseOf(const QString& symbol)
-{
-    const QString s = symbol.toUpper();
-    if (s.startsWith(QLatin1String("XBT")) || s.startsWith(QLatin1String("BTC")))
-        return QStringLiteral("BTC");
-    return s.left(3);
-}
-
 }  // namespace detail
 
 using detail::positiveFinite;
@@ -199,12 +191,14 @@ engine::Result<RiskSnapshot> RiskModel::compute(const PlanInputs& in, const Mark
     p.fundingRate = mk.fundingRate;
     p.mmRate = in.mmRate;
     s.notional = engine::positionValue(p.contract.kind, s.quantity, s.entry);
-    if (engine::isIsolated(in.marginMode) && in.extraMargin > 0.0)
-        p.isolatedMargin = s.notional / in.leverage + in.extraMargin;
+    // Funding settled while the trade is open comes out of its isolated margin, or out of
+    // the wallet behind a cross position.
+    if (engine::isIsolated(in.marginMode) && (in.extraMargin > 0.0 || m_fundingPaid != 0.0))
+        p.isolatedMargin = s.notional / in.leverage + in.extraMargin - m_fundingPaid;
 
     engine::AccountInput account;
     account.venue = in.venue;
-    account.walletBalance = in.wallet;
+    account.walletBalance = in.wallet - m_fundingPaid;
     account.positions = {p};
     auto evaluated = engine::evaluateAccount(account);
     if (!evaluated)
@@ -413,15 +407,18 @@ RiskModel::Outcome RiskModel::setInputs(const PlanInputs& inputs)
     const TradeState stateNow = m_state;
     const auto eventsNow = m_events;
     const PlanInputs inputsNow = m_inputs;
+    const double fundingNow = m_fundingPaid;
     if (m_state != TradeState::Planning) {
         m_state = TradeState::Planning;
         m_events.clear();
         m_inputs = m_plan;
+        m_fundingPaid = 0.0;
     }
     if (auto r = apply(inputs, "plan")) {
         m_state = stateNow;
         m_events = eventsNow;
         m_inputs = inputsNow;
+        m_fundingPaid = fundingNow;
         return r;
     }
     m_entryArmed = true;  // a fixed entry given with the inputs is a price to wait for

@@ -102,6 +102,14 @@ public:
     Outcome closeAtMarket();
     /// Leaves a closed (or open) trade and plans again with the inputs it was planned with.
     void planAgain();
+    /// A funding settlement at `rate` (a fraction of the position's value; positive: longs
+    /// pay) while the trade is open: the payment at the current mark comes out of the
+    /// isolated margin (or the wallet behind a cross position), which moves the
+    /// liquidation price. Returns what the position paid (negative: received); 0 when no
+    /// trade is open.
+    double settleFunding(double rate);
+    /// Funding paid by the open (or just closed) trade so far; negative when received.
+    [[nodiscard]] double fundingPaid() const { return m_fundingPaid; }
 
     /// The trade's life as a file keeps it (with inputs() and market(), all of the plan).
     [[nodiscard]] TradeLife tradeLife() const;
@@ -214,6 +222,7 @@ private:
     TradeState m_state = TradeState::Planning;
     PlanInputs m_plan;  ///< the inputs as planned, restored by planAgain()
     qint64 m_openedMs = 0;
+    double m_fundingPaid = 0.0;  ///< by the current trade, settlement currency
     bool m_entryArmed = true;
     double m_anchorEntry = 0.0;  ///< entry when the stop and target were last set
     std::optional<double> m_anchorStop;

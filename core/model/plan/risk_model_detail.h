@@ -21,6 +21,5 @@ Refusal fromEngine(const engine::Error& e, const char* field);
 int decimalsForTick(double tick);
 
 /// The base asset a symbol trades ("BTC" for BTCUSDT, XBTUSD, BTC-USDT-SWAP).
-QString baseOf(const QString& symbol);
 
 }  // namespace levlab::model::detail

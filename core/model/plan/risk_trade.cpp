@@ -3,6 +3,10 @@
 #include "core/model/plan/messages.h"
 #include "core/model/plan/risk_model_detail.h"
 
+#include "core/engine/funding/funding.h"
+
+#include <cmath>
+
 namespace levlab::model {
 
 using detail::positiveFinite;
@@ -89,6 +93,7 @@ void RiskModel::detectEvents(const MarketState& before, const MarketState& after
             && positiveFinite(after.last)) {
             m_plan = m_inputs;
             m_openedMs = after.timeMs;
+            m_fundingPaid = 0.0;
             setState(TradeState::Open);
         }
         return;
@@ -119,12 +124,14 @@ void RiskModel::close(PositionEvent::Kind kind, double price, qint64 timeMs)
     e.kind = kind;
     e.timeMs = timeMs;
     e.price = price;
+    // Funding already paid left the margin behind the position: it is lost on top of it.
+    e.funding = m_fundingPaid;
     if (kind == PositionEvent::Kind::Liquidated) {
-        e.result = -s.maxLoss;  // the margin behind it is gone, fees and all
+        e.result = -s.maxLoss - m_fundingPaid;  // the margin behind it is gone, fees and all
     } else {
         const double pnl = engine::profitAndLoss(s.contract, m_inputs.side, s.quantity, s.entry, price);
         e.fees = m_inputs.feeRate * (s.notional + engine::positionValue(s.contract, s.quantity, price));
-        e.result = std::max(pnl - e.fees, -s.maxLoss);
+        e.result = std::max(pnl - e.fees - m_fundingPaid, -s.maxLoss - m_fundingPaid);
     }
     e.loss = -e.result;
     m_events = {e};
@@ -143,7 +150,21 @@ double RiskModel::openResult() const
         return 0.0;
     const double pnl = engine::profitAndLoss(s.contract, m_inputs.side, s.quantity, s.entry, m_market.mark);
     const double fees = m_inputs.feeRate * (s.notional + engine::positionValue(s.contract, s.quantity, m_market.mark));
-    return std::max(pnl - fees, -s.maxLoss);
+    return std::max(pnl - fees - m_fundingPaid, -s.maxLoss - m_fundingPaid);
+}
+
+double RiskModel::settleFunding(double rate)
+{
+    const RiskSnapshot& s = m_snapshot;
+    if (m_state != TradeState::Open || !s.valid || !std::isfinite(rate) || !positiveFinite(m_market.mark))
+        return 0.0;
+    const double paid = engine::fundingPayment(s.contract, m_inputs.side, s.quantity, m_market.mark, rate);
+    if (!std::isfinite(paid))
+        return 0.0;
+    m_fundingPaid += paid;
+    recompute();
+    publish();
+    return paid;
 }
 
 RiskModel::Outcome RiskModel::openAtMarket()
@@ -165,6 +186,7 @@ RiskModel::Outcome RiskModel::openAtMarket()
     m_snapshot = std::move(s).value();
     m_plan = plan;
     m_events.clear();
+    m_fundingPaid = 0.0;
     m_openedMs = m_market.timeMs;
     setState(TradeState::Open);
     publish();
@@ -188,6 +210,7 @@ void RiskModel::planAgain()
     }
     m_inputs = m_plan;
     m_events.clear();
+    m_fundingPaid = 0.0;
     m_entryArmed = true;
     setState(TradeState::Planning);
     followMarket();
@@ -210,13 +233,14 @@ struct RiskModel::Memento final {
     QHash<QString, SymbolPrices> symbolPrices;
     MarketState market;
     bool entryArmed = true;
+    double fundingPaid = 0.0;
 };
 
 std::shared_ptr<const RiskModel::Memento> RiskModel::save() const
 {
     return std::make_shared<const Memento>(Memento{m_inputs, m_plan, m_state, m_events, m_log, m_openedMs, m_anchorEntry,
                                                    m_anchorStop, m_anchorTarget, m_units, m_symbolPrices, m_market,
-                                                   m_entryArmed});
+                                                   m_entryArmed, m_fundingPaid});
 }
 
 void RiskModel::restore(const Memento& m)
@@ -233,6 +257,7 @@ void RiskModel::restore(const Memento& m)
     m_symbolPrices = m.symbolPrices;
     m_market = m.market;
     m_entryArmed = m.entryArmed;
+    m_fundingPaid = m.fundingPaid;
     recompute();
     const bool stateChanged = m_state != m.state;
     m_state = m.state;

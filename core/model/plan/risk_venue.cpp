@@ -1,5 +1,7 @@
 #include "core/model/plan/risk_model.h"
 
+#include "core/model/market/instrument.h"
+
 #include "core/model/plan/risk_model_detail.h"
 #include "core/model/tiers/tier_library.h"
 
@@ -54,8 +56,8 @@ RiskModel::Outcome RiskModel::setVenue(engine::Venue venue)
         for (const TierTable& t : m_tiers.tables()) {
             if (t.venue != venue)
                 continue;
-            if (!after || (detail::baseOf(t.symbols.front()) == detail::baseOf(m_inputs.symbol)
-                           && detail::baseOf(after->symbols.front()) != detail::baseOf(m_inputs.symbol)))
+            if (!after || (baseAsset(t.symbols.front()) == baseAsset(m_inputs.symbol)
+                           && baseAsset(after->symbols.front()) != baseAsset(m_inputs.symbol)))
                 after = &t;
         }
     }
@@ -82,7 +84,7 @@ RiskModel::Outcome RiskModel::setSymbol(const QString& symbol)
         return std::nullopt;
     const MarketState marketNow = m_market;
     const QString oldSymbol = m_inputs.symbol;
-    const bool otherAsset = detail::baseOf(c.symbol) != detail::baseOf(m_inputs.symbol);
+    const bool otherAsset = baseAsset(c.symbol) != baseAsset(m_inputs.symbol);
     std::optional<UnitMemory> memory = m_units;
     if (auto r = convertUnits(c, m_tiers.find(m_inputs.venue, m_inputs.symbol), t, memory))
         return r;

@@ -24,6 +24,7 @@ struct PositionEvent final {
     double loss = 0.0;    ///< money lost (negative for a gain): −result
     double result = 0.0;  ///< realised result, fees included; a liquidation loses the margin behind it
     double fees = 0.0;    ///< taker fees to open and to close (within result)
+    double funding = 0.0; ///< funding paid while open (within result); negative when received
     friend bool operator==(const PositionEvent&, const PositionEvent&) = default;
 };
 

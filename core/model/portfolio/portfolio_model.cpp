@@ -1,5 +1,6 @@
 #include "core/model/portfolio/portfolio_model.h"
 
+#include "core/model/market/instrument.h"
 #include "core/model/plan/messages.h"
 #include "core/model/portfolio/portfolio_detail.h"
 #include "core/model/tiers/tier_library.h"
@@ -19,14 +20,6 @@ constexpr double kTakerFee = 0.0005;
 constexpr double kPathStep = 0.01;  // the stepped shock moves 1% at a time
 constexpr double kDefaultMmRate = 0.01;
 
-QString baseOf(const QString& symbol)
-{
-    const QString s = symbol.toUpper();
-    if (s.startsWith(QLatin1String("XBT")))
-        return QStringLiteral("BTC");
-    return s.left(3);
-}
-
 }  // namespace
 
 PortfolioModel::PortfolioModel(const TierLibrary& tiers, QObject* parent) : QObject(parent), m_tiers(tiers)
@@ -36,12 +29,12 @@ PortfolioModel::PortfolioModel(const TierLibrary& tiers, QObject* parent) : QObj
 
 double PortfolioModel::markOf(const QString& symbol) const
 {
-    return m_marks.value(baseOf(symbol), 0.0);
+    return m_marks.value(baseAsset(symbol), 0.0);
 }
 
 QString PortfolioModel::nextId(const QString& symbol) const
 {
-    const QString base = baseOf(symbol).toLower();
+    const QString base = baseAsset(symbol).toLower();
     for (int n = 1;; ++n) {
         const QString id = n == 1 ? base : QStringLiteral("%1-%2").arg(base).arg(n);
         bool used = false;
@@ -231,7 +224,7 @@ void PortfolioModel::takeMarks(const QHash<QString, double>& marks)
 {
     QHash<QString, double> bases;
     for (auto it = marks.begin(); it != marks.end(); ++it)
-        bases.insert(baseOf(it.key()), it.value());
+        bases.insert(baseAsset(it.key()), it.value());
     m_marks = std::move(bases);
 }
 

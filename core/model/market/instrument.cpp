@@ -1,0 +1,42 @@
+#include "core/model/market/instrument.h"
+
+#include <array>
+
+namespace levlab::model {
+
+Instrument Instrument::parse(const QString& symbol)
+{
+    Instrument out;
+    out.symbol = symbol;
+    QString s = symbol.toUpper();
+    // Contract suffixes: Binance COIN-M "_PERP", OKX "-SWAP", "-PERP".
+    for (const char* suffix : {"_PERP", "-PERP", "-SWAP", "PERP"}) {
+        if (s.endsWith(QLatin1String(suffix)) && s.size() > static_cast<qsizetype>(qstrlen(suffix))) {
+            s.chop(static_cast<qsizetype>(qstrlen(suffix)));
+            break;
+        }
+    }
+    s.remove(QLatin1Char('/')).remove(QLatin1Char('-')).remove(QLatin1Char('_'));
+    static const std::array kQuotes{QLatin1String("USDT"), QLatin1String("USDC"), QLatin1String("BUSD"), QLatin1String("USD")};
+    for (const QLatin1String& q : kQuotes) {
+        if (s.endsWith(q) && s.size() > q.size()) {
+            out.quote = q;
+            s.chop(q.size());
+            break;
+        }
+    }
+    out.base = s == QLatin1String("XBT") ? QStringLiteral("BTC") : s;
+    return out;
+}
+
+QString baseAsset(const QString& symbol)
+{
+    return Instrument::parse(symbol).base;
+}
+
+bool sameAsset(const QString& a, const QString& b)
+{
+    return baseAsset(a) == baseAsset(b);
+}
+
+}  // namespace levlab::model
