@@ -15,5 +15,6 @@ int runOdds(const QStringList& args);
 int runStressPlan(const QStringList& args);
 int runCompare(const QStringList& args);
 int runReplay(const QStringList& args);
+int runTiers(const QStringList& args);
 
 }  // namespace levlab::cli

@@ -21,6 +21,7 @@ const char* const kUsage =
     "  stress-plan PLAN    a plan with its exit ladder and margin rules over N seeded one-day paths\n"
     "  compare PLAN        the same trade under every venue's rules, side by side, with the reasons\n"
     "  replay PLAN         replay a price history against a plan: opening, funding, the one exit\n"
+    "  tiers [FILE]        import a venue's saved risk-limit response; without FILE, the tables in use\n"
     "\n"
     "Options:\n"
     "  -h, --help          this help; 'levlab-cli <command> --help' for a command's options\n"
@@ -69,5 +70,7 @@ int main(int argc, char** argv)
         return levlab::cli::runCompare(args);
     if (command == QLatin1String("replay"))
         return levlab::cli::runReplay(args);
+    if (command == QLatin1String("tiers"))
+        return levlab::cli::runTiers(args);
     return levlab::cli::refuse(QStringLiteral("unknown command '%1'; try levlab-cli --help").arg(command));
 }

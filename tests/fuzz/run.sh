@@ -24,6 +24,7 @@ seeds() {  # the read-only seed corpora of a target
     fuzz_engine) echo "" ;;
     fuzz_prices) echo "$src/tests/fuzz/corpus/prices" ;;
     fuzz_document) echo "$src/tests/fuzz/corpus/document" ;;
+    fuzz_frames) echo "$src/tests/fuzz/corpus/frames $work/frames-recorded" ;;
     esac
 }
 
@@ -47,7 +48,20 @@ run() {  # run TARGET
     return $rc
 }
 
-targets=(fuzz_scenario fuzz_tiers fuzz_lessons fuzz_plan fuzz_quiz_progress fuzz_settings fuzz_engine fuzz_prices fuzz_document)
+# The recorded venue frames (shared/data/feeds, not copied into the project), one seed per line.
+feeds="${LEVLAB_MARKET_DATA:-$src/../shared/data}/feeds"
+mkdir -p "$work/frames-recorded"
+if [ -d "$feeds" ]; then
+    for f in "$feeds"/*.jsonl; do
+        n=0
+        while IFS= read -r line; do
+            n=$((n + 1))
+            printf '%s' "$line" >"$work/frames-recorded/$(basename "$f" .jsonl)-$n"
+        done <"$f"
+    done
+fi
+
+targets=(fuzz_scenario fuzz_tiers fuzz_lessons fuzz_plan fuzz_quiz_progress fuzz_settings fuzz_engine fuzz_prices fuzz_document fuzz_frames)
 failed=0
 pids=()
 for t in "${targets[@]}"; do

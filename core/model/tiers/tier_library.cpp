@@ -76,6 +76,11 @@ engine::Result<TierTable> parseTierTable(const QByteArray& bytes)
         return currency.error();
     t.notionalCurrency = currency.value();
 
+    auto fetchedAt = f.string(QStringLiteral("fetched_at"), QString());
+    if (!fetchedAt)
+        return fetchedAt.error();
+    t.fetchedAt = fetchedAt.value();
+
     auto style = f.string(QStringLiteral("style"));
     if (!style)
         return style.error();
@@ -162,6 +167,30 @@ TierLibrary TierLibrary::loadShipped()
 }
 
 const TierTable* TierLibrary::find(engine::Venue venue, const QString& symbol) const
+{
+    for (const TierTable& t : m_user) {
+        if (t.venue == venue && t.symbols.contains(symbol, Qt::CaseInsensitive))
+            return &t;
+    }
+    return findShipped(venue, symbol);
+}
+
+void TierLibrary::overlay(TierTable table)
+{
+    table.user = true;
+    // A user table answers to every name of the shipped table it replaces.
+    if (const TierTable* shipped = findShipped(table.venue, table.symbols.value(0))) {
+        for (const QString& alias : shipped->symbols)
+            if (!table.symbols.contains(alias, Qt::CaseInsensitive))
+                table.symbols << alias;
+    }
+    std::erase_if(m_user, [&](const TierTable& t) {
+        return t.venue == table.venue && t.symbols.contains(table.symbols.value(0), Qt::CaseInsensitive);
+    });
+    m_user.push_back(std::move(table));
+}
+
+const TierTable* TierLibrary::findShipped(engine::Venue venue, const QString& symbol) const
 {
     for (const TierTable& t : m_tables) {
         if (t.venue == venue && t.symbols.contains(symbol, Qt::CaseInsensitive))

@@ -26,6 +26,8 @@ struct TierTable final {
     QString source;       ///< the public page it comes from
     QString note;         ///< how the table was read, when the file says
     QString notionalCurrency;  ///< the currency the rows' notionals are in ("USDT"), when the file says
+    QString fetchedAt;    ///< a table the user refreshed or imported: when it was fetched (ISO, UTC)
+    bool user = false;    ///< refreshed or imported by the user, not shipped
     engine::BracketTable table;
 };
 
@@ -34,16 +36,27 @@ struct TierTable final {
 /// is validated as the engine would.
 engine::Result<TierTable> parseTierTable(const QByteArray& bytes);
 
-/// The tables shipped with the application.
+/// The tables shipped with the application, overlaid by the tables the user
+/// refreshed or imported: a user table is used from then on for its venue and
+/// symbol, and the shipped one stays the offline fallback.
 class TierLibrary final {
 public:
     /// Every table under the resource prefix :/tiers. A shipped file that does
     /// not parse is a build defect; it is reported in `errors()` and skipped.
     static TierLibrary loadShipped();
 
+    /// Shipped tables overlaid by the user's tables saved in `userDirectory`
+    /// (see user_tiers.h); a user file that does not read is reported in errors() and skipped.
+    static TierLibrary loadWithUserTables(const QString& userDirectory);
+
     /// The table of `venue` for `symbol` (matched case-insensitively against
-    /// every alias), or nullptr.
+    /// every alias): the user's if there is one, else the shipped one, else nullptr.
     [[nodiscard]] const TierTable* find(engine::Venue venue, const QString& symbol) const;
+    /// The shipped table only, whatever the user imported.
+    [[nodiscard]] const TierTable* findShipped(engine::Venue venue, const QString& symbol) const;
+    /// Puts `table` over the shipped one for its venue and symbol (replacing an earlier user table).
+    void overlay(TierTable table);
+    [[nodiscard]] const std::vector<TierTable>& userTables() const { return m_user; }
     [[nodiscard]] const std::vector<TierTable>& tables() const { return m_tables; }
     [[nodiscard]] const QStringList& errors() const { return m_errors; }
 
@@ -51,6 +64,7 @@ public:
 
 private:
     std::vector<TierTable> m_tables;
+    std::vector<TierTable> m_user;
     QStringList m_errors;
 };
 
