@@ -43,6 +43,10 @@ public:
     [[nodiscard]] ValueTable* keyTable() const { return m_key; }
     [[nodiscard]] ValueTable* detailsTable() const { return m_details; }
     [[nodiscard]] WarningText* warnings() const { return m_warnings; }
+    /// Marks every figure as computed from stale prices ("Prices stale since 12:03:04 UTC…");
+    /// empty: the prices are fresh and the mark goes.
+    void setStaleNote(const QString& note);
+    [[nodiscard]] WarningText* staleNote() const { return m_stale; }
     [[nodiscard]] QPushButton* lowerLeverageButton() const { return m_lowerLeverage; }
     [[nodiscard]] QPushButton* moveStopButton() const { return m_moveStop; }
     [[nodiscard]] QPushButton* addMarginButton() const { return m_addMargin; }
@@ -65,6 +69,7 @@ private:
     ValueTable* m_details = nullptr;
     std::array<Cell, static_cast<std::size_t>(Row::Count)> m_cells{};
     WarningText* m_warnings = nullptr;
+    WarningText* m_stale = nullptr;
     QPushButton* m_lowerLeverage = nullptr;
     QPushButton* m_moveStop = nullptr;
     QPushButton* m_addMargin = nullptr;

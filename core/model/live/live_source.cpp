@@ -96,14 +96,15 @@ MarketState LiveSource::state(const QString& symbol) const
 
 void LiveSource::setSpeed(double speed)
 {
+    // Real time only: a faster speed asked for shows as 1× again.
     const bool run = speed > 0.0;
-    if (run == m_running)
-        return;
-    m_running = run;
-    if (run)
-        m_live.start();
-    else
-        m_live.stop();
+    if (run != m_running) {
+        m_running = run;
+        if (run)
+            m_live.start();
+        else
+            m_live.stop();
+    }
     emit controlsChanged();
 }
 

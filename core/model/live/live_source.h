@@ -54,7 +54,7 @@ public:
     [[nodiscard]] qint64 nowMs() const override { return m_now(); }
     void setFocus(const QString&) override {}
     [[nodiscard]] double speed() const override { return m_running ? 1.0 : 0.0; }
-    /// Any speed above 0 connects (real time); 0 disconnects.
+    /// Any speed above 0 connects and runs in real time (speed() stays 1); 0 disconnects.
     void setSpeed(double speed) override;
     /// "Live · Binance USDⓈ-M BTCUSDT".
     [[nodiscard]] QString name() const override;

@@ -9,23 +9,6 @@
 
 namespace levlab::model {
 
-QString baseAsset(const QString& symbol)
-{
-    QString s = symbol.toUpper();
-    s.remove(QLatin1Char('-')).remove(QLatin1Char('_')).remove(QLatin1Char('/'));
-    for (const char* suffix : {"SWAP", "PERP"}) {
-        if (s.endsWith(QLatin1String(suffix)))
-            s.chop(static_cast<qsizetype>(qstrlen(suffix)));
-    }
-    for (const char* quote : {"USDT", "USDC", "USD"}) {
-        if (s.endsWith(QLatin1String(quote)) && s.size() > static_cast<qsizetype>(qstrlen(quote))) {
-            s.chop(static_cast<qsizetype>(qstrlen(quote)));
-            break;
-        }
-    }
-    return s == QLatin1String("XBT") ? QStringLiteral("BTC") : s;
-}
-
 namespace {
 
 /// The venue's symbol for the same asset and contract kind, or `symbol` itself.

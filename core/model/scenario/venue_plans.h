@@ -3,6 +3,7 @@
 #include "core/engine/account/account.h"
 #include "core/engine/result.h"
 #include "core/engine/venue/venue.h"
+#include "core/model/market/instrument.h"  // baseAsset
 
 #include <QByteArray>
 #include <QString>
@@ -28,8 +29,5 @@ struct VenuePlan final {
 /// asset and contract kind ("BTCUSDT" is "BTC" on Hyperliquid); a venue with none
 /// keeps the plan's symbol, and evaluate says what is then unknown.
 engine::Result<std::vector<VenuePlan>> planOnEveryVenue(const QByteArray& bytes, const TierLibrary& tiers);
-
-/// The asset a symbol trades: "BTC" for BTCUSDT, BTC-USDT-SWAP, XBTUSD or BTC/USD.
-QString baseAsset(const QString& symbol);
 
 }  // namespace levlab::model
