@@ -42,6 +42,13 @@ LiveControl::LiveControl(model::Market& market, QWidget* parent) : QWidget(paren
     refresh();
 }
 
+LiveControl::~LiveControl()
+{
+    // The window is going: the market (the source's parent) ends the live source with
+    // itself; nothing may call back into the half-destroyed bar.
+    disconnect(&m_market, nullptr, this, nullptr);
+}
+
 model::LiveSource* LiveControl::source() const
 {
     return m_source.data();
@@ -76,7 +83,7 @@ void LiveControl::choose(const Choice& choice)
         return;
     if (m_market.isSimulated())
         m_simulatedSpeed = m_market.speed();
-    auto* source = new model::LiveSource(choice.venue, choice.symbol, this);
+    auto* source = new model::LiveSource(choice.venue, choice.symbol, &m_market);
     connect(source, &model::LiveSource::statusChanged, this, &LiveControl::refresh);
     model::LiveSource* old = m_source;
     m_source = source;

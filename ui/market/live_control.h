@@ -26,6 +26,8 @@ class LiveControl final : public QWidget {
     Q_OBJECT
 public:
     explicit LiveControl(model::Market& market, QWidget* parent = nullptr);
+    /// Leaves the live source to the market, its parent, which ends it with itself.
+    ~LiveControl() override;
 
     /// One choice of the Live menu.
     struct Choice {
