@@ -30,7 +30,8 @@ LiveControl::LiveControl(model::Market& market, QWidget* parent) : QWidget(paren
     m_status = new QLabel(this);
     m_status->setTextFormat(Qt::PlainText);
     // A fixed size: the text renews every second and must not reflow the bar.
-    m_status->setFixedWidth(m_status->fontMetrics().horizontalAdvance(QStringLiteral("Connecting to Binance USDⓈ-M…  ")));
+    // Wide enough for "Reconnecting in 60 s"; a longer text is elided, whole in the tooltip.
+    m_status->setFixedWidth(m_status->fontMetrics().horizontalAdvance(QStringLiteral("Reconnecting in 60 s ")));
     m_status->setFixedHeight(m_status->sizeHint().height());
     m_status->setAccessibleName(tr("Live market status"));
     row->addWidget(m_status);
@@ -112,8 +113,11 @@ void LiveControl::refresh()
     m_simulation->setVisible(live);
     m_status->setVisible(live);
     const QString status = live ? m_source->statusText() : QString();
-    if (m_status->text() != status)
-        m_status->setText(status);
+    const QString shown = m_status->fontMetrics().elidedText(status, Qt::ElideRight, m_status->width());
+    if (m_status->text() != shown) {
+        m_status->setText(shown);
+        m_status->setToolTip(status);
+    }
     QString note;
     if (live && m_source->stale()) {
         const qint64 since = m_source->lastDataMs();
