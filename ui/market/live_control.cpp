@@ -18,6 +18,7 @@ LiveControl::LiveControl(model::Market& market, QWidget* parent) : QWidget(paren
 {
     auto* row = new QHBoxLayout(this);
     row->setContentsMargins(0, 0, 0, 0);
+    row->setSizeConstraint(QLayout::SetNoConstraint);
     m_live = new QToolButton(this);
     m_live->setText(tr("Live"));
     m_live->setToolTip(tr("Follow a real exchange's public market data (asks first)"));
@@ -48,6 +49,11 @@ LiveControl::~LiveControl()
     // The window is going: the market (the source's parent) ends the live source with
     // itself; nothing may call back into the half-destroyed bar.
     disconnect(&m_market, nullptr, this, nullptr);
+}
+
+QSize LiveControl::minimumSizeHint() const
+{
+    return m_live->sizeHint();
 }
 
 model::LiveSource* LiveControl::source() const

@@ -38,6 +38,9 @@ public:
     /// "Binance USDⓈ-M · BTCUSDT": the menu's text for a choice.
     [[nodiscard]] static QString choiceText(const Choice& c);
 
+    /// The Live button alone: the window's minimum size does not grow with the status.
+    [[nodiscard]] QSize minimumSizeHint() const override;
+
     [[nodiscard]] QToolButton* liveButton() const { return m_live; }
     [[nodiscard]] QPushButton* simulationButton() const { return m_simulation; }
     [[nodiscard]] QLabel* statusLabel() const { return m_status; }

@@ -91,8 +91,6 @@ void MarketBar::addSourceControl(QWidget* control)
     control->setParent(m_controls);
     m_row->insertSpacing(m_row->count() - 1, 12);
     m_row->insertWidget(m_row->count() - 1, control);  // before the stretch
-    const QMargins m = m_layout->contentsMargins();
-    setMinimumWidth(std::max(m_controls->minimumSizeHint().width(), m_prices->width()) + m.left() + m.right());
 }
 
 void MarketBar::resizeEvent(QResizeEvent* event)
