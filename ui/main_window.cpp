@@ -4,6 +4,7 @@
 #include "core/model/plan/risk_model.h"
 #include "ui/binding/edit_history.h"
 #include "ui/binding/market_throttle.h"
+#include "ui/market/live_control.h"
 #include "ui/chart/price_chart_view.h"
 #include "ui/controls/keyboard_shortcuts.h"
 #include "ui/controls/leverage_control.h"
@@ -191,6 +192,10 @@ MainWindow::MainWindow(model::RiskModel& model, model::Market& market, model::Po
     connect(m_history, &EditHistory::refused, this, &MainWindow::showRefusal);
     connect(m_leverage, &LeverageControl::refused, this, &MainWindow::showRefusal);
     connect(m_risk, &RiskPanel::refused, this, &MainWindow::showRefusal);
+    // Live markets, opt-in from the market bar; figures from stale prices say so.
+    m_liveControl = new LiveControl(market, m_marketBar);
+    m_marketBar->addSourceControl(m_liveControl);
+    connect(m_liveControl, &LiveControl::staleNote, m_risk, &RiskPanel::setStaleNote);
     connect(m_tradeBar, &TradeBar::refused, this, &MainWindow::showRefusal);
     connect(&model, &model::RiskModel::notice, this, [this](const QString& text) { statusBar()->showMessage(text, kRefusalShownMs); });
     connect(&model, &model::RiskModel::eventOccurred, this,

@@ -28,6 +28,7 @@ class PositionForm;
 class PriceChartView;
 class RiskPanel;
 class TradeBar;
+class LiveControl;
 
 /// The dashboard: the market bar and live chart in the middle, the plan (the
 /// position's inputs, leverage and risk) in a column on the right, the lessons
@@ -48,6 +49,7 @@ public:
     [[nodiscard]] ExitsForm* exits() const { return m_exits; }
     [[nodiscard]] RiskPanel* risk() const { return m_risk; }
     [[nodiscard]] MarketBar* marketBar() const { return m_marketBar; }
+    [[nodiscard]] LiveControl* liveControl() const { return m_liveControl; }
     [[nodiscard]] PortfolioPanel* portfolio() const { return m_portfolio; }
     [[nodiscard]] TradeBar* tradeBar() const { return m_tradeBar; }
 
@@ -106,6 +108,7 @@ private:
     ExitsForm* m_exits = nullptr;
     RiskPanel* m_risk = nullptr;
     MarketBar* m_marketBar = nullptr;
+    LiveControl* m_liveControl = nullptr;
     PortfolioPanel* m_portfolio = nullptr;
     TradeBar* m_tradeBar = nullptr;
     QMenu* m_fileMenu = nullptr;

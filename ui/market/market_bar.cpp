@@ -32,6 +32,7 @@ MarketBar::MarketBar(model::Market& market, QWidget* parent) : QWidget(parent), 
     m_layout->setSpacing(2);
     m_controls = new QWidget(this);
     auto* row = new QHBoxLayout(m_controls);
+    m_row = row;
     row->setContentsMargins(0, 0, 0, 0);
     m_speed = new QButtonGroup(this);
     for (int speed : kSpeeds) {
@@ -83,6 +84,13 @@ MarketBar::MarketBar(model::Market& market, QWidget* parent) : QWidget(parent), 
     auto* limiter = new RateLimiter([this] { refresh(); }, Theme::kReadoutHz, this);
     connect(&m_market, &model::MarketSource::advanced, limiter, &RateLimiter::request);
     refresh();
+}
+
+void MarketBar::addSourceControl(QWidget* control)
+{
+    control->setParent(m_controls);
+    m_row->insertSpacing(m_row->count() - 1, 12);
+    m_row->insertWidget(m_row->count() - 1, control);  // before the stretch
 }
 
 void MarketBar::resizeEvent(QResizeEvent* event)

@@ -5,6 +5,7 @@
 class QBoxLayout;
 class QButtonGroup;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 
 namespace levlab::model {
@@ -25,6 +26,8 @@ public:
     [[nodiscard]] QButtonGroup* speedGroup() const { return m_speed; }
     [[nodiscard]] QComboBox* scenarioBox() const { return m_scenario; }
     void refresh();
+    /// Puts a control choosing the market's source (the Live menu) after the scenario.
+    void addSourceControl(QWidget* control);
     /// True when the prices sit beside the controls, false when they wrap under them.
     [[nodiscard]] bool oneRow() const;
 
@@ -38,6 +41,7 @@ private:
     QLabel* m_prices = nullptr;
     QBoxLayout* m_layout = nullptr;
     QWidget* m_controls = nullptr;
+    QHBoxLayout* m_row = nullptr;
 };
 
 }  // namespace levlab::ui

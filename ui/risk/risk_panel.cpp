@@ -28,6 +28,11 @@ RiskPanel::RiskPanel(model::RiskModel& model, QWidget* parent) : QWidget(parent)
         ValueTable* table = isKey(row) ? m_key : m_details;
         m_cells[static_cast<std::size_t>(row)] = {table, table->addRow(model::riskFigureLabel(row), model::riskFigureHint(row))};
     }
+    // Above the figures: they are computed from stale prices (a live market gone quiet).
+    m_stale = new WarningText(this);
+    m_stale->setObjectName(QStringLiteral("staleNote"));
+    m_stale->setVisible(false);
+    layout->insertWidget(0, m_stale);
     layout->addWidget(m_key);
     m_ladder = new LadderRows(model, this);
     layout->addWidget(m_ladder);
@@ -80,6 +85,14 @@ void RiskPanel::setTheme(const Theme& theme)
     p.setColor(QPalette::Window, theme.warningBackground);
     p.setColor(QPalette::WindowText, theme.warningText);
     m_warnings->setPalette(p);
+    m_stale->setPalette(p);
+}
+
+void RiskPanel::setStaleNote(const QString& note)
+{
+    if (m_stale->text() != note)
+        m_stale->setText(note);
+    m_stale->setVisible(!note.isEmpty());
 }
 
 void RiskPanel::refresh()

@@ -44,6 +44,10 @@ public:
     [[nodiscard]] WarningText* warnings() const { return m_warnings; }
     /// The exit plan's rows: blended reward:risk, each rung's result, the margin ladder.
     [[nodiscard]] LadderRows* ladderRows() const { return m_ladder; }
+    /// Marks every figure as computed from stale prices ("Prices stale since 12:03:04 UTC…");
+    /// empty: the prices are fresh and the mark goes.
+    void setStaleNote(const QString& note);
+    [[nodiscard]] WarningText* staleNote() const { return m_stale; }
     [[nodiscard]] QPushButton* lowerLeverageButton() const { return m_lowerLeverage; }
     [[nodiscard]] QPushButton* moveStopButton() const { return m_moveStop; }
     [[nodiscard]] QPushButton* addMarginButton() const { return m_addMargin; }
@@ -66,6 +70,7 @@ private:
     std::array<Cell, model::kRiskFigureCount> m_cells{};
     WarningText* m_warnings = nullptr;
     LadderRows* m_ladder = nullptr;
+    WarningText* m_stale = nullptr;
     QPushButton* m_lowerLeverage = nullptr;
     QPushButton* m_moveStop = nullptr;
     QPushButton* m_addMargin = nullptr;

@@ -1,7 +1,6 @@
 #include "core/model/portfolio/portfolio_model.h"
 
 #include "core/model/market/instrument.h"
-
 #include "core/model/plan/messages.h"
 #include "core/model/portfolio/portfolio_detail.h"
 #include "core/model/tiers/tier_library.h"

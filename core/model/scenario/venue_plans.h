@@ -5,6 +5,7 @@
 #include "core/engine/account/account.h"
 #include "core/engine/result.h"
 #include "core/engine/venue/venue.h"
+#include "core/model/market/instrument.h"  // baseAsset
 
 #include <QByteArray>
 #include <QString>

@@ -19,10 +19,10 @@ namespace levlab::test {
 
 class FakeStreamServer final {
 public:
-    FakeStreamServer()
-        : m_server(QStringLiteral("fake venue"), QWebSocketServer::NonSecureMode)
+    /// Port 0: any free port; a port given: that one (a server brought back where it was).
+    explicit FakeStreamServer(quint16 port = 0) : m_server(QStringLiteral("fake venue"), QWebSocketServer::NonSecureMode)
     {
-        m_server.listen(QHostAddress::LocalHost, 0);
+        m_server.listen(QHostAddress::LocalHost, port);
         QObject::connect(&m_server, &QWebSocketServer::newConnection, &m_server, [this] {
             while (QWebSocket* s = m_server.nextPendingConnection()) {
                 ++connections;
@@ -84,9 +84,9 @@ struct HttpResponse {
 
 class FakeRestServer final {
 public:
-    FakeRestServer()
+    explicit FakeRestServer(quint16 port = 0)
     {
-        m_server.listen(QHostAddress::LocalHost, 0);
+        m_server.listen(QHostAddress::LocalHost, port);
         QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] {
             while (QTcpSocket* s = m_server.nextPendingConnection()) {
                 QObject::connect(s, &QTcpSocket::readyRead, s, [this, s] { read(s); });
