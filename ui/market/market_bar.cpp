@@ -55,10 +55,10 @@ MarketBar::MarketBar(model::Market& market, QWidget* parent) : QWidget(parent), 
     for (const auto& [s, name] : scenarios)
         m_scenario->addItem(name, static_cast<int>(s));
     row->addSpacing(12);
-    auto* scenarioName = new QLabel(tr("Scenario"), m_controls);
-    scenarioName->setBuddy(m_scenario);
-    m_scenario->setAccessibleName(scenarioName->text());
-    row->addWidget(scenarioName);
+    m_scenarioName = new QLabel(tr("Scenario"), m_controls);
+    m_scenarioName->setBuddy(m_scenario);
+    m_scenario->setAccessibleName(m_scenarioName->text());
+    row->addWidget(m_scenarioName);
     row->addWidget(m_scenario);
     row->addStretch();
     m_layout->addWidget(m_controls, 1);
@@ -116,8 +116,14 @@ void MarketBar::refresh()
         if (auto* button = m_speed->button(static_cast<int>(m_market.speed())))
             button->setChecked(true);
         m_scenario->setCurrentIndex(m_scenario->findData(static_cast<int>(m_market.simulated().scenario())));
-        // Scenarios belong to the simulated market; a replay plays what happened.
-        m_scenario->setEnabled(m_market.isSimulated());
+        // Scenarios belong to the simulated market; a replay plays what happened, and a
+        // live market's controls take their room.
+        const bool simulated = m_market.isSimulated();
+        m_scenario->setEnabled(simulated);
+        if (m_scenario->isVisibleTo(m_controls) != simulated) {
+            m_scenario->setVisible(simulated);
+            m_scenarioName->setVisible(simulated);
+        }
     }
     const model::MarketState s = m_market.state();
     const QString text = tr("Mark %1   Last %2   Funding %3%   %4")

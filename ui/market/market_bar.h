@@ -38,6 +38,7 @@ private:
     model::Market& m_market;
     QButtonGroup* m_speed = nullptr;
     QComboBox* m_scenario = nullptr;
+    QLabel* m_scenarioName = nullptr;
     QLabel* m_prices = nullptr;
     QBoxLayout* m_layout = nullptr;
     QWidget* m_controls = nullptr;
