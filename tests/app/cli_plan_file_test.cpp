@@ -3,6 +3,7 @@
 // with only a portfolio, or one that does not read, is refused at its line and column.
 // The shipped examples/plan.levlab and examples/portfolio.levlab are what the models write
 // (LEVLAB_WRITE_EXAMPLES=1 writes them again).
+#include "tests/app/cli_run.h"
 #include "core/model/feeds/market_feed.h"
 #include "core/model/file/document.h"
 #include "core/model/file/document_binding.h"
@@ -25,20 +26,8 @@ namespace {
 
 constexpr qint64 kStartMs = 1704067200000;  // 2024-01-01 00:00 UTC
 
-struct CliRun final {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-CliRun cli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(LEVLAB_CLI_PATH), args);
-    p.closeWriteChannel();
-    p.waitForFinished(60000);
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-}
+using levlab::test::CliRun;
+using levlab::test::cli;
 
 QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
 {

@@ -1,3 +1,4 @@
+#include "tests/app/cli_run.h"
 #include <gtest/gtest.h>
 
 #include <QJsonArray>
@@ -7,23 +8,8 @@
 
 namespace {
 
-struct PlanRun {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-PlanRun cli(const QStringList& args, const QByteArray& input = {})
-{
-    QProcess p;
-    p.start(QStringLiteral(LEVLAB_CLI_PATH), args);
-    if (!p.waitForStarted())
-        return {};
-    p.write(input);
-    p.closeWriteChannel();
-    p.waitForFinished(60000);
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-}
+using levlab::test::CliRun;
+using levlab::test::cli;
 
 /// The issue's plan on Binance's BTCUSDT table: 1 BTC long at 10,000, 10× isolated, fee 0.05%.
 const QByteArray kPlan = R"({"venue": "binance", "wallet_balance": 10000,
@@ -36,7 +22,7 @@ const QByteArray kPlan = R"({"venue": "binance", "wallet_balance": 10000,
 
 TEST(CliCompare, EachVenueIsEvaluateOfTheSamePlanWithThatVenue)
 {
-    const PlanRun r = cli({QStringLiteral("compare"), QStringLiteral("--json"), QStringLiteral("-")}, kPlan);
+    const CliRun r = cli({QStringLiteral("compare"), QStringLiteral("--json"), QStringLiteral("-")}, kPlan);
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     const QJsonArray venues = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("venues")).toArray();
     ASSERT_EQ(venues.size(), 7);
@@ -50,7 +36,7 @@ TEST(CliCompare, EachVenueIsEvaluateOfTheSamePlanWithThatVenue)
         p.insert(QStringLiteral("symbol"), row.value(QStringLiteral("symbol")));
         positions.replace(0, p);
         plan.insert(QStringLiteral("positions"), positions);
-        const PlanRun e = cli({QStringLiteral("evaluate")}, QJsonDocument(plan).toJson());
+        const CliRun e = cli({QStringLiteral("evaluate")}, QJsonDocument(plan).toJson());
         ASSERT_EQ(e.exitCode, 0) << venue.toStdString() << e.err.toStdString();
         const QJsonObject figures = QJsonDocument::fromJson(e.out).object().value(QStringLiteral("positions")).toArray().at(0).toObject();
         for (const char* key : {"initial_margin", "maintenance_margin", "liquidation_price", "bankruptcy_price", "liquidation_distance",
@@ -73,8 +59,8 @@ TEST(CliStressPlan, SameSeedSameOutputWhateverTheThreads)
     const QStringList base{QStringLiteral("stress-plan"), QStringLiteral("-"), QStringLiteral("--paths"), QStringLiteral("300"),
                            QStringLiteral("--seed"), QStringLiteral("9"), QStringLiteral("--regime"), QStringLiteral("crash"),
                            QStringLiteral("--json")};
-    const PlanRun one = cli(base + QStringList{QStringLiteral("--threads"), QStringLiteral("1")}, kPlan);
-    const PlanRun two = cli(base + QStringList{QStringLiteral("--threads"), QStringLiteral("2")}, kPlan);
+    const CliRun one = cli(base + QStringList{QStringLiteral("--threads"), QStringLiteral("1")}, kPlan);
+    const CliRun two = cli(base + QStringList{QStringLiteral("--threads"), QStringLiteral("2")}, kPlan);
     ASSERT_EQ(one.exitCode, 0) << one.err.toStdString();
     EXPECT_EQ(one.out, two.out);
     const QJsonObject o = QJsonDocument::fromJson(one.out).object();
@@ -84,13 +70,13 @@ TEST(CliStressPlan, SameSeedSameOutputWhateverTheThreads)
         total += n.toDouble();
     EXPECT_EQ(total, 300.0);
     EXPECT_EQ(o.value(QStringLiteral("run")).toObject().value(QStringLiteral("seed")).toString(), QStringLiteral("9"));
-    const PlanRun other = cli(QStringList(base).replaceInStrings(QStringLiteral("9"), QStringLiteral("10")), kPlan);
+    const CliRun other = cli(QStringList(base).replaceInStrings(QStringLiteral("9"), QStringLiteral("10")), kPlan);
     EXPECT_NE(other.out, one.out);
 }
 
 TEST(CliStressPlan, ReplayListsEveryStepOfOnePath)
 {
-    const PlanRun r = cli({QStringLiteral("stress-plan"), QStringLiteral("-"), QStringLiteral("--paths"), QStringLiteral("50"),
+    const CliRun r = cli({QStringLiteral("stress-plan"), QStringLiteral("-"), QStringLiteral("--paths"), QStringLiteral("50"),
                        QStringLiteral("--regime"), QStringLiteral("trend"), QStringLiteral("--replay"), QStringLiteral("7"),
                        QStringLiteral("--json")},
                       kPlan);
@@ -107,7 +93,7 @@ TEST(CliStressPlan, RefusalsNameTheFieldOrOption)
 {
     QByteArray bad = kPlan;
     bad.replace("\"share\": 0.2", "\"share\": 0.3");
-    PlanRun r = cli({QStringLiteral("stress-plan"), QStringLiteral("-"), QStringLiteral("--paths"), QStringLiteral("10")}, bad);
+    CliRun r = cli({QStringLiteral("stress-plan"), QStringLiteral("-"), QStringLiteral("--paths"), QStringLiteral("10")}, bad);
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_EQ(r.err, QByteArray("levlab-cli: standard input: exit_ladder.targets[2].share: brings the shares to 110%: together they may "
                                 "close at most 100%\n"));
@@ -127,11 +113,11 @@ TEST(CliStressPlan, RefusalsNameTheFieldOrOption)
 
 TEST(CliStressPlan, HelpNamesTheOptions)
 {
-    const PlanRun r = cli({QStringLiteral("stress-plan"), QStringLiteral("--help")});
+    const CliRun r = cli({QStringLiteral("stress-plan"), QStringLiteral("--help")});
     EXPECT_EQ(r.exitCode, 0);
     EXPECT_TRUE(r.out.contains("--paths <N>"));
     EXPECT_TRUE(r.out.contains("--regime <calm|trend|crash>"));
-    const PlanRun c = cli({QStringLiteral("compare"), QStringLiteral("--help")});
+    const CliRun c = cli({QStringLiteral("compare"), QStringLiteral("--help")});
     EXPECT_EQ(c.exitCode, 0);
     EXPECT_TRUE(c.out.contains("--json"));
 }

@@ -1,3 +1,4 @@
+#include "tests/app/cli_run.h"
 #include <gtest/gtest.h>
 
 #include <QJsonArray>
@@ -7,23 +8,8 @@
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-CliRun cli(const QStringList& args, const QByteArray& input = {})
-{
-    QProcess p;
-    p.start(QStringLiteral(LEVLAB_CLI_PATH), args);
-    if (!p.waitForStarted())
-        return {};
-    p.write(input);
-    p.closeWriteChannel();
-    p.waitForFinished(30000);
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-}
+using levlab::test::CliRun;
+using levlab::test::cli;
 
 TEST(Cli, EvaluateReadsStandardInput)
 {

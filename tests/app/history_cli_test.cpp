@@ -1,3 +1,4 @@
+#include "tests/app/cli_run.h"
 #include "tests/core/market_data.h"
 
 #include <gtest/gtest.h>
@@ -10,20 +11,8 @@
 
 namespace {
 
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-CliResult cli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(LEVLAB_CLI_PATH), args);
-    p.closeWriteChannel();
-    p.waitForFinished(60000);
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-}
+using levlab::test::CliRun;
+using levlab::test::cli;
 
 QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
 {
@@ -44,7 +33,7 @@ TEST(CliPrices, ReportsAsJsonWithTheNamedKeys)
                                "1583982000,3,3,3,3.00,0,0\n"
                                "1583978400,2,2,2,2,1,2\n"
                                "1583971200,1,1,1,1,1,1\n");
-    const CliResult r = cli({QStringLiteral("prices"), path, QStringLiteral("--json")});
+    const CliRun r = cli({QStringLiteral("prices"), path, QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     EXPECT_EQ(o.value(QStringLiteral("rows")).toInt(), 3);
@@ -70,7 +59,7 @@ TEST(CliPrices, RefusesAMalformedFileWithItsLines)
                                "2020-03-12 00:00,1,2,1,1.5\n"
                                "2020-03-12 00:01,1,2,x,1.5\n"
                                "2020-03-12 00:02,1,1,2,1.5\n");
-    const CliResult r = cli({QStringLiteral("prices"), path});
+    const CliRun r = cli({QStringLiteral("prices"), path});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_TRUE(r.out.isEmpty());
     EXPECT_EQ(r.err, QByteArray("levlab-cli: bad.csv:3:22: 'x' is not a number (the low)\n"
@@ -80,7 +69,7 @@ TEST(CliPrices, RefusesAMalformedFileWithItsLines)
 TEST(CliPrices, TheBinanceFile)
 {
     LEVLAB_REQUIRE_DATA(path, "hourly/Binance_BTCUSDT_1h.csv");
-    const CliResult r = cli({QStringLiteral("prices"), QString::fromStdString(path), QStringLiteral("--json")});
+    const CliRun r = cli({QStringLiteral("prices"), QString::fromStdString(path), QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0);
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     EXPECT_EQ(o.value(QStringLiteral("duplicates")).toInt(), 2649);
@@ -102,7 +91,7 @@ TEST(CliOdds, JsonCellsWorkedByHand)
     QTemporaryDir dir;
     const QString prices = write(dir, QStringLiteral("p.csv"), kHandPrices);
     const QString plan = write(dir, QStringLiteral("plan.json"), kTextbookPlan);
-    const CliResult r = cli({QStringLiteral("odds"), plan, QStringLiteral("--prices"), prices, QStringLiteral("--leverage"),
+    const CliRun r = cli({QStringLiteral("odds"), plan, QStringLiteral("--prices"), prices, QStringLiteral("--leverage"),
                        QStringLiteral("10,50"), QStringLiteral("--hours"), QStringLiteral("1,2"), QStringLiteral("--stop"),
                        QStringLiteral("5%"), QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
@@ -147,7 +136,7 @@ TEST(CliOdds, RefusesWhatItCannotUse)
     QTemporaryDir dir;
     const QString prices = write(dir, QStringLiteral("p.csv"), kHandPrices);
     const QString plan = write(dir, QStringLiteral("plan.json"), kTextbookPlan);
-    CliResult r = cli({QStringLiteral("odds"), plan});
+    CliRun r = cli({QStringLiteral("odds"), plan});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_EQ(r.err, QByteArray("levlab-cli: --prices is required (see levlab-cli odds --help)\n"));
     r = cli({QStringLiteral("odds"), plan, QStringLiteral("--prices"), prices, QStringLiteral("--hours"), QStringLiteral("0")});
@@ -171,7 +160,7 @@ TEST(CliOdds, DefaultGridRunsOnBlackThursday)
     const QString plan = write(dir, QStringLiteral("plan.json"),
                                R"({"venue": "bitmex", "positions": [{"symbol": "XBTUSD", "contract": "inverse", "side": "long",
                                    "quantity": 10000, "entry_price": 7931.5, "leverage": 10, "fee_rate": 0.00075}]})");
-    const CliResult r = cli({QStringLiteral("odds"), plan, QStringLiteral("--prices"), QString::fromStdString(path), QStringLiteral("--json")});
+    const CliRun r = cli({QStringLiteral("odds"), plan, QStringLiteral("--prices"), QString::fromStdString(path), QStringLiteral("--json")});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     const QJsonArray cells = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("cells")).toArray();
     // Two sides × six periods × the leverage ladder up to the row's maximum.

@@ -1,4 +1,5 @@
 // levlab-cli tiers: a saved risk-limit response imported into a user folder, listed, refused.
+#include "tests/app/cli_run.h"
 #include <gtest/gtest.h>
 
 #include <QDir>
@@ -7,20 +8,8 @@
 
 namespace {
 
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-CliResult cli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(LEVLAB_CLI_PATH), args);
-    p.closeWriteChannel();
-    p.waitForFinished(30000);
-    return { p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError() };
-}
+using levlab::test::CliRun;
+using levlab::test::cli;
 
 QString fixture(const char* name)
 {
@@ -29,7 +18,7 @@ QString fixture(const char* name)
 
 TEST(CliTiers, HelpNamesTheCommand)
 {
-    const CliResult r = cli({ QStringLiteral("tiers"), QStringLiteral("--help") });
+    const CliRun r = cli({ QStringLiteral("tiers"), QStringLiteral("--help") });
     EXPECT_EQ(r.exitCode, 0);
     EXPECT_TRUE(r.out.startsWith("Usage: levlab-cli tiers [options] [FILE]\n")) << r.out.left(80).toStdString();
 }
@@ -37,7 +26,7 @@ TEST(CliTiers, HelpNamesTheCommand)
 TEST(CliTiers, ImportsThenListsTheTableInUse)
 {
     QTemporaryDir dir;
-    const CliResult r = cli({ QStringLiteral("tiers"), fixture("bybit_risk_limit_linear.json"),
+    const CliRun r = cli({ QStringLiteral("tiers"), fixture("bybit_risk_limit_linear.json"),
         QStringLiteral("--venue"), QStringLiteral("bybit"), QStringLiteral("--symbol"), QStringLiteral("BTCUSDT"),
         QStringLiteral("--fetched-at"), QStringLiteral("2026-12-02T11:30:00Z"), QStringLiteral("--dir"), dir.path() });
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
@@ -47,7 +36,7 @@ TEST(CliTiers, ImportsThenListsTheTableInUse)
                        "table of 2023-03-01.\n")
             .arg(QDir(dir.path()).filePath(QStringLiteral("bybit_btcusdt.json")))
             .toUtf8());
-    const CliResult list = cli({ QStringLiteral("tiers"), QStringLiteral("--dir"), dir.path() });
+    const CliRun list = cli({ QStringLiteral("tiers"), QStringLiteral("--dir"), dir.path() });
     ASSERT_EQ(list.exitCode, 0);
     QStringList lines;
     for (const QByteArray& line : list.out.split('\n'))
@@ -62,7 +51,7 @@ TEST(CliTiers, ImportsThenListsTheTableInUse)
 TEST(CliTiers, RefusesWithTheReasonAndStoresNothing)
 {
     QTemporaryDir dir;
-    const CliResult r = cli(
+    const CliRun r = cli(
         { QStringLiteral("tiers"), fixture("okx_position_tiers.json"), QStringLiteral("--venue"), QStringLiteral("okx"),
             QStringLiteral("--symbol"), QStringLiteral("BTC-USDT-SWAP"), QStringLiteral("--dir"), dir.path() });
     EXPECT_EQ(r.exitCode, 2);
@@ -70,7 +59,7 @@ TEST(CliTiers, RefusesWithTheReasonAndStoresNothing)
                                "size of one contract\n"))
         << r.err.toStdString();
     EXPECT_TRUE(QDir(dir.path()).entryList(QDir::Files).isEmpty());
-    const CliResult venue = cli({ QStringLiteral("tiers"), fixture("okx_position_tiers.json"),
+    const CliRun venue = cli({ QStringLiteral("tiers"), fixture("okx_position_tiers.json"),
         QStringLiteral("--venue"), QStringLiteral("kraken"), QStringLiteral("--symbol"), QStringLiteral("X") });
     EXPECT_EQ(venue.err, QByteArray("levlab-cli: --venue: give binance, bybit, okx, gate, hyperliquid or bitmex\n"));
 }

@@ -140,15 +140,8 @@ engine::Result<std::vector<LiveCandle>> BinanceProtocol::parseCandles(const QByt
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const QJsonArray a = rows.at(i).toArray();
         const std::string field = "klines[" + std::to_string(i) + "]";
-        const auto parsed = candleFromRow(a);
-        if (!parsed)
-            return engine::Error { field, "a candle needs open time, open, high, low, close and volume as numbers" };
-        const LiveCandle candle = *parsed;
-        if (!plausible(candle))
-            return engine::Error { field, "the candle's prices do not hold together" };
-        if (!out.empty() && candle.openMs <= out.back().openMs)
-            return engine::Error { field, "candles out of time order" };
-        out.push_back(candle);
+        if (auto added = appendCandleRow(out, a, field); !added)
+            return added.error();
     }
     return out;
 }

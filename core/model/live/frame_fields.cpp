@@ -156,4 +156,17 @@ bool plausible(const LiveCandle& c, bool openOutsideAllowed)
     return openOutsideAllowed || (c.open >= c.low && c.open <= c.high);
 }
 
+engine::Result<bool> appendCandleRow(std::vector<LiveCandle>& out, const QJsonArray& row, const std::string& field)
+{
+    const auto parsed = candleFromRow(row);
+    if (!parsed)
+        return engine::Error { field, "a candle needs open time, open, high, low, close and volume as numbers" };
+    if (!plausible(*parsed))
+        return engine::Error { field, "the candle's prices do not hold together" };
+    if (!out.empty() && parsed->openMs <= out.back().openMs)
+        return engine::Error { field, "candles out of time order" };
+    out.push_back(*parsed);
+    return true;
+}
+
 } // namespace levlab::model::detail

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/engine/result.h"
 #include "core/model/live/live_types.h"
 
 #include <QByteArrayView>
@@ -9,6 +10,8 @@
 #include <QString>
 
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace levlab::model::detail {
 
@@ -69,5 +72,9 @@ std::optional<LiveCandle> candleFromRow(const QJsonArray& row);
 /// Checks a candle is a price: positive, finite, low ≤ open, close ≤ high (BitMEX's
 /// open is the previous close and may lie outside; `openOutsideAllowed`).
 bool plausible(const LiveCandle& c, bool openOutsideAllowed = false);
+
+/// Reads one row of a REST candle list (candleFromRow) onto the end of `out`, which
+/// runs oldest first; the error names `field` and says what is wrong with the row.
+engine::Result<bool> appendCandleRow(std::vector<LiveCandle>& out, const QJsonArray& row, const std::string& field);
 
 } // namespace levlab::model::detail
