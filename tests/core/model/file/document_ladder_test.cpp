@@ -116,7 +116,7 @@ TEST(DocumentLadder, AnOpenLadderTradeKeepsItsPlanAndItsLadder)
 {
     // Opened at market (42,000 here): the trade's life (state, when it opened, the
     // inputs as planned) and both ladders come back; the rungs filled so far are not
-    // kept by the file: the ladder runs again from the opening (README).
+    // kept by the file (TradeLife holds no ladder progress).
     Session s(tiers());
     auto doc = readDocument(with(kLadder, "\"entry_price\": 42000,\n", ""));
     ASSERT_TRUE(doc) << doc.error().message();
