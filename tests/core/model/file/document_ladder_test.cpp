@@ -91,6 +91,58 @@ TEST(DocumentLadder, ReadsAsWritten)
     EXPECT_EQ(doc.value().plan->life.planned.ladder, handLadder());
 }
 
+TEST(DocumentLadder, WrittenWithSortedKeysAndShortestNumbers)
+{
+    auto doc = readDocument(kLadder);
+    ASSERT_TRUE(doc) << doc.error().message();
+    const QByteArray expected = R"(        "exit_ladder": {
+            "margin_rules": {
+                "deleverage": [
+                    {
+                        "at_margin_ratio": 0.8,
+                        "close": 0.5,
+                        "max_times": 1
+                    }
+                ],
+                "top_up": [
+                    {
+                        "add": 500,
+                        "at_margin_ratio": 0.5,
+                        "max_times": 2,
+                        "max_total": 800
+                    }
+                ]
+            },
+            "stop_moves": [
+                {
+                    "after_target": 1,
+                    "break_even": true
+                }
+            ],
+            "targets": [
+                {
+                    "price": 43260,
+                    "share": 0.5
+                },
+                {
+                    "price": 44100,
+                    "share": 0.3
+                },
+                {
+                    "price": 45360,
+                    "share": 0.2
+                }
+            ],
+            "trailing_stop": {
+                "activation_price": 44000,
+                "distance": 0.02
+            }
+        },
+        "positions": [
+)";
+    EXPECT_TRUE(writeDocument(doc.value()).contains(expected)) << writeDocument(doc.value()).constData();
+}
+
 TEST(DocumentLadder, SaveOpenSaveGivesTheSameBytesAndInputs)
 {
     Session s(tiers());
