@@ -1,5 +1,6 @@
 #include "core/model/file/document.h"
 
+#include "core/model/file/document_ladder.h"
 #include "core/model/file/document_names.h"
 #include "core/model/json/json_reader.h"
 #include "core/model/plan/risk_model.h"
@@ -126,6 +127,8 @@ Result<PlanInputs> readInputs(const JsonFields& f, QStringList* unknown)
     }
     if (auto e = finish(pf, unknown))
         return *e;
+    LEVLAB_TRY(ladder, readLadder(f, in, unknown));
+    in.ladder = ladder.value();
     return in;
 }
 

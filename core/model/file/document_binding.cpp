@@ -1,6 +1,7 @@
 #include "core/model/file/document_binding.h"
 
 #include "core/model/feeds/market_feed.h"
+#include "core/model/file/document_ladder.h"
 #include "core/model/json/json_reader.h"
 #include "core/model/plan/messages.h"
 #include "core/model/plan/risk_model.h"
@@ -52,6 +53,8 @@ QString pathOf(const Document& doc, const QString& part, const QString& field)
         return QStringLiteral("plan.trade");
     if (f.isEmpty() || f == QLatin1String("plan"))
         return base;
+    if (const QString member = ladderPath(f, in->ladder); !member.isEmpty())
+        return base + QLatin1Char('.') + member;
     const QString pos = base + QStringLiteral(".positions[0].");
     if (f == QLatin1String("size"))
         return pos + sizeKey(in->sizeMode);

@@ -1,5 +1,6 @@
 #include "core/model/file/document.h"
 
+#include "core/model/file/document_ladder.h"
 #include "core/model/file/document_names.h"
 #include "core/model/json/json_reader.h"
 #include "core/model/json/json_writer.h"
@@ -27,6 +28,7 @@ void num(JsonText& j, std::optional<double> v)
 void writeInputs(JsonText& j, const PlanInputs& in)
 {
     j.open('{');
+    writeLadder(j, in.ladder);
     j.item("positions");
     j.open('[');
     j.item();
