@@ -50,7 +50,7 @@ test)
     # The Debian package: cpack, lintian, desktop/AppStream/MIME checks, dpkg -i/-r as root.
     ctest --preset ci -L package
     build asan
-    ctest --preset asan -j "$jobs"
+    ctest --preset asan -j "$jobs"  # the package is checked once, from the ci build
     build clang-ubsan
     for t in levlab_engine_tests levlab_model_tests levlab_cli_tests; do
         QT_QPA_PLATFORM=offscreen UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 "build/clang-ubsan/tests/$t" --gtest_brief=1
