@@ -379,9 +379,15 @@ RiskModel::Outcome RiskModel::load(const PlanInputs& inputs, const TradeLife& li
     m_entryArmed = !planning || life.entryArmed;
     m_units.reset();
     m_symbolPrices.clear();
+    m_fundingPaid = 0.0;  // a file keeps no funding paid on the way
     anchorExits();
     const bool stateChanged = m_state != life.state;
     m_state = life.state;
+    // An open trade with an exit ladder is watched by its ladder again from here on (the
+    // rungs filled before it was saved are not kept by a file).
+    m_sim.reset();
+    if (m_state == TradeState::Open)
+        startLadder();
     if (stateChanged)
         emit tradeStateChanged(m_state);
     publish();

@@ -176,6 +176,12 @@ TEST(DocumentLadder, AnOpenLadderTradeKeepsItsPlanAndItsLadder)
     ASSERT_FALSE(s.risk.openAtMarket());
     ASSERT_EQ(s.risk.tradeLife().state, TradeState::Open);
     EXPECT_EQ(s.risk.inputs().ladder, handLadder());
+    // …and is watched by its ladder again: the whole position is still open under it.
+    ASSERT_TRUE(s.risk.snapshot().quantityLeft.has_value());
+    EXPECT_EQ(*s.risk.snapshot().quantityLeft, s.risk.snapshot().quantity);
+    // …and is watched by its ladder again: the whole position is still open under it.
+    ASSERT_TRUE(s.risk.snapshot().quantityLeft.has_value());
+    EXPECT_EQ(*s.risk.snapshot().quantityLeft, s.risk.snapshot().quantity);
 
     const QByteArray saved = writeDocument(captureDocument(s.risk, s.portfolio, s.feed, {}));
     auto reopened = readDocument(saved);
