@@ -154,12 +154,33 @@ engine::Result<void> applyDocument(const Document& doc, RiskModel& risk, Portfol
         if (auto r = portfolio.checkAll(*doc.portfolio, marks))
             return placed(doc, QStringLiteral("portfolio"), *r);
     }
+    // A file is the whole work. A part it does not hold is not kept from the work on
+    // screen as it stands: its prices belong to another market, and an open trade or a
+    // portfolio entered at 60,000 would be liquidated the moment the market starts again
+    // at 42,000. A missing portfolio is emptied; a missing plan is planned again there.
+    std::optional<TradeLife> replanned;
+    MarketState replanMarket;
+    if (!doc.plan && risk.tradeState() != TradeState::Planning) {
+        TradeLife life;
+        life.planned = risk.tradeLife().planned;
+        replanMarket = fresh.state(life.planned.symbol);
+        if (!risk.checkLoad(life.planned, life, replanMarket))
+            replanned = life;
+    }
     // The models first, at the market they will see; then the market, whose signals
     // then bring them nothing new.
     if (doc.plan)
         risk.load(doc.plan->inputs, doc.plan->life, planMarket);
-    if (doc.portfolio)
+    else if (replanned)
+        risk.load(replanned->planned, *replanned, replanMarket);
+    if (doc.portfolio) {
         portfolio.replaceAll(*doc.portfolio, marks);
+    } else {
+        PortfolioModel::Memento empty = portfolio.save();
+        empty.holdings.clear();
+        empty.events.clear();
+        portfolio.replaceAll(empty, marks);
+    }
     feed.restore(*fresh.save());
     return {};
 }

@@ -345,7 +345,7 @@ bool PortfolioModel::settleLiquidations(qint64 timeMs)
         auto s = compute(m_holdings, m_wallet);
         if (!s) {
             m_snapshot = PortfolioSnapshot{};
-            m_snapshot.problem = QString::fromStdString(s.error().message());
+            m_snapshot.problem = fromEngine(s.error()).message();
             break;
         }
         m_snapshot = std::move(s).value();
@@ -369,7 +369,7 @@ void PortfolioModel::setMarks(const QHash<QString, double>& marks, double fundin
         }
     } else {
         m_snapshot = PortfolioSnapshot{};
-        m_snapshot.problem = QString::fromStdString(s.error().message());
+        m_snapshot.problem = fromEngine(s.error()).message();
     }
     emit marksChanged();
 }

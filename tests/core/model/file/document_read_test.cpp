@@ -183,3 +183,59 @@ TEST(DocumentApply, ARefusalChangesNothing)
 
 }  // namespace
 }  // namespace levlab::model
+
+namespace levlab::model {
+namespace {
+
+TEST(DocumentOpen, APlanOnlyFileReplacesTheWorkAndLiquidatesNothing)
+{
+    // On screen: a portfolio entered at 60,000 (cross, 10×) and an open trade. The file
+    // holds a plan at a market of 42,000: the portfolio does not come along (it would be
+    // liquidated the moment the market starts again 30% lower), and neither does the trade.
+    testing::Session s(tiers(), 20240101, 60000.0);
+    Holding h;
+    h.symbol = QStringLiteral("BTCUSDT");
+    h.quantity = 1.0;
+    h.leverage = 10.0;
+    h.entry = 60000.0;
+    ASSERT_FALSE(s.portfolio.add(h));
+    ASSERT_FALSE(s.risk.openAtMarket());
+    ASSERT_EQ(s.risk.tradeState(), TradeState::Open);
+    QSignalSpy liquidated(&s.portfolio, &PortfolioModel::liquidated);
+
+    auto doc = readDocument(kPlan);
+    ASSERT_TRUE(doc) << doc.error().message();
+    ASSERT_FALSE(doc.value().portfolio.has_value());
+    ASSERT_TRUE(applyDocument(doc.value(), s.risk, s.portfolio, s.feed));
+    EXPECT_EQ(s.risk.inputs().stopLoss, 41160.0);
+    s.feed.advance(40);
+    EXPECT_TRUE(s.portfolio.holdings().empty());
+    EXPECT_EQ(liquidated.count(), 0);
+    EXPECT_EQ(s.risk.tradeState(), TradeState::Planning);
+    EXPECT_TRUE(s.risk.events().empty());
+}
+
+TEST(DocumentOpen, APortfolioOnlyFilePlansTheOpenTradeAgainAtItsMarket)
+{
+    testing::Session s(tiers(), 20240101, 60000.0);
+    ASSERT_FALSE(s.risk.openAtMarket());
+    const QByteArray text = R"({
+    "format": "levlab/1",
+    "market": {"funding_rate": 0.0001, "history_minutes": 60, "marks": {"BTC": 42000, "ETH": 2300, "SOL": 100},
+               "scenario": "normal", "seed": 7, "speed": 0, "time_ms": 1704067200000},
+    "portfolio": {"positions": [{"entry_price": 42000, "leverage": 5, "mode": "cross", "quantity": 0.1,
+                                 "side": "long", "symbol": "BTCUSDT"}],
+                  "venue": "binance", "wallet_balance": 5000}
+}
+)";
+    auto doc = readDocument(text);
+    ASSERT_TRUE(doc) << doc.error().message();
+    ASSERT_TRUE(applyDocument(doc.value(), s.risk, s.portfolio, s.feed));
+    s.feed.advance(40);
+    EXPECT_EQ(s.portfolio.holdings().size(), 1u);
+    EXPECT_EQ(s.risk.tradeState(), TradeState::Planning) << "an open trade from 60,000 is not carried to 42,000";
+    EXPECT_TRUE(s.risk.events().empty());
+}
+
+}  // namespace
+}  // namespace levlab::model
