@@ -145,6 +145,12 @@ void Dashboard::startFresh()
 
 Dashboard::~Dashboard()
 {
+    // The file and export actions go before the window they ask about: the window's own
+    // teardown (its undo history going) would otherwise call them on a half-destroyed window.
+    delete documents;
+    documents = nullptr;
+    delete exports;
+    exports = nullptr;
     // The window takes the Lessons dock down with it: that is not the learner closing it.
     QObject::disconnect(lessonsDockClosed);
     if (lessonsPanel)
