@@ -97,6 +97,8 @@ private:
     void refreshEvents();
     void connectDrag(LevelLine::Kind kind);
     [[nodiscard]] int decimals() const;
+    /// The widest span a zoom may show: the whole history (chart_navigation.cpp).
+    [[nodiscard]] qint64 maxSpanMs() const;
 
     model::RiskModel& m_model;
     model::MarketSource& m_feed;

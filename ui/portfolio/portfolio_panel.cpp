@@ -4,6 +4,7 @@
 #include "ui/binding/market_throttle.h"
 #include "ui/controls/number_field.h"
 #include "ui/portfolio/portfolio_edits.h"
+#include "ui/portfolio/positions_delegate.h"
 #include "ui/portfolio/positions_table_model.h"
 #include "ui/theme/theme.h"
 #include "ui/risk/value_table.h"
@@ -18,14 +19,12 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
-#include <QPainter>
 #include <QProgressBar>
 #include <QScrollBar>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSplitter>
-#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTableWidget>
 #include <QUndoStack>
@@ -40,90 +39,12 @@ namespace levlab::ui {
 namespace {
 
 using Column = PositionsTableModel::Column;
-constexpr int kCellPadding = 4;
-constexpr int kGaugeSteps = 10000;
-constexpr int kRulesRow = 8;  ///< the account row naming whose margin rules apply  ///< the margin-ratio gauge in hundredths of a percent
+constexpr int kCellPadding = PositionsDelegate::kCellPadding;
+constexpr int kGaugeSteps = 10000;  ///< the margin-ratio gauge in hundredths of a percent
+constexpr int kRulesRow = 8;        ///< the account row naming whose margin rules apply
 
 QString money(double v) { return QLocale().toString(v, 'f', 2); }
 QString pct(double f) { return QStringLiteral("%1%2%").arg(f >= 0 ? QStringLiteral("+") : QString()).arg(f * 100.0, 0, 'f', 2); }
-
-/// Editors that refuse impossible values before the model sees them, and a
-/// plain painter: the style's item layout (elision, size hints) costs several
-/// times the text itself, and the table repaints as prices move.
-class PositionsDelegate final : public QStyledItemDelegate {
-public:
-    /// `record(row, column, apply)` runs the edit and puts it on the undo history.
-    using Recorder = std::function<void(int row, int column, const std::function<void()>& apply)>;
-    PositionsDelegate(Recorder record, QObject* parent) : QStyledItemDelegate(parent), m_record(std::move(record)) {}
-
-    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override
-    {
-        const bool selected = option.state & QStyle::State_Selected;
-        if (selected)
-            painter->fillRect(option.rect, option.palette.highlight());
-        painter->setPen(selected ? option.palette.highlightedText().color() : option.palette.text().color());
-        const int align = index.data(Qt::TextAlignmentRole).toInt();
-        painter->drawText(option.rect.adjusted(kCellPadding, 0, -kCellPadding, 0), align | Qt::TextSingleLine,
-                          index.data(Qt::DisplayRole).toString());
-        if (option.state & QStyle::State_HasFocus) {
-            painter->setPen(option.palette.highlight().color());
-            painter->drawRect(option.rect.adjusted(0, 0, -1, -1));
-        }
-    }
-
-    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option, const QModelIndex& index) const override
-    {
-        switch (index.column()) {
-        case Column::Side: {
-            auto* box = new QComboBox(parent);
-            box->addItem(tr("Long"), QStringLiteral("long"));
-            box->addItem(tr("Short"), QStringLiteral("short"));
-            return box;
-        }
-        case Column::Mode: {
-            auto* box = new QComboBox(parent);
-            box->addItem(tr("Cross"), static_cast<int>(engine::MarginMode::Cross));
-            box->addItem(tr("Isolated"), static_cast<int>(engine::MarginMode::Isolated));
-            box->addItem(tr("Strict"), static_cast<int>(engine::MarginMode::StrictIsolated));
-            return box;
-        }
-        case Column::Size:
-        case Column::Entry:
-        case Column::Leverage:
-        case Column::Margin: {
-            auto* spin = new QDoubleSpinBox(parent);
-            spin->setDecimals(index.column() == Column::Leverage ? 2 : 4);
-            spin->setRange(index.column() == Column::Leverage ? 1.0 : 0.0001, 1e12);
-            return spin;
-        }
-        default: return QStyledItemDelegate::createEditor(parent, option, index);
-        }
-    }
-
-    void setEditorData(QWidget* editor, const QModelIndex& index) const override
-    {
-        const QVariant v = index.data(Qt::EditRole);
-        if (auto* box = qobject_cast<QComboBox*>(editor))
-            box->setCurrentIndex(box->findData(v));
-        else if (auto* spin = qobject_cast<QDoubleSpinBox*>(editor))
-            spin->setValue(v.toDouble());
-    }
-
-    void setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const override
-    {
-        QVariant value;
-        if (auto* box = qobject_cast<QComboBox*>(editor))
-            value = box->currentData();
-        else if (auto* spin = qobject_cast<QDoubleSpinBox*>(editor))
-            value = spin->value();
-        else
-            return;
-        m_record(index.row(), index.column(), [&] { model->setData(index, value, Qt::EditRole); });
-    }
-
-private:
-    Recorder m_record;
-};
 
 }  // namespace
 

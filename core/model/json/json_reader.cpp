@@ -406,8 +406,11 @@ std::optional<engine::Error> JsonFields::refuseUnknown(QStringList* notices) con
         return std::nullopt;
     }
     const QString key = unknown.front().mid(m_path.isEmpty() ? 0 : m_path.size() + 1);
-    if (!m_source)
-        return fieldError(unknown.front(), QStringLiteral("is not a known field"));
+    if (!m_source) {
+        // A key with no name is still named, as the file writes it: "".
+        return fieldError(key.isEmpty() ? fieldName(QStringLiteral("\"\"")) : unknown.front(),
+                          QStringLiteral("is not a known field"));
+    }
     return engine::Error{"", (m_source->where(unknown.front(), true) + QStringLiteral(": unknown field ") + quoted(key)).toStdString()};
 }
 

@@ -72,6 +72,15 @@ TEST(TierLibrary, AFieldTheFormatDoesNotKnowIsRefused)
         "source": "s", "style": "cumulative", "brackets": [{"notional_floor": 0, "notional_cap": 10, "mm_rate": 0.1}]})");
     ASSERT_FALSE(t.ok());
     EXPECT_EQ(t.error().message(), "tick: is not a known field");
+    // A key with no name is named as written (found by fuzz_tiers).
+    auto e = parseTierTable(R"({"venue": "binance", "symbols": ["X"], "contract": "linear", "as_of": "2021-03-26", "": 1,
+        "source": "s", "style": "cumulative", "brackets": [{"notional_floor": 0, "notional_cap": 10, "mm_rate": 0.1}]})");
+    ASSERT_FALSE(e.ok());
+    EXPECT_EQ(e.error().message(), "\"\": is not a known field");
+    auto n = parseTierTable(R"({"venue": "binance", "symbols": ["X"], "contract": "linear", "as_of": "2021-03-26",
+        "source": "s", "style": "cumulative", "brackets": [{"notional_floor": 0, "notional_cap": 10, "mm_rate": 0.1, "": 2}]})");
+    ASSERT_FALSE(n.ok());
+    EXPECT_EQ(n.error().message(), "brackets[0].\"\": is not a known field");
     // The shipped files' notes are read, not skipped.
     const TierLibrary lib = TierLibrary::loadShipped();
     EXPECT_EQ(lib.find(engine::Venue::Bitmex, QStringLiteral("XBTUSD"))->notionalCurrency, QStringLiteral("XBT"));
