@@ -140,6 +140,10 @@ MainWindow::MainWindow(model::RiskModel& model, model::Market& market, model::Po
     m_planColumn = new QVBoxLayout(side);
     m_planColumn->setContentsMargins(4, 4, 4, 4);
     m_planColumn->setSpacing(4);
+    // The column is never shorter than its rows need: a warning that appears grows it
+    // (and the scroll range) in the same pass, instead of first squeezing every row
+    // into the old height and laying the whole column out again a moment later.
+    m_planColumn->setSizeConstraint(QLayout::SetMinimumSize);
     m_tradeBar = new TradeBar(model, side);
     m_planColumn->addWidget(m_tradeBar);
     m_form = new PositionForm(model, side);

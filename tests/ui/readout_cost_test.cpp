@@ -3,12 +3,17 @@
 // rest of a frame, and the market changes the readouts ten times a second.
 #include "tests/ui/dashboard_fixture.h"
 #include "ui/portfolio/positions_table_model.h"
+#include "ui/controls/leverage_control.h"
+#include "ui/main_window.h"
+#include "ui/risk/risk_panel.h"
+#include "ui/risk/value_table.h"
 #include "ui/risk/warning_text.h"
 
 #include <gtest/gtest.h>
 
 #include <QApplication>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QVBoxLayout>
 
 namespace levlab {
@@ -75,6 +80,43 @@ TEST(ReadoutCost, WarningTextAsksForALayoutOnlyWhenItsHeightChanges)
     QTest::qWait(50);
     EXPECT_GT(requests.count, 0);
     EXPECT_GE(warning->height(), oneLine + warning->fontMetrics().height());
+}
+
+TEST(ReadoutCost, AWarningThatComesAndGoesUnderTheSliderMovesNoRowBelowIt)
+{
+    QTemporaryDir dir;
+    auto dash = test::openDashboard(dir, QSize(1366, 728));
+    ui::RiskPanel* risk = dash->window->risk();
+    ui::ValueTable* details = nullptr;
+    for (auto* t : risk->findChildren<ui::ValueTable*>()) {
+        if (t->accessibleName() == QStringLiteral("Risk details"))
+            details = t;
+    }
+    ASSERT_NE(details, nullptr);
+    EXPECT_EQ(risk->warnings()->text(), ui::RiskPanel::calmText());
+    const auto rowsAt = [&] { return details->mapTo(dash->window.get(), QPoint(0, 0)).y(); };
+    const int before = rowsAt();
+    // The slider by the keyboard, one step a key press, until the stop lies beyond liquidation.
+    QSlider* slider = dash->window->leverage()->slider();
+    slider->setFocus();
+    bool warned = false;
+    for (int press = 0; press < 100 && !warned; ++press) {
+        QTest::keyClick(slider, Qt::Key_Up);
+        QTest::qWait(5);
+        warned = risk->warnings()->text().contains(QStringLiteral("beyond the liquidation price"));
+    }
+    ASSERT_TRUE(warned) << "leverage " << slider->value();
+    QTest::qWait(50);
+    EXPECT_EQ(rowsAt(), before);
+    // And back down: the warning goes, the rows stay.
+    for (int press = 0; press < 100 && warned; ++press) {
+        QTest::keyClick(slider, Qt::Key_Down);
+        QTest::qWait(5);
+        warned = risk->warnings()->text() != ui::RiskPanel::calmText();
+    }
+    ASSERT_FALSE(warned);
+    QTest::qWait(50);
+    EXPECT_EQ(rowsAt(), before);
 }
 
 TEST(ReadoutCost, MarksRepaintOnlyTheCellsValuedAtTheMark)

@@ -37,7 +37,11 @@ RiskPanel::RiskPanel(model::RiskModel& model, QWidget* parent) : QWidget(parent)
     m_ladder = new LadderRows(model, this);
     layout->addWidget(m_ladder);
 
+    // The warnings keep room for a usual one (three lines), and the fixes keep their
+    // row while hidden: dragging the slider across a warning's threshold changes
+    // words, not the place of every row below them.
     m_warnings = new WarningText(this);
+    m_warnings->setReservedLines(3);
     layout->addWidget(m_warnings);
 
     m_fixes = new QWidget(this);
@@ -51,6 +55,9 @@ RiskPanel::RiskPanel(model::RiskModel& model, QWidget* parent) : QWidget(parent)
     m_addMargin->setToolTip(tr("Add isolated margin until liquidation lies beyond the stop"));
     for (QPushButton* b : {m_lowerLeverage, m_moveStop, m_addMargin})
         fixes->addWidget(b);
+    QSizePolicy keepRoom = m_fixes->sizePolicy();
+    keepRoom.setRetainSizeWhenHidden(true);
+    m_fixes->setSizePolicy(keepRoom);
     layout->addWidget(m_fixes);
     layout->addWidget(m_details);
     layout->addStretch();
@@ -84,8 +91,17 @@ void RiskPanel::setTheme(const Theme& theme)
     QPalette p = m_warnings->palette();
     p.setColor(QPalette::Window, theme.warningBackground);
     p.setColor(QPalette::WindowText, theme.warningText);
-    m_warnings->setPalette(p);
+    m_warningPalette = p;
     m_stale->setPalette(p);
+    p.setColor(QPalette::Window, theme.background);
+    p.setColor(QPalette::WindowText, theme.mutedText);
+    m_calmPalette = p;
+    m_warnings->setPalette(m_warnings->text() == calmText() ? m_calmPalette : m_warningPalette);
+}
+
+QString RiskPanel::calmText()
+{
+    return tr("✓ No warnings for this plan.");
 }
 
 void RiskPanel::setStaleNote(const QString& note)
@@ -107,11 +123,13 @@ void RiskPanel::refresh()
         return;
     }
     const bool any = !s.warningTexts.isEmpty();
-    m_warnings->setVisible(any);
-    if (any) {
-        const QString text = QStringLiteral("⚠ ") + s.warningTexts.join(QStringLiteral("\n⚠ "));
-        if (m_warnings->text() != text)
-            m_warnings->setText(text);
+    m_warnings->setVisible(true);
+    const QString text = any ? QStringLiteral("⚠ ") + s.warningTexts.join(QStringLiteral("\n⚠ ")) : calmText();
+    if (m_warnings->text() != text) {
+        const bool wasCalm = m_warnings->text() == calmText();
+        m_warnings->setText(text);
+        if (wasCalm == any)
+            m_warnings->setPalette(any ? m_warningPalette : m_calmPalette);
     }
     const bool stopBeyond = s.has(model::Warning::StopBeyondLiquidation);
     m_fixes->setVisible(stopBeyond);

@@ -3,6 +3,7 @@
 #include "core/model/export/risk_figures.h"
 #include "ui/theme/theme.h"
 
+#include <QPalette>
 #include <QWidget>
 
 #include <array>
@@ -33,6 +34,8 @@ public:
     /// The rows shown first, above the warnings: liquidation with its distance,
     /// initial margin, risk at stop and reward:risk.
     [[nodiscard]] static bool isKey(Row row);
+    /// What the warnings say when there are none.
+    [[nodiscard]] static QString calmText();
 
     explicit RiskPanel(model::RiskModel& model, QWidget* parent = nullptr);
 
@@ -69,6 +72,8 @@ private:
     ValueTable* m_details = nullptr;
     std::array<Cell, model::kRiskFigureCount> m_cells{};
     WarningText* m_warnings = nullptr;
+    QPalette m_warningPalette;  ///< warnings in the theme's warning colours
+    QPalette m_calmPalette;     ///< "no warnings" in muted text on the window
     LadderRows* m_ladder = nullptr;
     WarningText* m_stale = nullptr;
     QPushButton* m_lowerLeverage = nullptr;

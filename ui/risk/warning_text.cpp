@@ -16,6 +16,7 @@ constexpr int kMargin = 6;
 
 WarningText::WarningText(QWidget* parent) : QWidget(parent)
 {
+    forgetLayouts();
     setAutoFillBackground(true);
     QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     policy.setHeightForWidth(true);
@@ -29,7 +30,7 @@ void WarningText::setText(const QString& text)
         return;
     const int before = width() > 0 ? heightForWidth(width()) : -1;
     m_text = text;
-    m_laidOutWidth = -1;
+    forgetLayouts();
     setAccessibleDescription(text);
     if (width() <= 0 || heightForWidth(width()) != before)
         updateGeometry();
@@ -45,12 +46,36 @@ int WarningText::layOut(int width) const
         m_layout.setTextWidth(std::max(1, width - 2 * kMargin));
         m_layout.prepare(QTransform(), font());
     }
-    return static_cast<int>(std::ceil(m_layout.size().height())) + 2 * kMargin;
+    const int reserved = m_reservedLines > 0 ? fontMetrics().lineSpacing() * m_reservedLines : 0;
+    return std::max(static_cast<int>(std::ceil(m_layout.size().height())), reserved) + 2 * kMargin;
+}
+
+void WarningText::setReservedLines(int lines)
+{
+    if (lines == m_reservedLines)
+        return;
+    m_reservedLines = lines;
+    forgetLayouts();
+    updateGeometry();
 }
 
 int WarningText::heightForWidth(int width) const
 {
-    return layOut(width);
+    for (const auto& [w, h] : m_heights) {
+        if (w == width)
+            return h;
+    }
+    const int h = layOut(width);
+    m_heights[m_nextHeight] = {width, h};
+    m_nextHeight = (m_nextHeight + 1) % m_heights.size();
+    return h;
+}
+
+void WarningText::forgetLayouts()
+{
+    m_laidOutWidth = -1;
+    m_heights.fill({-1, 0});
+    m_nextHeight = 0;
 }
 
 QSize WarningText::sizeHint() const
@@ -76,7 +101,7 @@ void WarningText::paintEvent(QPaintEvent*)
 void WarningText::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
-        m_laidOutWidth = -1;
+        forgetLayouts();
         updateGeometry();
     }
     QWidget::changeEvent(event);

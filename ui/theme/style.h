@@ -3,6 +3,7 @@
 #include "ui/theme/theme.h"
 
 #include <QProxyStyle>
+#include <QStyleOptionSlider>
 
 namespace levlab::ui {
 
@@ -11,7 +12,9 @@ namespace levlab::ui {
 /// accent), check boxes and radio buttons with a visible border, and a solid
 /// focus ring on whatever has the keyboard focus. Buttons take the width of
 /// their text rather than Fusion's 80-pixel minimum, so chips and segments sit
-/// in a narrow column.
+/// in a narrow column. Scroll bars are flat: a solid handle in the outline
+/// colour on the window colour (Fusion's gradients cost a tall bar several
+/// milliseconds to repaint, and a scroll range changes as warnings come and go).
 class Style final : public QProxyStyle {
     Q_OBJECT
 public:
@@ -28,12 +31,15 @@ public:
                        const QWidget* widget = nullptr) const override;
     void drawControl(ControlElement element, const QStyleOption* option, QPainter* painter,
                      const QWidget* widget = nullptr) const override;
+    void drawComplexControl(ComplexControl control, const QStyleOptionComplex* option, QPainter* painter,
+                            const QWidget* widget = nullptr) const override;
     QSize sizeFromContents(ContentsType type, const QStyleOption* option, const QSize& size,
                            const QWidget* widget) const override;
 
 private:
     void drawButtonPanel(const QStyleOption* option, QPainter* painter) const;
     void drawIndicator(bool radio, const QStyleOption* option, QPainter* painter) const;
+    void drawScrollBar(const QStyleOptionSlider* option, QPainter* painter, const QWidget* widget) const;
 
     Theme m_theme = Theme::darkTheme();
 };
