@@ -1,5 +1,7 @@
 #include "app/gui/dashboard.h"
 
+#include "ui/controls/exits_form.h"
+
 #include <QAction>
 #include <QCoreApplication>
 #include <QDir>
@@ -85,6 +87,9 @@ Dashboard::Dashboard(const DashboardOptions& options)
     replayPanel = new ui::ReplayPanel(market, model);
     QObject::connect(replayPanel, &ui::ReplayPanel::message, window.get(), [w = window.get()](const QString& m) { w->statusBar()->showMessage(m, 8000); });
     window->addSideDock(replayPanel, QObject::tr("Replay"), QStringLiteral("replayDock"));
+    // The stress run offers the loaded history and plays its worst path in the Replay dock.
+    window->exits()->setStressHistory([p = replayPanel] { return p->history(); });
+    QObject::connect(window->exits(), &ui::ExitsForm::replayRequested, replayPanel, &ui::ReplayPanel::replay);
     // A lesson starts the simulated market afresh: the lesson's market is the one in charge.
     QObject::connect(&feed, &model::MarketSource::seriesReset, replayPanel, [this] {
         if (!market.isSimulated())
