@@ -67,7 +67,7 @@ QJsonObject summaryJson(const engine::OutcomeSummary& s, std::size_t paths, std:
 
 /// `worstLabel`: how the worst path is named ("#487", or an entry's time).
 QString summaryTable(const engine::PlanStressResult& r, std::size_t paths, int d,
-                     const std::function<QString(const engine::OutcomeSummary&)>& worstLabel)
+                     const std::function<QString(const engine::OutcomeSummary&)>& worstLabel, bool history)
 {
     std::vector<QStringList> rows;
     const auto share = [&](std::size_t n) { return percent(static_cast<double>(n) / static_cast<double>(paths), 1); };
@@ -76,7 +76,8 @@ QString summaryTable(const engine::PlanStressResult& r, std::size_t paths, int d
         const std::size_t b = countOf(r.plain, o.outcome);
         if (a == 0 && b == 0)
             continue;
-        rows.push_back({QString::fromLatin1(o.label), share(a), share(b)});
+        const bool periodEnd = history && o.outcome == TradeOutcome::OpenAtEnd;
+        rows.push_back({periodEnd ? QStringLiteral("open at the period's end") : QString::fromLatin1(o.label), share(a), share(b)});
     }
     rows.push_back({QStringLiteral("median result"), money(r.withRules.median, d), money(r.plain.median, d)});
     rows.push_back({QStringLiteral("5th percentile"), money(r.withRules.percentile5, d), money(r.plain.percentile5, d)});
@@ -209,7 +210,7 @@ int runOverHistory(const engine::TradePlan& plan, const QString& origin, const Q
     printText(QStringLiteral("%1 entries of %2, one at each bar's open from %3 to %4 UTC, each held %5 h\n\n")
                   .arg(r.entries)
                   .arg(name, entryText(bars.front().time), entryText(bars[r.entries - 1].time), hoursText(o.hours))
-              + summaryTable(s, r.entries, d, worst)
+              + summaryTable(s, r.entries, d, worst, true)
               + QStringLiteral("\nEach entry moves the plan's levels with the price (the same distances in %) and keeps its value.\n"
                                "The plain plan keeps the opening stop and takes the whole position at the farthest target.\n"
                                "Replay an entry: --replay INDEX (0 is the first bar).\n"));
@@ -336,7 +337,7 @@ int runStressPlan(const QStringList& args)
                   .arg(o.paths)
                   .arg(o.seed)
                   .arg(QString::fromLatin1(engine::market::regimeName(o.regime).data()))
-              + summaryTable(s, o.paths, d, [](const engine::OutcomeSummary& w) { return QStringLiteral("#%1").arg(w.worstPath); })
+              + summaryTable(s, o.paths, d, [](const engine::OutcomeSummary& w) { return QStringLiteral("#%1").arg(w.worstPath); }, false)
               + QStringLiteral("\nThe plain plan keeps the opening stop and takes the whole position at the farthest target.\n"
                                "Replay a path: --replay INDEX.\n"));
     return kExitOk;

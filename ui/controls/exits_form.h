@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/model/plan/ladder_limits.h"
 #include "core/model/plan/plan_inputs.h"
 #include "ui/controls/number_field.h"
 

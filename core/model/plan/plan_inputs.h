@@ -22,9 +22,6 @@ enum class SizeMode {
 /// Which price a stop-loss or take-profit watches. Liquidation always watches the mark.
 enum class TriggerPrice { Mark, Last };
 
-/// Top-up rules, and deleveraging rules, a plan holds at most (each kind).
-inline constexpr std::size_t kMaxMarginRules = 3;
-
 /// The exits beyond one stop and one target, and the margin rules (engine ExitPlan
 /// without its stop and trigger, which are the plan's own). With take-profits here
 /// the plan's single take-profit is off: the ladder holds them all.

@@ -1,6 +1,7 @@
 #include "core/model/plan/risk_model.h"
 
 #include "core/engine/trade/partial_close.h"
+#include "core/model/plan/ladder_limits.h"
 #include "core/model/plan/messages.h"
 #include "core/model/plan/risk_model_detail.h"
 #include "core/model/scenario/venue_plans.h"
