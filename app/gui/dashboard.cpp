@@ -156,6 +156,10 @@ Dashboard::~Dashboard()
     documents = nullptr;
     delete exports;
     exports = nullptr;
+    // The market goes back to the simulation while the window is whole: a trade open on a
+    // replay would otherwise end, and be reported, during the window's own teardown.
+    if (replayPanel && replayPanel->source())
+        replayPanel->stop();
     // The window takes the Lessons dock down with it: that is not the learner closing it.
     QObject::disconnect(lessonsDockClosed);
     if (lessonsPanel)
