@@ -131,6 +131,7 @@ Result<HistoryStressResult> stressPlanOverHistory(const TradePlan& plan, const s
     PlanStressResult& r = out.run;
     r.pathsWithRules.resize(entries);
     r.pathsPlain.resize(entries);
+    std::atomic<std::size_t> refusedAt{entries};
     const auto runEntry = [&](std::size_t i) {
         const double open = bars[i].open;
         const PathPoint start{bars[i].time * 1000, open, open};
@@ -139,9 +140,10 @@ Result<HistoryStressResult> stressPlanOverHistory(const TradePlan& plan, const s
         auto simA = TradeSimulator::open(a, start, false);
         auto simB = TradeSimulator::open(b, start, false);
         if (!simA || !simB) {
-            // A price the plan cannot open at (a rule beyond liquidation there): it ends as it starts.
-            r.pathsWithRules[i] = {TradeOutcome::OpenAtEnd, 0.0};
-            r.pathsPlain[i] = {TradeOutcome::OpenAtEnd, 0.0};
+            // The plan moved to this price does not open: the earliest such entry refuses the run.
+            std::size_t seen = refusedAt.load();
+            while (i < seen && !refusedAt.compare_exchange_weak(seen, i)) {
+            }
             return;
         }
         TradeSimulator& sa = simA.value();
@@ -172,6 +174,13 @@ Result<HistoryStressResult> stressPlanOverHistory(const TradePlan& plan, const s
     work();
     for (auto& t : pool)
         t.join();
+    if (const std::size_t i = refusedAt.load(); i < entries) {
+        const double open = bars[i].open;
+        auto a = TradeSimulator::open(planAtEntry(plan, open), PathPoint{0, open, open}, false);
+        const Error e = a ? TradeSimulator::open(planAtEntry(plain, open), PathPoint{0, open, open}, false).error() : a.error();
+        return Error{e.field, "the plan moved to the entry of bar " + std::to_string(i) + " (at " + numberText(open)
+                                  + ") does not open: " + e.reason};
+    }
     r.withRules = summarize(r.pathsWithRules, StressRunOptions{});
     r.plain = summarize(r.pathsPlain, StressRunOptions{});
     r.withRules.worstSeed = r.plain.worstSeed = 0;

@@ -48,7 +48,7 @@ struct HistoryStressResult final {
 /// whole holding period lies inside the data, on `threads` std::threads; results are
 /// gathered by entry, so the same for any thread count. Bar times must ascend. Refuses a
 /// history without a whole period, a period outside (0, 10 years], and a plan the
-/// simulator refuses.
+/// simulator refuses, at its own entry or moved to one (the first such bar is named).
 [[nodiscard]] Result<HistoryStressResult> stressPlanOverHistory(const TradePlan& plan, const std::vector<Bar>& bars,
                                                                 const HistoryRunOptions& options);
 
