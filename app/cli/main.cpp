@@ -18,7 +18,7 @@ const char* const kUsage =
     "  shock [FILE|-]      equity and liquidations after uniform moves, as entered, all cross, all isolated\n"
     "  prices FILE         import a price history and report what was found and repaired\n"
     "  odds PLAN           historical odds of liquidation by leverage, holding period and side\n"
-    "  stress-plan PLAN    a plan with its exit ladder and margin rules over N seeded one-day paths\n"
+    "  stress-plan PLAN    a plan with its exit ladder and margin rules over N seeded paths or a real history\n"
     "  compare PLAN        the same trade under every venue's rules, side by side, with the reasons\n"
     "  tiers [FILE]        import a venue's saved risk-limit response; without FILE, the tables in use\n"
     "  replay PLAN         replay a price history against a plan: opening, funding, the one exit\n"

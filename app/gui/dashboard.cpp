@@ -1,5 +1,7 @@
 #include "app/gui/dashboard.h"
 
+#include "ui/controls/exits_form.h"
+
 #include <QAction>
 #include <QCoreApplication>
 #include <QDir>
@@ -85,6 +87,9 @@ Dashboard::Dashboard(const DashboardOptions& options)
     replayPanel = new ui::ReplayPanel(market, model);
     QObject::connect(replayPanel, &ui::ReplayPanel::message, window.get(), [w = window.get()](const QString& m) { w->statusBar()->showMessage(m, 8000); });
     window->addSideDock(replayPanel, QObject::tr("Replay"), QStringLiteral("replayDock"));
+    // The stress run offers the loaded history and plays its worst path in the Replay dock.
+    window->exits()->setStressHistory([p = replayPanel] { return p->history(); });
+    QObject::connect(window->exits(), &ui::ExitsForm::replayRequested, replayPanel, &ui::ReplayPanel::replay);
     // A lesson starts the simulated market afresh: the lesson's market is the one in charge.
     QObject::connect(&feed, &model::MarketSource::seriesReset, replayPanel, [this] {
         if (!market.isSimulated())
@@ -151,6 +156,10 @@ Dashboard::~Dashboard()
     documents = nullptr;
     delete exports;
     exports = nullptr;
+    // The market goes back to the simulation while the window is whole: a trade open on a
+    // replay would otherwise end, and be reported, during the window's own teardown.
+    if (replayPanel && replayPanel->source())
+        replayPanel->stop();
     // The window takes the Lessons dock down with it: that is not the learner closing it.
     QObject::disconnect(lessonsDockClosed);
     if (lessonsPanel)

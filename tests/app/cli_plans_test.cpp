@@ -98,7 +98,7 @@ TEST(CliStressPlan, RefusalsNameTheFieldOrOption)
     EXPECT_EQ(r.err, QByteArray("levlab-cli: standard input: exit_ladder.targets[2].share: brings the shares to 110%: together they may "
                                 "close at most 100%\n"));
     r = cli({QStringLiteral("stress-plan"), QStringLiteral("-")}, kPlan);
-    EXPECT_EQ(r.err, QByteArray("levlab-cli: --paths is required (see levlab-cli stress-plan --help)\n"));
+    EXPECT_EQ(r.err, QByteArray("levlab-cli: --paths is required, or --prices (see levlab-cli stress-plan --help)\n"));
     r = cli({QStringLiteral("stress-plan"), QStringLiteral("-"), QStringLiteral("--paths"), QStringLiteral("5"), QStringLiteral("--regime"),
              QStringLiteral("wild")},
             kPlan);

@@ -1,5 +1,8 @@
 #include "core/engine/account/account.h"
+#include "core/engine/history/price_history.h"
+#include "core/engine/stress/history_stress.h"
 #include "core/engine/stress/plan_stress.h"
+#include "tests/core/market_data.h"
 
 #include <benchmark/benchmark.h>
 
@@ -152,6 +155,36 @@ BENCHMARK(BM_StressPlan10k)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime()
     ->Iterations(3);
+
+/// The same plan over every entry of a real history, each held a day, with and without
+/// its ladder and rules (stressPlanOverHistory). Args: file (0: Binance BTCUSDT hourly,
+/// 36,062 bars; 1: BitMEX XBTUSD one-minute, March 2020, 44,640 bars), threads.
+void BM_StressPlanOverHistory(benchmark::State& state)
+{
+    const char* file = state.range(0) == 0 ? "hourly/Binance_BTCUSDT_1h.csv" : "bitmex/bitmex_XBTUSD_1m_2020-03.csv";
+    const auto path = levlab::test::marketDataFile(file);
+    if (!path) {
+        state.SkipWithError("market data not found (set LEVLAB_MARKET_DATA)");
+        return;
+    }
+    const PriceHistory h = importCsvPrices(levlab::test::readAll(*path));
+    HistoryRunOptions o;
+    o.intervalSeconds = h.report.intervalSeconds;
+    o.threads = static_cast<unsigned>(state.range(1));
+    const TradePlan plan = stressedPlan(false);
+    std::size_t entries = 0;
+    for (auto _ : state) {
+        auto r = stressPlanOverHistory(plan, h.bars, o);
+        if (!r.ok())
+            state.SkipWithError(r.error().message().c_str());
+        else
+            entries = r->entries;
+        benchmark::DoNotOptimize(r);
+    }
+    state.counters["entries"] = static_cast<double>(entries);
+    state.SetLabel(file);
+}
+BENCHMARK(BM_StressPlanOverHistory)->Args({0, 2})->Args({1, 2})->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 
 }  // namespace
 

@@ -1,6 +1,7 @@
 #include "ui/controls/exits_form.h"
 
 #include "core/model/plan/risk_model.h"
+#include "core/model/replay/stress_replay.h"
 #include "ui/binding/market_throttle.h"
 #include "ui/stress/stress_view.h"
 #include "ui/venue/venue_comparison.h"
@@ -93,72 +94,28 @@ ExitsForm::ExitsForm(model::RiskModel& model, QWidget* parent) : QWidget(parent)
 
     m_trailOn = check(tr("Trail"), tr("Trailing stop"), this);
     m_trailOn->setToolTip(tr("A stop that follows the best price by a fixed distance"));
-    m_trail = field(this, 100.0, 2, QStringLiteral(" %"), tr("Trailing stop distance"));
+    m_trail = field(this, 1e9, 2, QStringLiteral(" %"), tr("Trailing stop distance"));
+    m_trailUnit = new QComboBox(this);
+    m_trailUnit->addItems({tr("% of best"), tr("in price")});
+    m_trailUnit->setAccessibleName(tr("Trailing stop distance unit"));
+    m_trailUnit->setToolTip(tr("The distance as a share of the best price reached, or as a price distance"));
     grid->addWidget(m_trailOn, r, 0);
-    grid->addWidget(m_trail, r++, 1, 1, 2);
+    grid->addWidget(m_trail, r, 1);
+    grid->addWidget(m_trailUnit, r++, 2);
     grid->addWidget(m_trail->problemLabel(), r++, 0, 1, 3);
     connect(m_trailOn, &QCheckBox::toggled, this, [this](bool on) {
         model::ExitLadder l = m_model.inputs().ladder;
         l.trailing = on ? std::optional(engine::TrailingStop{0.02, false, std::nullopt}) : std::nullopt;
         commit(l);
     });
+    connect(m_trailUnit, &QComboBox::activated, this, [this](int index) { setTrailingUnit(index == 1); });
     bindNumber(m_trail, [](model::ExitLadder& l, double v) {
         if (l.trailing)
-            l.trailing->distance = v / 100.0;
+            l.trailing->distance = l.trailing->inPrice ? v : v / 100.0;
     });
 
-    m_topUpOn = check(tr("Top-up"), tr("Margin top-up rule"), this);
-    m_topUpOn->setToolTip(tr("When the margin ratio reaches this level, add this much margin (once)"));
-    m_topUpRatio = field(this, 1000.0, 1, QStringLiteral(" %"), tr("Top-up at margin ratio"));
-    m_topUpAmount = field(this, 1e12, 2, QString(), tr("Top-up amount"));
-    m_topUpAmount->setPrefix(QStringLiteral("+"));
-    grid->addWidget(m_topUpOn, r, 0);
-    grid->addWidget(m_topUpRatio, r, 1);
-    grid->addWidget(m_topUpAmount, r++, 2);
-    grid->addWidget(m_topUpRatio->problemLabel(), r++, 0, 1, 3);
-    grid->addWidget(m_topUpAmount->problemLabel(), r++, 0, 1, 3);
-    connect(m_topUpOn, &QCheckBox::toggled, this, [this](bool on) {
-        model::ExitLadder l = m_model.inputs().ladder;
-        l.topUps.clear();
-        if (on) {
-            const double margin = m_model.snapshot().position.initialMargin;
-            l.topUps.push_back(engine::TopUpRule{0.8, margin > 0.0 ? std::round(margin * 0.5) : 100.0, 1, std::nullopt});
-        }
-        commit(l);
-    });
-    bindNumber(m_topUpRatio, [](model::ExitLadder& l, double v) {
-        if (!l.topUps.empty())
-            l.topUps.front().marginRatio = v / 100.0;
-    });
-    bindNumber(m_topUpAmount, [](model::ExitLadder& l, double v) {
-        if (!l.topUps.empty())
-            l.topUps.front().amount = v;
-    });
-
-    m_delevOn = check(tr("Deleverage"), tr("Deleveraging rule"), this);
-    m_delevOn->setToolTip(tr("When the margin ratio reaches this level, close this share of what is open (once)"));
-    m_delevRatio = field(this, 1000.0, 1, QStringLiteral(" %"), tr("Deleverage at margin ratio"));
-    m_delevShare = field(this, 1000.0, 1, QStringLiteral(" %"), tr("Deleverage share closed"));
-    grid->addWidget(m_delevOn, r, 0);
-    grid->addWidget(m_delevRatio, r, 1);
-    grid->addWidget(m_delevShare, r++, 2);
-    grid->addWidget(m_delevRatio->problemLabel(), r++, 0, 1, 3);
-    grid->addWidget(m_delevShare->problemLabel(), r++, 0, 1, 3);
-    connect(m_delevOn, &QCheckBox::toggled, this, [this](bool on) {
-        model::ExitLadder l = m_model.inputs().ladder;
-        l.deleverages.clear();
-        if (on)
-            l.deleverages.push_back(engine::DeleverageRule{0.9, 0.5, 1});
-        commit(l);
-    });
-    bindNumber(m_delevRatio, [](model::ExitLadder& l, double v) {
-        if (!l.deleverages.empty())
-            l.deleverages.front().marginRatio = v / 100.0;
-    });
-    bindNumber(m_delevShare, [](model::ExitLadder& l, double v) {
-        if (!l.deleverages.empty())
-            l.deleverages.front().share = v / 100.0;
-    });
+    addRuleRows(grid, r, RuleKind::TopUp);
+    addRuleRows(grid, r, RuleKind::Deleverage);
 
     // Before any capital is risked: the plan over many paths, and on every venue.
     auto* tools = new QHBoxLayout;
@@ -170,8 +127,11 @@ ExitsForm::ExitsForm(model::RiskModel& model, QWidget* parent) : QWidget(parent)
     tools->addWidget(venues);
     grid->addLayout(tools, r++, 0, 1, 3);
     connect(stress, &QPushButton::clicked, this, [this] {
-        if (!m_stress)
+        if (!m_stress) {
             m_stress = new StressView(m_model, window());
+            m_stress->setHistory(m_stressHistory);
+            connect(m_stress, &StressView::replayRequested, this, &ExitsForm::replayRequested);
+        }
         m_stress->show();
         m_stress->raise();
     });
@@ -186,6 +146,13 @@ ExitsForm::ExitsForm(model::RiskModel& model, QWidget* parent) : QWidget(parent)
     new MarketThrottle(m_model, [this] { refresh(); }, Theme::kReadoutHz, this);
     connect(&m_model, &model::RiskModel::tradeStateChanged, this, [this] { refresh(); });
     refresh();
+}
+
+void ExitsForm::setStressHistory(std::function<const model::ReplaySource*()> history)
+{
+    m_stressHistory = std::move(history);
+    if (m_stress)
+        m_stress->setHistory(m_stressHistory);
 }
 
 void ExitsForm::commit(const model::ExitLadder& ladder, NumberField* f)
@@ -275,26 +242,20 @@ void ExitsForm::refresh()
         m_breakEven->setEnabled(!l.targets.empty() && m_model.tradeState() != model::TradeState::Open);
     }
     const QSignalBlocker b1(m_trailOn);
-    const QSignalBlocker b2(m_topUpOn);
-    const QSignalBlocker b3(m_delevOn);
+    const QSignalBlocker b2(m_trailUnit);
     m_trailOn->setChecked(l.trailing.has_value());
-    m_trail->setEnabled(l.trailing && !l.trailing->inPrice);
+    m_trail->setEnabled(l.trailing.has_value());
+    m_trailUnit->setEnabled(l.trailing.has_value());
+    const bool inPrice = l.trailing && l.trailing->inPrice;
+    m_trailUnit->setCurrentIndex(inPrice ? 1 : 0);
+    if (m_trail->suffix().isEmpty() != inPrice) {
+        m_trail->setSuffix(inPrice ? QString() : QStringLiteral(" %"));
+        m_trail->setDecimals(inPrice ? d : 2);
+    }
     if (l.trailing)
-        m_trail->showModelValue(l.trailing->distance * 100.0, byMarket);
-    m_topUpOn->setChecked(!l.topUps.empty());
-    m_topUpRatio->setEnabled(!l.topUps.empty());
-    m_topUpAmount->setEnabled(!l.topUps.empty());
-    if (!l.topUps.empty()) {
-        m_topUpRatio->showModelValue(l.topUps.front().marginRatio * 100.0, byMarket);
-        m_topUpAmount->showModelValue(l.topUps.front().amount, byMarket);
-    }
-    m_delevOn->setChecked(!l.deleverages.empty());
-    m_delevRatio->setEnabled(!l.deleverages.empty());
-    m_delevShare->setEnabled(!l.deleverages.empty());
-    if (!l.deleverages.empty()) {
-        m_delevRatio->showModelValue(l.deleverages.front().marginRatio * 100.0, byMarket);
-        m_delevShare->showModelValue(l.deleverages.front().share * 100.0, byMarket);
-    }
+        m_trail->showModelValue(inPrice ? l.trailing->distance : l.trailing->distance * 100.0, byMarket);
+    refreshRules(RuleKind::TopUp, byMarket);
+    refreshRules(RuleKind::Deleverage, byMarket);
     // An open trade's exits run as planned; the stress run and the comparison stay at hand.
     const bool editable = m_model.tradeState() != model::TradeState::Open;
     for (QWidget* w : findChildren<QWidget*>()) {
@@ -303,8 +264,132 @@ void ExitsForm::refresh()
     }
     for (const Rung& rung : m_rows)
         rung.on->setEnabled(editable);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_trailOn, m_topUpOn, m_delevOn})
-        w->setEnabled(editable);
+    m_trailOn->setEnabled(editable);
+    for (const auto* rows : {&m_topUps, &m_delevs}) {
+        for (const RuleRow& row : *rows)
+            row.on->setEnabled(editable);
+    }
+}
+
+void ExitsForm::addRuleRows(QGridLayout* grid, int& r, RuleKind kind)
+{
+    const bool topUp = kind == RuleKind::TopUp;
+    auto& rows = topUp ? m_topUps : m_delevs;
+    for (int i = 0; i < kRuleRows; ++i) {
+        RuleRow& row = rows[static_cast<std::size_t>(i)];
+        const QString n = i == 0 ? QString() : QStringLiteral(" %1").arg(i + 1);
+        if (topUp) {
+            row.on = check(tr("Top-up") + n, tr("Margin top-up rule %1").arg(i + 1), this);
+            row.on->setToolTip(tr("When the margin ratio reaches this level, add this much margin (once)"));
+            row.ratio = field(this, 1000.0, 1, QStringLiteral(" %"), tr("Top-up %1 at margin ratio").arg(i + 1));
+            row.value = field(this, 1e12, 2, QString(), tr("Top-up %1 amount").arg(i + 1));
+            row.value->setPrefix(QStringLiteral("+"));
+        } else {
+            row.on = check(tr("Deleverage") + n, tr("Deleveraging rule %1").arg(i + 1), this);
+            row.on->setToolTip(tr("When the margin ratio reaches this level, close this share of what is open (once)"));
+            row.ratio = field(this, 1000.0, 1, QStringLiteral(" %"), tr("Deleverage %1 at margin ratio").arg(i + 1));
+            row.value = field(this, 1000.0, 1, QStringLiteral(" %"), tr("Deleverage %1 share closed").arg(i + 1));
+        }
+        grid->addWidget(row.on, r, 0);
+        grid->addWidget(row.ratio, r, 1);
+        grid->addWidget(row.value, r++, 2);
+        grid->addWidget(row.ratio->problemLabel(), r++, 0, 1, 3);
+        grid->addWidget(row.value->problemLabel(), r++, 0, 1, 3);
+        connect(row.on, &QCheckBox::toggled, this, [this, kind, i](bool on) { toggleRule(kind, i, on); });
+        const auto k = static_cast<std::size_t>(i);
+        if (topUp) {
+            bindNumber(row.ratio, [k](model::ExitLadder& l, double v) {
+                if (k < l.topUps.size())
+                    l.topUps[k].marginRatio = v / 100.0;
+            });
+            bindNumber(row.value, [k](model::ExitLadder& l, double v) {
+                if (k < l.topUps.size())
+                    l.topUps[k].amount = v;
+            });
+        } else {
+            bindNumber(row.ratio, [k](model::ExitLadder& l, double v) {
+                if (k < l.deleverages.size())
+                    l.deleverages[k].marginRatio = v / 100.0;
+            });
+            bindNumber(row.value, [k](model::ExitLadder& l, double v) {
+                if (k < l.deleverages.size())
+                    l.deleverages[k].share = v / 100.0;
+            });
+        }
+    }
+}
+
+void ExitsForm::toggleRule(RuleKind kind, int i, bool on)
+{
+    model::ExitLadder l = m_model.inputs().ladder;
+    const auto n = static_cast<std::size_t>(i);
+    if (kind == RuleKind::TopUp) {
+        if (on && n == l.topUps.size()) {
+            // The first at 80% adds half the margin; each next one 5 points nearer liquidation.
+            const double margin = m_model.snapshot().position.initialMargin;
+            const double amount = l.topUps.empty() ? (margin > 0.0 ? std::round(margin * 0.5) : 100.0) : l.topUps.back().amount;
+            const double ratio = l.topUps.empty() ? 0.8 : std::min(0.95, l.topUps.back().marginRatio + 0.05);
+            l.topUps.push_back(engine::TopUpRule{ratio, amount, 1, std::nullopt});
+        } else if (!on && n < l.topUps.size()) {
+            l.topUps.erase(l.topUps.begin() + static_cast<std::ptrdiff_t>(n));
+        } else {
+            return;
+        }
+    } else {
+        if (on && n == l.deleverages.size()) {
+            const double ratio = l.deleverages.empty() ? 0.9 : std::min(0.97, l.deleverages.back().marginRatio + 0.03);
+            l.deleverages.push_back(engine::DeleverageRule{ratio, 0.5, 1});
+        } else if (!on && n < l.deleverages.size()) {
+            l.deleverages.erase(l.deleverages.begin() + static_cast<std::ptrdiff_t>(n));
+        } else {
+            return;
+        }
+    }
+    commit(l);
+}
+
+void ExitsForm::setTrailingUnit(bool inPrice)
+{
+    model::ExitLadder l = m_model.inputs().ladder;
+    if (!l.trailing || l.trailing->inPrice == inPrice)
+        return;
+    // The same distance from the entry in the other unit.
+    const double entry = m_model.snapshot().entry;
+    if (!(entry > 0.0))
+        return;
+    l.trailing->distance = inPrice ? m_model.snapToTick(l.trailing->distance * entry) : l.trailing->distance / entry;
+    l.trailing->inPrice = inPrice;
+    commit(l, m_trail);
+}
+
+void ExitsForm::refreshRules(RuleKind kind, bool byMarket)
+{
+    const model::ExitLadder& l = m_model.inputs().ladder;
+    const bool topUp = kind == RuleKind::TopUp;
+    const auto& rows = topUp ? m_topUps : m_delevs;
+    const std::size_t count = topUp ? l.topUps.size() : l.deleverages.size();
+    for (std::size_t n = 0; n < rows.size(); ++n) {
+        const RuleRow& row = rows[n];
+        const bool has = n < count;
+        const bool shown = n <= count;
+        for (QWidget* w : std::initializer_list<QWidget*>{row.on, row.ratio, row.value}) {
+            if (w->isVisibleTo(this) != shown)
+                w->setVisible(shown);
+        }
+        const QSignalBlocker block(row.on);
+        row.on->setChecked(has);
+        row.ratio->setEnabled(has);
+        row.value->setEnabled(has);
+        if (!has)
+            continue;
+        if (topUp) {
+            row.ratio->showModelValue(l.topUps[n].marginRatio * 100.0, byMarket);
+            row.value->showModelValue(l.topUps[n].amount, byMarket);
+        } else {
+            row.ratio->showModelValue(l.deleverages[n].marginRatio * 100.0, byMarket);
+            row.value->showModelValue(l.deleverages[n].share * 100.0, byMarket);
+        }
+    }
 }
 
 }  // namespace levlab::ui

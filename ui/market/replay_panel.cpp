@@ -257,12 +257,49 @@ bool ReplayPanel::loadFunding(const QString& path)
     return true;
 }
 
+bool ReplayPanel::replay(const model::PathReplay& path)
+{
+    if (!path.bars.empty()) {
+        auto source = std::make_unique<model::ReplaySource>(path.name, m_model.inputs().symbol, path.bars);
+        source->start(path.startSeconds);
+        if (!adopt(std::move(source), {}))
+            return false;
+        m_pathReplay = true;
+    } else if (m_source && !m_pathReplay) {
+        if (&m_market.source() != m_source.get())
+            m_market.setSource(m_source.get());
+        m_source->start(path.startSeconds);
+        m_startAt->setDateTime(QDateTime::fromSecsSinceEpoch(m_source->startSeconds(), Qt::UTC));
+    } else {
+        emit message(tr("Load the price history again to replay this entry."));
+        return false;
+    }
+    if (m_model.tradeState() != model::TradeState::Planning)
+        m_model.planAgain();
+    if (auto r = m_model.setInputs(path.inputs)) {
+        emit message(r->message());
+        return false;
+    }
+    if (auto r = m_model.openAtMarket()) {
+        emit message(r->message());
+        return false;
+    }
+    m_source->setSpeed(60.0);
+    refresh();
+    emit message(tr("Replaying %1 from %2 UTC: the plan is open at %3.")
+                     .arg(m_source->name(),
+                          QDateTime::fromSecsSinceEpoch(path.startSeconds, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                          model::formatNumber(m_model.snapshot().entry, 2)));
+    return true;
+}
+
 bool ReplayPanel::adopt(std::unique_ptr<model::ReplaySource> source, const QStringList& facts)
 {
     if (source->bars().empty()) {
         emit message(tr("The file holds no bars."));
         return false;
     }
+    m_pathReplay = false;
     // A trade open on the old market does not carry over to another's prices.
     m_journal.reset();
     if (m_model.tradeState() != model::TradeState::Planning)
@@ -297,6 +334,7 @@ void ReplayPanel::stop()
         m_model.planAgain();
     m_market.setSource(nullptr);
     m_source.reset();
+    m_pathReplay = false;
     m_title->clear();
     m_facts->clear();
     m_events->clear();

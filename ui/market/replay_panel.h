@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/replay/crash_lab.h"
+#include "core/model/replay/stress_replay.h"
 
 #include <QWidget>
 
@@ -41,6 +42,12 @@ public:
     bool loadFunding(const QString& path);
     /// Hands the market back to the simulation.
     void stop();
+    /// Plays a stress run's path on the chart: a seeded path's bars as the market, or the
+    /// loaded history from an entry; the plan moved there opens at the market and the
+    /// replay plays at 60×. False (and message()) when it cannot.
+    bool replay(const model::PathReplay& path);
+    /// The loaded price history being replayed, not a stress path; null without one.
+    [[nodiscard]] const model::ReplaySource* history() const { return m_pathReplay ? nullptr : m_source.get(); }
 
     [[nodiscard]] model::ReplaySource* source() const { return m_source.get(); }
     [[nodiscard]] const model::ReplayJournal* journal() const { return m_journal.get(); }
@@ -68,6 +75,7 @@ private:
     model::Market& m_market;
     model::RiskModel& m_model;
     std::unique_ptr<model::ReplaySource> m_source;
+    bool m_pathReplay = false;  ///< m_source is a stress run's seeded path
     std::unique_ptr<model::ReplayJournal> m_journal;
     QList<QPushButton*> m_crashButtons;
     QLabel* m_title = nullptr;

@@ -2,8 +2,11 @@
 
 #include "core/model/plan/messages.h"
 #include "core/model/plan/risk_model.h"
+#include "core/model/replay/replay_source.h"
+#include "core/model/replay/stress_replay.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -42,6 +45,10 @@ StressView::StressView(model::RiskModel& model, QWidget* parent) : QDialog(paren
     setWindowTitle(tr("Stress-test the plan"));
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
+    m_source = new QComboBox(this);
+    m_source->setAccessibleName(tr("Run over"));
+    m_source->addItem(tr("Seeded simulated paths"));
+    form->addRow(tr("R&un over"), m_source);
     m_paths = new QSpinBox(this);
     m_paths->setRange(10, 100000);
     m_paths->setValue(2000);
@@ -85,6 +92,10 @@ StressView::StressView(model::RiskModel& model, QWidget* parent) : QDialog(paren
     m_steps->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     layout->addWidget(m_steps, 1);
     connect(m_run, &QPushButton::clicked, this, &StressView::run);
+    connect(m_source, &QComboBox::currentIndexChanged, this, [this](int index) {
+        for (QWidget* w : std::initializer_list<QWidget*>{m_paths, m_seed, m_regime})
+            w->setEnabled(index == 0);
+    });
     connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int column) {
         if (m_table->item(row, 0) && m_table->verticalHeaderItem(row)->data(Qt::UserRole).toBool())
             showWorst(column == 0);
@@ -100,50 +111,120 @@ StressView::~StressView()
     }
 }
 
+void StressView::setHistory(HistoryOf history)
+{
+    m_history = std::move(history);
+    refreshSources();
+}
+
+void StressView::showEvent(QShowEvent* event)
+{
+    refreshSources();
+    QDialog::showEvent(event);
+}
+
+void StressView::refreshSources()
+{
+    const model::ReplaySource* h = m_history ? m_history() : nullptr;
+    const QString label = h ? tr("Every entry of %1").arg(h->name()) : QString();
+    if (!h && m_source->count() > 1) {
+        m_source->removeItem(1);
+    } else if (h && m_source->count() == 1) {
+        m_source->addItem(label);
+    } else if (h) {
+        m_source->setItemText(1, label);
+    }
+}
+
 void StressView::run()
 {
     if (m_thread)
         return;
+    refreshSources();
     auto plan = m_model.currentTradePlan();
     if (!plan) {
         m_status->setText(model::Refusal{QString::fromStdString(plan.error().field), QString::fromStdString(plan.error().reason)}.message());
         return;
     }
     m_plan = plan.value();
+    m_inputs = m_model.inputs();
+    m_overHistory = m_source->currentIndex() == 1;
+    const model::ReplaySource* history = m_overHistory && m_history ? m_history() : nullptr;
+    if (m_overHistory && !history) {
+        m_status->setText(tr("Load a price history in the Replay dock first."));
+        return;
+    }
     m_options = engine::StressRunOptions{};
     m_options.paths = static_cast<std::size_t>(m_paths->value());
     m_options.seed = static_cast<std::uint64_t>(m_seed->value());
     m_options.regime = static_cast<engine::market::Regime>(m_regime->currentData().toInt());
-    auto result = std::make_shared<std::optional<engine::Result<engine::PlanStressResult>>>();
+    if (history) {
+        m_bars = std::make_shared<const std::vector<engine::Bar>>(history->bars());
+        m_historyOptions = engine::HistoryRunOptions{};
+        m_historyOptions.hours = m_inputs.horizonHours;
+        m_historyOptions.intervalSeconds = history->intervalSeconds();
+    }
+    auto result = std::make_shared<std::optional<Outcome>>();
     m_result = result;
     m_run->setEnabled(false);
     m_progress->setRange(0, 0);  // busy: the engine's threads share the paths out
-    m_status->setText(tr("Running %1 paths on every core…").arg(m_options.paths));
-    m_thread = QThread::create([result, plan = m_plan, options = m_options] { *result = engine::stressPlan(plan, options); });
+    m_status->setText(history ? tr("Running every entry of %1 on every core…").arg(history->name())
+                              : tr("Running %1 paths on every core…").arg(m_options.paths));
+    m_thread = QThread::create([result, plan = m_plan, options = m_options, bars = history ? m_bars : nullptr, h = m_historyOptions] {
+        Outcome out;
+        if (bars) {
+            auto r = engine::stressPlanOverHistory(plan, *bars, h);
+            if (r)
+                out.result = std::move(r).value();
+            else
+                out.error = r.error();
+        } else {
+            auto r = engine::stressPlan(plan, options);
+            if (r)
+                out.result.run = std::move(r).value();
+            else
+                out.error = r.error();
+        }
+        *result = std::move(out);
+    });
     connect(m_thread, &QThread::finished, this, [this] {
         m_thread->deleteLater();
         m_thread = nullptr;
         m_progress->setRange(0, 1);
         m_progress->setValue(1);
         m_run->setEnabled(true);
-        if (m_result && *m_result && m_result->value())
-            showResult(m_result->value().value());
-        else if (m_result && *m_result)
-            m_status->setText(QString::fromStdString(m_result->value().error().reason));
+        if (m_result && *m_result && !(*m_result)->error) {
+            const Outcome& o = **m_result;
+            showResult(o.result.run, m_overHistory ? o.result.entries : m_options.paths);
+        } else if (m_result && *m_result) {
+            m_status->setText(model::Refusal{QString::fromStdString((*m_result)->error->field),
+                                             QString::fromStdString((*m_result)->error->reason)}
+                                  .message());
+        }
         emit finished();
     });
     m_thread->start();
 }
 
-void StressView::showResult(const engine::PlanStressResult& r)
+void StressView::showResult(const engine::PlanStressResult& r, std::size_t paths)
 {
-    m_status->setText(tr("%1 paths, seed %2: the same seed gives the same figures. Click a worst path to list its steps.")
-                          .arg(m_options.paths)
-                          .arg(m_options.seed));
+    const auto when = [this](std::size_t entry) {
+        return QDateTime::fromSecsSinceEpoch((*m_bars)[entry].time, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    };
+    if (m_overHistory) {
+        m_status->setText(tr("%1 entries, one at each bar's open, each held %2 h (the plan's holding period), the plan's levels "
+                             "moved with the price. Click a worst path to play it on the chart.")
+                              .arg(paths)
+                              .arg(m_historyOptions.hours));
+    } else {
+        m_status->setText(tr("%1 paths, seed %2: the same seed gives the same figures. Click a worst path to play it on the chart.")
+                              .arg(paths)
+                              .arg(m_options.seed));
+    }
     QStringList names;
     QStringList with;
     QStringList plain;
-    const double n = static_cast<double>(m_options.paths);
+    const double n = static_cast<double>(paths);
     for (std::size_t k = 0; k < engine::kOutcomeCount; ++k) {
         const std::size_t a = r.withRules.counts[k], b = r.plain.counts[k];
         if (a == 0 && b == 0)
@@ -153,10 +234,12 @@ void StressView::showResult(const engine::PlanStressResult& r)
         plain << model::formatNumber(100.0 * static_cast<double>(b) / n, 1) + QStringLiteral("%");
     }
     names << tr("Median result") << tr("5th percentile") << tr("Mean") << tr("Worst path");
-    with << money(r.withRules.median) << money(r.withRules.percentile5) << money(r.withRules.mean)
-         << tr("%1 (path %2)").arg(money(r.withRules.worstResult)).arg(r.withRules.worstPath);
-    plain << money(r.plain.median) << money(r.plain.percentile5) << money(r.plain.mean)
-          << tr("%1 (path %2)").arg(money(r.plain.worstResult)).arg(r.plain.worstPath);
+    const auto worst = [&](const engine::OutcomeSummary& w) {
+        return m_overHistory ? tr("%1 (entry %2 UTC)").arg(money(w.worstResult), when(w.worstPath))
+                             : tr("%1 (path %2)").arg(money(w.worstResult)).arg(w.worstPath);
+    };
+    with << money(r.withRules.median) << money(r.withRules.percentile5) << money(r.withRules.mean) << worst(r.withRules);
+    plain << money(r.plain.median) << money(r.plain.percentile5) << money(r.plain.mean) << worst(r.plain);
     m_table->setRowCount(static_cast<int>(names.size()));
     for (int i = 0; i < names.size(); ++i) {
         auto* header = new QTableWidgetItem(names[i]);
@@ -170,13 +253,13 @@ void StressView::showResult(const engine::PlanStressResult& r)
 
 void StressView::showWorst(bool withRules)
 {
-    if (!m_result || !*m_result || !m_result->value())
+    if (!m_result || !*m_result || (*m_result)->error)
         return;
-    const engine::PlanStressResult& r = m_result->value().value();
+    const engine::PlanStressResult& r = (*m_result)->result.run;
     const std::size_t path = withRules ? r.withRules.worstPath : r.plain.worstPath;
     const engine::TradePlan plan = withRules ? m_plan : engine::plainPlan(m_plan);
-    const auto points = engine::stressPath(m_plan, m_options, path);
-    auto run = engine::simulateTrade(plan, points);
+    const auto points = m_overHistory ? engine::historyPath(*m_bars, m_historyOptions, path) : engine::stressPath(m_plan, m_options, path);
+    auto run = engine::simulateTrade(m_overHistory ? engine::planAtEntry(plan, (*m_bars)[path].open) : plan, points);
     if (!run)
         return;
     m_steps->setRowCount(static_cast<int>(run->steps.size()));
@@ -189,6 +272,16 @@ void StressView::showWorst(bool withRules)
         for (int c = 0; c < cells.size(); ++c)
             m_steps->setItem(row, c, new QTableWidgetItem(cells[c]));
     }
+    // The path on the chart: the plan (with or without its rules) opened at its start.
+    model::PlanInputs in = m_inputs;
+    if (!withRules) {
+        const engine::ExitPlan& x = plan.exits;
+        in.ladder = model::ExitLadder{};
+        in.takeProfit = x.targets.empty() ? std::nullopt : std::optional(x.targets.front().price);
+    }
+    const qint64 now = m_model.market().timeMs / 60000 * 60;
+    emit replayRequested(m_overHistory ? model::historyEntryReplay(in, m_plan, *m_bars, path)
+                                       : model::seededPathReplay(in, m_plan, m_options, path, now));
 }
 
 }  // namespace levlab::ui

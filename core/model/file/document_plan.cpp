@@ -5,6 +5,7 @@
 #include "core/model/file/document_names.h"
 #include "core/model/json/json_reader.h"
 #include "core/model/plan/risk_model.h"
+#include "core/model/plan/risk_model_detail.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,6 +23,60 @@ engine::Error at(const Document& doc, const QString& path, const QString& reason
 {
     const QString where = doc.source ? doc.source->where(path) + QStringLiteral(": ") : QString();
     return engine::Error{"", (where + reason).toStdString()};
+}
+
+/// The plan's whole exits in the scenario's words (README, "Exit ladders and margin
+/// rules"): stop_loss with its moves to a level, exit_ladder, break_even_after,
+/// trailing_stop and margin_rules.
+void insertExits(QJsonObject& root, const engine::ExitPlan& x)
+{
+    QJsonObject stop;
+    if (x.stopLoss)
+        stop.insert(QStringLiteral("price"), *x.stopLoss);
+    QJsonArray moves;
+    for (const engine::StopMove& m : x.stopMoves) {
+        if (m.breakEven) {
+            if (!root.contains(QStringLiteral("break_even_after")))
+                root.insert(QStringLiteral("break_even_after"), QJsonObject{{QStringLiteral("target"), m.afterTarget}});
+        } else {
+            moves.append(QJsonObject{{QStringLiteral("after_target"), m.afterTarget}, {QStringLiteral("price"), m.price}});
+        }
+    }
+    if (!moves.isEmpty())
+        stop.insert(QStringLiteral("moves"), moves);
+    if (!stop.isEmpty())
+        root.insert(QStringLiteral("stop_loss"), stop);
+    if (!x.targets.empty()) {
+        QJsonArray rungs;
+        for (const engine::TakeProfit& t : x.targets)
+            rungs.append(QJsonObject{{QStringLiteral("price"), t.price}, {QStringLiteral("share"), t.share}});
+        root.insert(QStringLiteral("exit_ladder"), QJsonObject{{QStringLiteral("targets"), rungs}});
+    }
+    if (x.trailing) {
+        QJsonObject t{{x.trailing->inPrice ? QStringLiteral("distance_price") : QStringLiteral("distance"), x.trailing->distance}};
+        if (x.trailing->activationPrice)
+            t.insert(QStringLiteral("activation_price"), *x.trailing->activationPrice);
+        root.insert(QStringLiteral("trailing_stop"), t);
+    }
+    QJsonArray topUps;
+    for (const engine::TopUpRule& r : x.topUps) {
+        QJsonObject o{{QStringLiteral("at_margin_ratio"), r.marginRatio}, {QStringLiteral("add"), r.amount}, {QStringLiteral("max_times"), r.maxTimes}};
+        if (r.maxTotal)
+            o.insert(QStringLiteral("max_total"), *r.maxTotal);
+        topUps.append(o);
+    }
+    QJsonArray deleverages;
+    for (const engine::DeleverageRule& r : x.deleverages) {
+        deleverages.append(QJsonObject{
+            {QStringLiteral("at_margin_ratio"), r.marginRatio}, {QStringLiteral("close"), r.share}, {QStringLiteral("max_times"), r.maxTimes}});
+    }
+    QJsonObject rules;
+    if (!topUps.isEmpty())
+        rules.insert(QStringLiteral("top_up"), topUps);
+    if (!deleverages.isEmpty())
+        rules.insert(QStringLiteral("deleverage"), deleverages);
+    if (!rules.isEmpty())
+        root.insert(QStringLiteral("margin_rules"), rules);
 }
 
 }  // namespace
@@ -75,12 +130,7 @@ engine::Result<QByteArray> documentPlanScenario(const QByteArray& bytes, const T
     root.insert(QStringLiteral("venue"), QString::fromLatin1(engine::venueName(in.venue).data()));
     root.insert(QStringLiteral("wallet_balance"), in.wallet);
     root.insert(QStringLiteral("positions"), QJsonArray{p});
-    if (in.stopLoss)
-        root.insert(QStringLiteral("stop_loss"), QJsonObject{{QStringLiteral("price"), *in.stopLoss}});
-    if (in.takeProfit) {
-        const QJsonObject rung{{QStringLiteral("price"), *in.takeProfit}, {QStringLiteral("share"), 1.0}};
-        root.insert(QStringLiteral("exit_ladder"), QJsonObject{{QStringLiteral("targets"), QJsonArray{rung}}});
-    }
+    insertExits(root, detail::exitPlanOf(in));
     root.insert(QStringLiteral("exit_trigger"), QLatin1String(nameOf(kTriggers, in.exitTrigger)));
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }

@@ -16,8 +16,9 @@ bool isDocument(const QString& name, const QByteArray& bytes);
 /// The plan of a .levlab file as a scenario in the `levlab-cli evaluate` format: one
 /// position, exactly as the window shows it at the file's market (venue, symbol,
 /// contract, side, size in contracts, entry, mark, funding rate, leverage, mode, margin,
-/// fee, maintenance rate, wallet), with its stop as `stop_loss`, its target as a one-rung
-/// `exit_ladder` and its `exit_trigger`. A file that does not read, holds no plan (only a
+/// fee, maintenance rate, wallet), with its whole exits: the stop and its moves to a level
+/// (`stop_loss`), the take-profits (`exit_ladder`, or the single target as one rung),
+/// `break_even_after`, `trailing_stop`, `margin_rules` and `exit_trigger`. A file that does not read, holds no plan (only a
 /// portfolio) or whose plan the models refuse is refused as "LINE:COL: reason".
 engine::Result<QByteArray> documentPlanScenario(const QByteArray& bytes, const TierLibrary& tiers);
 

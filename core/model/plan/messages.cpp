@@ -48,6 +48,8 @@ QString labelOf(const QString& name)
         {QStringLiteral("trailing_stop.distance"), QT_TRANSLATE_NOOP("Field", "Trailing stop")},
         {QStringLiteral("trailing_stop.distance_price"), QT_TRANSLATE_NOOP("Field", "Trailing stop")},
         {QStringLiteral("trailing_stop.activation_price"), QT_TRANSLATE_NOOP("Field", "Trailing stop, activation")},
+        {QStringLiteral("margin_rules.top_up"), QT_TRANSLATE_NOOP("Field", "Top-up rules")},
+        {QStringLiteral("margin_rules.deleverage"), QT_TRANSLATE_NOOP("Field", "Deleveraging rules")},
     };
     const auto it = labels.find(name);
     if (it != labels.end())

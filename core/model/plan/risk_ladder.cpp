@@ -1,6 +1,7 @@
 #include "core/model/plan/risk_model.h"
 
 #include "core/engine/trade/partial_close.h"
+#include "core/model/plan/ladder_limits.h"
 #include "core/model/plan/messages.h"
 #include "core/model/plan/risk_model_detail.h"
 #include "core/model/scenario/venue_plans.h"
@@ -47,6 +48,10 @@ std::optional<Refusal> checkShares(const ExitLadder& l)
     }
     if (l.trailing && !l.trailing->inPrice && !percentShare(l.trailing->distance, false))
         return Refusal{QStringLiteral("trailing_stop.distance"), QObject::tr("must be more than 0% and less than 100%")};
+    if (l.topUps.size() > kMaxMarginRules)
+        return Refusal{QStringLiteral("margin_rules.top_up"), QObject::tr("holds at most %1 top-up rules").arg(kMaxMarginRules)};
+    if (l.deleverages.size() > kMaxMarginRules)
+        return Refusal{QStringLiteral("margin_rules.deleverage"), QObject::tr("holds at most %1 deleveraging rules").arg(kMaxMarginRules)};
     for (std::size_t i = 0; i < l.topUps.size(); ++i) {
         if (!percentShare(l.topUps[i].marginRatio, false))
             return Refusal{at("margin_rules.top_up", i, "at_margin_ratio"),

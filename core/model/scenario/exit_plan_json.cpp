@@ -80,7 +80,9 @@ std::optional<Error> readStops(const JsonFields& root, const engine::PositionInp
     auto stop = member(root, QStringLiteral("stop_loss"));
     if (!stop)
         return stop.error();
-    if (root.has(QStringLiteral("stop_loss"))) {
+    // Moves alone (no price, no move) are moves of a plan without an opening stop.
+    const bool movesOnly = stop->has(QStringLiteral("moves")) && !stop->has(QStringLiteral("price")) && !stop->has(QStringLiteral("move"));
+    if (root.has(QStringLiteral("stop_loss")) && !movesOnly) {
         auto price = level(stop.value(), p, -1.0);
         if (!price)
             return price.error();

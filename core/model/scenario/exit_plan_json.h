@@ -21,7 +21,7 @@ engine::Result<engine::ExitPlan> parseExitPlan(const QJsonObject& root, const en
 
 /// A plan for `stress-plan` and `compare`: the `evaluate` scenario with exactly one
 /// position, and its exits; or the plan of a .levlab file named `name` (planScenario:
-/// its stop, its target as the one rung of the ladder, its exit trigger).
+/// its whole exit ladder and margin rules).
 engine::Result<engine::TradePlan> parseTradePlan(const QByteArray& bytes, const TierLibrary& tiers, const QString& name = {});
 
 }  // namespace levlab::model

@@ -238,5 +238,52 @@ TEST(DocumentLadder, ARefusedLadderChangesNothing)
     EXPECT_EQ(writeDocument(captureDocument(s.risk, s.portfolio, s.feed, {})), before);
 }
 
+TEST(DocumentLadder, SeveralRulesOfEachKindAndATrailingDistanceInPriceRoundTrip)
+{
+    Session s(tiers());
+    auto doc = readDocument(kLadder);
+    ASSERT_TRUE(doc) << doc.error().message();
+    ASSERT_TRUE(applyDocument(doc.value(), s.risk, s.portfolio, s.feed));
+    ExitLadder l = handLadder();
+    l.trailing = engine::TrailingStop{350.0, true, 44000.0};
+    l.topUps = {engine::TopUpRule{0.5, 500.0, 2, 800.0}, engine::TopUpRule{0.6, 250.0, 1, std::nullopt},
+                engine::TopUpRule{0.7, 100.0, 3, 200.0}};
+    l.deleverages = {engine::DeleverageRule{0.8, 0.5, 1}, engine::DeleverageRule{0.9, 0.25, 2}};
+    ASSERT_FALSE(s.risk.setExitLadder(l).has_value());
+    const QByteArray saved = writeDocument(captureDocument(s.risk, s.portfolio, s.feed, {}));
+    EXPECT_TRUE(saved.contains("\"distance_price\": 350")) << saved.constData();
+    auto reopened = readDocument(saved);
+    ASSERT_TRUE(reopened) << reopened.error().message();
+    EXPECT_EQ(reopened.value().plan->inputs.ladder, l);
+    Session t(tiers(), 99);
+    ASSERT_TRUE(applyDocument(reopened.value(), t.risk, t.portfolio, t.feed));
+    EXPECT_EQ(t.risk.inputs().ladder, l);
+    EXPECT_EQ(writeDocument(captureDocument(t.risk, t.portfolio, t.feed, {})), saved);
+}
+
+TEST(DocumentLadder, AFourthRuleOfAKindIsRefusedAndChangesNothing)
+{
+    Session s(tiers());
+    auto doc = readDocument(kLadder);
+    ASSERT_TRUE(doc) << doc.error().message();
+    ASSERT_TRUE(applyDocument(doc.value(), s.risk, s.portfolio, s.feed));
+    ExitLadder l = handLadder();
+    l.topUps.assign(4, engine::TopUpRule{0.5, 100.0, 1, std::nullopt});
+    const auto refused = s.risk.setExitLadder(l);
+    ASSERT_TRUE(refused.has_value());
+    EXPECT_EQ(refused->message(), QStringLiteral("Top-up rules: holds at most 3 top-up rules."));
+    EXPECT_EQ(s.risk.inputs().ladder, handLadder());
+    l = handLadder();
+    l.deleverages.assign(4, engine::DeleverageRule{0.8, 0.1, 1});
+    EXPECT_EQ(s.risk.setExitLadder(l)->message(), QStringLiteral("Deleveraging rules: holds at most 3 deleveraging rules."));
+    // A trailing distance in price at or beyond the entry leaves no stop: the engine's words.
+    l = handLadder();
+    l.trailing = engine::TrailingStop{42000.0, true, std::nullopt};
+    const auto far = s.risk.setExitLadder(l);
+    ASSERT_TRUE(far.has_value());
+    EXPECT_EQ(far->message(), QStringLiteral("Trailing stop: must be a price distance greater than 0 and below the entry."));
+    EXPECT_EQ(s.risk.inputs().ladder, handLadder());
+}
+
 }  // namespace
 }  // namespace levlab::model
