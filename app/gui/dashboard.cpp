@@ -4,7 +4,9 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QGuiApplication>
 #include <QMenu>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QStatusBar>
 
@@ -16,6 +18,7 @@ namespace {
 
 constexpr double kFreshShock = -0.12;         ///< the portfolio's price shock to compare layouts at
 constexpr double kFreshHoldingHours = 72.0;  ///< and its holding period for funding
+constexpr int kOddsBesideWidth = 1680;       ///< from this screen width the odds stand beside the Replay dock
 
 std::unique_ptr<model::AppSettings> makeSettings(const QString& path)
 {
@@ -96,6 +99,29 @@ Dashboard::Dashboard(const DashboardOptions& options)
             lessonsDock->raise();
         }
     }
+    // The odds heatmap beside the chart: it comes up when a history is loaded. On a wide
+    // screen it stands beside the Replay dock, on a narrow one it is a tab behind it.
+    odds = std::make_unique<model::OddsModel>(market, model);
+    oddsPanel = new ui::OddsHeatmap(*odds);
+    QObject::connect(oddsPanel, &ui::OddsHeatmap::message, window.get(), [w = window.get()](const QString& m) { w->statusBar()->showMessage(m, 8000); });
+    QObject::connect(oddsPanel, &ui::OddsHeatmap::refused, window.get(),
+                     [w = window.get()](const model::Refusal& r) { w->statusBar()->showMessage(r.message(), 8000); });
+    QObject::connect(window.get(), &ui::MainWindow::themeChanged, oddsPanel, &ui::OddsHeatmap::setTheme);
+    oddsPanel->setTheme(window->theme());
+    window->addSideDock(oddsPanel, QObject::tr("Odds"), QStringLiteral("oddsDock"));
+    if (auto* oddsDock = qobject_cast<QDockWidget*>(oddsPanel->parentWidget())) {
+        if (auto* replayDock = qobject_cast<QDockWidget*>(replayPanel->parentWidget())) {
+            const QScreen* s = window->screen() != nullptr ? window->screen() : QGuiApplication::primaryScreen();
+            if (s != nullptr && s->availableGeometry().width() >= kOddsBesideWidth)
+                window->splitDockWidget(replayDock, oddsDock, Qt::Horizontal);
+            else
+                window->tabifyDockWidget(replayDock, oddsDock);
+        }
+        QObject::connect(&market, &model::Market::sourceChanged, oddsDock, [this, oddsDock] {
+            if (!market.isSimulated())
+                oddsDock->show();
+        });
+    }
     // Quitting mid-lesson keeps the learner's own market speed, not the lesson's pause.
     QObject::connect(qApp, &QCoreApplication::aboutToQuit, lessonsPanel, [p = lessonsPanel] { p->leaveLesson(); });
 }
@@ -151,6 +177,10 @@ Dashboard::~Dashboard()
     documents = nullptr;
     delete exports;
     exports = nullptr;
+    // A replay hands the market back before the window goes: the jump to the simulated
+    // price must not close an open trade in front of a half-destroyed window.
+    if (replayPanel)
+        replayPanel->stop();
     // The window takes the Lessons dock down with it: that is not the learner closing it.
     QObject::disconnect(lessonsDockClosed);
     if (lessonsPanel)

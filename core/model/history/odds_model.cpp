@@ -178,6 +178,11 @@ std::optional<std::size_t> OddsModel::planRow() const
     return static_cast<std::size_t>(it - levs.begin());
 }
 
+const ReplaySource* OddsModel::history() const
+{
+    return m_source.data();
+}
+
 engine::Side OddsModel::planSide() const
 {
     return m_plan.inputs().side;

@@ -74,7 +74,7 @@ public:
     /// The plan's side (the heatmap shows it first).
     [[nodiscard]] engine::Side planSide() const;
     /// The replay whose bars the grid is of (null: the market is not a replay).
-    [[nodiscard]] const ReplaySource* history() const { return m_source.data(); }
+    [[nodiscard]] const ReplaySource* history() const;
     /// The bars the last grid was computed over and their spacing.
     [[nodiscard]] std::size_t barCount() const { return m_bars; }
 
