@@ -93,14 +93,8 @@ Dashboard::Dashboard(const DashboardOptions& options)
         if (!market.isSimulated())
             replayPanel->stop();
     });
-    if (auto* lessonsDock = qobject_cast<QDockWidget*>(lessonsPanel->parentWidget())) {
-        if (auto* replayDock = qobject_cast<QDockWidget*>(replayPanel->parentWidget())) {
-            window->tabifyDockWidget(lessonsDock, replayDock);
-            lessonsDock->raise();
-        }
-    }
-    // The odds heatmap beside the chart: it comes up when a history is loaded. On a wide
-    // screen it stands beside the Replay dock, on a narrow one it is a tab behind it.
+    // The odds heatmap beside the chart, hidden until a history is loaded: on a wide screen
+    // beside the lessons and the Replay dock, on a narrow one a tab behind them.
     odds = std::make_unique<model::OddsModel>(market, model);
     oddsPanel = new ui::OddsHeatmap(*odds);
     QObject::connect(oddsPanel, &ui::OddsHeatmap::message, window.get(), [w = window.get()](const QString& m) { w->statusBar()->showMessage(m, 8000); });
@@ -109,14 +103,21 @@ Dashboard::Dashboard(const DashboardOptions& options)
     QObject::connect(window.get(), &ui::MainWindow::themeChanged, oddsPanel, &ui::OddsHeatmap::setTheme);
     oddsPanel->setTheme(window->theme());
     window->addSideDock(oddsPanel, QObject::tr("Odds"), QStringLiteral("oddsDock"));
-    if (auto* oddsDock = qobject_cast<QDockWidget*>(oddsPanel->parentWidget())) {
+    auto* oddsDock = qobject_cast<QDockWidget*>(oddsPanel->parentWidget());
+    if (auto* lessonsDock = qobject_cast<QDockWidget*>(lessonsPanel->parentWidget())) {
         if (auto* replayDock = qobject_cast<QDockWidget*>(replayPanel->parentWidget())) {
             const QScreen* s = window->screen() != nullptr ? window->screen() : QGuiApplication::primaryScreen();
-            if (s != nullptr && s->availableGeometry().width() >= kOddsBesideWidth)
-                window->splitDockWidget(replayDock, oddsDock, Qt::Horizontal);
-            else
+            const bool wide = s != nullptr && s->availableGeometry().width() >= kOddsBesideWidth;
+            if (oddsDock && wide)
+                window->splitDockWidget(lessonsDock, oddsDock, Qt::Horizontal);
+            window->tabifyDockWidget(lessonsDock, replayDock);
+            if (oddsDock && !wide)
                 window->tabifyDockWidget(replayDock, oddsDock);
+            lessonsDock->raise();
         }
+    }
+    if (oddsDock) {
+        oddsDock->hide();
         QObject::connect(&market, &model::Market::sourceChanged, oddsDock, [this, oddsDock] {
             if (!market.isSimulated())
                 oddsDock->show();

@@ -87,7 +87,7 @@ TEST_F(OddsWindow, HoverTellsTheWorstCaseAndClickReplaysIt)
     EXPECT_TRUE(tip.startsWith(QStringLiteral("Long 10× held 1 d\nEntries: "))) << tip.toStdString();
     EXPECT_TRUE(tip.contains(QStringLiteral("Worst case: entered 2020-03-12 02:35 UTC at 7,746.50, 53.58% against it within the period")))
         << tip.toStdString();
-    EXPECT_TRUE(tip.contains(QStringLiteral("\nliquidated 2020-03-12 "))) << tip.toStdString();
+    EXPECT_TRUE(tip.contains(QStringLiteral("\nIt was liquidated 2020-03-12 "))) << tip.toStdString();
     QToolTip::hideText();
 
     // Looking at the short side, then clicking the long's cell: the side comes from the cell.

@@ -97,7 +97,7 @@ QString OddsGridView::bandLabel(int band)
     case 2: return tr("1–5%");
     case 3: return tr("5–20%");
     case 4: return tr("20–50%");
-    default: return tr("50% or more");
+    default: return tr("50%+");
     }
 }
 

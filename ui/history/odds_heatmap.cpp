@@ -16,6 +16,7 @@
 #include <QScrollBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace levlab::ui {
@@ -44,7 +45,10 @@ public:
     {
         const QFontMetrics fm = fontMetrics();
         const int row = std::max(kSwatch, fm.height()) + 4;
-        return {3 * (kSwatch + 6 + fm.horizontalAdvance(OddsGridView::bandLabel(5)) + 10), 2 * row};
+        int label = 0;
+        for (int b = 0; b < OddsGridView::kBands; ++b)
+            label = std::max(label, fm.horizontalAdvance(OddsGridView::bandLabel(b)));
+        return {3 * (kSwatch + 6 + label + 10), 2 * row};
     }
     [[nodiscard]] QSize minimumSizeHint() const override { return sizeHint(); }
 

@@ -119,11 +119,11 @@ QString describeCase(const OddsCase& c, bool withStop)
         lines << OddsModel::tr("Worst case: entered %1 at %2, %3% against it within the period")
                      .arg(utc(c.worstEntrySeconds), formatNumber(c.worstEntryPrice, 2), formatNumber(cell.worstMove * 100.0, 2));
         if (c.worstStopSeconds)
-            lines << OddsModel::tr("its stop fired %1").arg(utc(*c.worstStopSeconds));
+            lines << OddsModel::tr("Its stop fired %1").arg(utc(*c.worstStopSeconds));
         if (c.worstLiquidationSeconds)
-            lines << OddsModel::tr("liquidated %1").arg(utc(*c.worstLiquidationSeconds));
+            lines << OddsModel::tr("It was liquidated %1").arg(utc(*c.worstLiquidationSeconds));
         else
-            lines << OddsModel::tr("not liquidated");
+            lines << OddsModel::tr("It was not liquidated");
     }
     return lines.join(QLatin1Char('\n'));
 }

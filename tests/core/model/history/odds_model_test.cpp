@@ -171,7 +171,7 @@ TEST(OddsModel, TenTimesByHand)
     EXPECT_EQ(words, QStringLiteral("Long 10× held 4 h\nEntries: 27 (one per bar)\nLiquidated: 4 (14.81%)\n"
                                     "Stop fired first: 4 (14.81%)\n"
                                     "Worst case: entered 2024-01-01 07:00 UTC at 1,000.00, 12.00% against it within the period\n"
-                                    "its stop fired 2024-01-01 11:00 UTC\nliquidated 2024-01-01 11:00 UTC"));
+                                    "Its stop fired 2024-01-01 11:00 UTC\nIt was liquidated 2024-01-01 11:00 UTC"));
 }
 
 TEST(OddsModel, ComputesOnceNotOnEveryTick)
