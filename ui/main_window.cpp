@@ -333,6 +333,7 @@ void MainWindow::setThemeChoice(model::ThemeChoice choice)
     Style::apply(m_theme);
     m_chart->setTheme(m_theme);
     m_risk->setTheme(m_theme);
+    emit themeChanged(m_theme);
 }
 
 void MainWindow::showRefusal(const model::Refusal& refusal)

@@ -79,6 +79,8 @@ public:
 signals:
     /// A Leverage Lab file was dropped onto the window.
     void fileDropped(const QString& path);
+    /// The theme changed (panels added beside the window follow it).
+    void themeChanged(const levlab::ui::Theme& theme);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -6,7 +6,9 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QGuiApplication>
 #include <QMenu>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QStatusBar>
 
@@ -18,6 +20,7 @@ namespace {
 
 constexpr double kFreshShock = -0.12;         ///< the portfolio's price shock to compare layouts at
 constexpr double kFreshHoldingHours = 72.0;  ///< and its holding period for funding
+constexpr int kOddsBesideWidth = 1680;       ///< from this screen width the odds stand beside the Replay dock
 
 std::unique_ptr<model::AppSettings> makeSettings(const QString& path)
 {
@@ -95,11 +98,35 @@ Dashboard::Dashboard(const DashboardOptions& options)
         if (!market.isSimulated())
             replayPanel->stop();
     });
+    // The odds heatmap beside the chart, hidden until a history is loaded: on a wide screen
+    // beside the lessons and the Replay dock, on a narrow one a tab behind them.
+    odds = std::make_unique<model::OddsModel>(market, model);
+    oddsPanel = new ui::OddsHeatmap(*odds);
+    QObject::connect(oddsPanel, &ui::OddsHeatmap::message, window.get(), [w = window.get()](const QString& m) { w->statusBar()->showMessage(m, 8000); });
+    QObject::connect(oddsPanel, &ui::OddsHeatmap::refused, window.get(),
+                     [w = window.get()](const model::Refusal& r) { w->statusBar()->showMessage(r.message(), 8000); });
+    QObject::connect(window.get(), &ui::MainWindow::themeChanged, oddsPanel, &ui::OddsHeatmap::setTheme);
+    oddsPanel->setTheme(window->theme());
+    window->addSideDock(oddsPanel, QObject::tr("Odds"), QStringLiteral("oddsDock"));
+    auto* oddsDock = qobject_cast<QDockWidget*>(oddsPanel->parentWidget());
     if (auto* lessonsDock = qobject_cast<QDockWidget*>(lessonsPanel->parentWidget())) {
         if (auto* replayDock = qobject_cast<QDockWidget*>(replayPanel->parentWidget())) {
+            const QScreen* s = window->screen() != nullptr ? window->screen() : QGuiApplication::primaryScreen();
+            const bool wide = s != nullptr && s->availableGeometry().width() >= kOddsBesideWidth;
+            if (oddsDock && wide)
+                window->splitDockWidget(lessonsDock, oddsDock, Qt::Horizontal);
             window->tabifyDockWidget(lessonsDock, replayDock);
+            if (oddsDock && !wide)
+                window->tabifyDockWidget(replayDock, oddsDock);
             lessonsDock->raise();
         }
+    }
+    if (oddsDock) {
+        oddsDock->hide();
+        QObject::connect(&market, &model::Market::sourceChanged, oddsDock, [this, oddsDock] {
+            if (!market.isSimulated())
+                oddsDock->show();
+        });
     }
     // Quitting mid-lesson keeps the learner's own market speed, not the lesson's pause.
     QObject::connect(qApp, &QCoreApplication::aboutToQuit, lessonsPanel, [p = lessonsPanel] { p->leaveLesson(); });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/feeds/market_feed.h"
+#include "core/model/history/odds_model.h"
 #include "core/model/lessons/lesson.h"
 #include "core/model/lessons/lesson_driver.h"
 #include "core/model/market/market.h"
@@ -10,6 +11,7 @@
 #include "core/model/tiers/tier_library.h"
 #include "ui/document/document_controller.h"
 #include "ui/export/export_actions.h"
+#include "ui/history/odds_heatmap.h"
 #include "ui/lessons/lessons_panel.h"
 #include "ui/market/replay_panel.h"
 #include "ui/main_window.h"
@@ -56,11 +58,15 @@ public:
     model::PortfolioModel portfolio;
     model::LessonLibrary lessons;
     model::LessonDriver driver;
+    /// The historical odds of liquidation of the plan on the history being replayed (it
+    /// outlives the window, whose heatmap shows it).
+    std::unique_ptr<model::OddsModel> odds;
     std::unique_ptr<ui::MainWindow> window;
     ui::LessonsPanel* lessonsPanel = nullptr;
     ui::ExportActions* exports = nullptr;
     ui::DocumentController* documents = nullptr;
     ui::ReplayPanel* replayPanel = nullptr;
+    ui::OddsHeatmap* oddsPanel = nullptr;
 
 private:
     QMetaObject::Connection lessonsDockClosed;

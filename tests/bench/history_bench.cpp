@@ -95,4 +95,36 @@ void BM_OddsFullGridMillionBars(benchmark::State& state)
 }
 BENCHMARK(BM_OddsFullGridMillionBars)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+/// The grid the Odds dock counts for Black Thursday's month: 44,640 BitMEX XBTUSD minutes, 18
+/// leverages (1x … 100x), 6 holding periods, both sides, with a stop. The dock counts it off the
+/// GUI thread, so a grid slower than a frame never stalls the window.
+void BM_OddsCrashLabMonth(benchmark::State& state)
+{
+    const auto path = levlab::test::marketDataFile("bitmex/bitmex_XBTUSD_1m_2020-03.csv");
+    if (!path) {
+        state.SkipWithError("market data not found (set LEVLAB_MARKET_DATA)");
+        return;
+    }
+    const PriceHistory h = importCsvPrices(levlab::test::readAll(*path));
+    OddsPosition plan;
+    plan.venue = Venue::Bitmex;
+    plan.position.contract.kind = ContractKind::Inverse;
+    plan.position.quantity = 10000.0;
+    plan.position.entryPrice = 7931.5;
+    plan.position.leverage = 10.0;
+    plan.position.mmRate = 0.005;
+    plan.position.feeRate = 0.00075;
+    plan.stopDistance = 0.02;
+    const std::vector<double> leverages{1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 75, 100};
+    const std::vector<double> hours{1, 4, 24, 72, 168, 720};
+    for (auto _ : state) {
+        auto grid = liquidationOdds(h.bars, 60, plan, leverages, hours);
+        if (!grid)
+            state.SkipWithError(grid.error().message().c_str());
+        benchmark::DoNotOptimize(grid);
+    }
+    state.counters["cells"] = static_cast<double>(2 * leverages.size() * hours.size());
+}
+BENCHMARK(BM_OddsCrashLabMonth)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 }  // namespace

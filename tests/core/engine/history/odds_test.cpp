@@ -36,6 +36,8 @@ struct Expected final {
     std::size_t entries = 0;
     std::size_t liquidated = 0;
     std::size_t stoppedFirst = 0;
+    std::optional<std::size_t> worstEntry;  ///< the first entry whose period went furthest against it
+    double worstMove = 0.0;
 };
 
 /// Every entry evaluated on its own by the engine at its open (the plan's notional), then the
@@ -67,7 +69,9 @@ Expected bruteForce(const std::vector<Bar>& bars, std::int64_t interval, const O
         const auto nearer = [&](double a, double b) { return side == Side::Long ? a > b : a < b; };
         bool liquidated = false;
         bool stopped = false;
+        double move = 0.0;
         for (std::size_t j = i; j < bars.size() && bars[j].time < bars[i].time + span; ++j) {
+            move = std::max(move, side == Side::Long ? 1.0 - bars[j].low / bars[i].open : bars[j].high / bars[i].open - 1.0);
             const bool liqHit = liq && reached(bars[j], *liq);
             const bool stopHit = stop && reached(bars[j], *stop);
             if (!liquidated && !stopped && stopHit && (!liqHit || nearer(*stop, *liq)))
@@ -76,6 +80,10 @@ Expected bruteForce(const std::vector<Bar>& bars, std::int64_t interval, const O
         }
         e.liquidated += liquidated ? 1 : 0;
         e.stoppedFirst += stopped ? 1 : 0;
+        if (!e.worstEntry || move > e.worstMove) {
+            e.worstEntry = i;
+            e.worstMove = move;
+        }
     }
     return e;
 }
@@ -140,6 +148,8 @@ TEST(LiquidationOdds, EqualsBruteForceOnRandomHistories)
                 EXPECT_EQ(c.entries, e.entries);
                 EXPECT_EQ(c.liquidated, e.liquidated);
                 EXPECT_EQ(c.stoppedFirst, e.stoppedFirst);
+                EXPECT_EQ(c.worstEntry, e.worstEntry);
+                EXPECT_DOUBLE_EQ(c.worstMove, e.worstMove);
                 EXPECT_EQ(c.share, e.entries ? static_cast<double>(e.liquidated) / static_cast<double>(e.entries) : 0.0);
                 ++checkedCells;
                 liquidations += c.liquidated;
@@ -228,6 +238,7 @@ TEST(LiquidationOdds, EqualsBruteForceOnMarch2020)
         EXPECT_EQ(c.entries, e.entries);
         EXPECT_EQ(c.liquidated, e.liquidated);
         EXPECT_EQ(c.stoppedFirst, e.stoppedFirst);
+        EXPECT_EQ(c.worstEntry, e.worstEntry);
         EXPECT_GT(c.liquidated, 0u);
     }
 }
