@@ -86,8 +86,12 @@ void LiveControl::choose(const Choice& choice)
     ask.addButton(QMessageBox::Cancel);
     ask.setDefaultButton(go);
     ask.exec();
-    if (ask.clickedButton() != go)
-        return;
+    if (ask.clickedButton() == go)
+        follow(choice);
+}
+
+void LiveControl::follow(const Choice& choice)
+{
     if (m_market.isSimulated())
         m_simulatedSpeed = m_market.speed();
     auto* source = new model::LiveSource(choice.venue, choice.symbol, &m_market);

@@ -48,6 +48,9 @@ public:
     /// empty: the prices are fresh and the mark goes.
     void setStaleNote(const QString& note);
     [[nodiscard]] WarningText* staleNote() const { return m_stale; }
+    /// Which risk-limit table the figures use, its date and source (tooltip), and a
+    /// warning when it is old (model::tierStatus).
+    [[nodiscard]] WarningText* tierNote() const { return m_tierNote; }
     [[nodiscard]] QPushButton* lowerLeverageButton() const { return m_lowerLeverage; }
     [[nodiscard]] QPushButton* moveStopButton() const { return m_moveStop; }
     [[nodiscard]] QPushButton* addMarginButton() const { return m_addMargin; }
@@ -57,6 +60,7 @@ signals:
 
 private:
     void refresh();
+    void refreshTierNote();
     void report(const std::optional<model::Refusal>& outcome);
 
     struct Cell {
@@ -71,6 +75,9 @@ private:
     WarningText* m_warnings = nullptr;
     LadderRows* m_ladder = nullptr;
     WarningText* m_stale = nullptr;
+    WarningText* m_tierNote = nullptr;
+    bool m_tierOld = false;
+    Theme m_theme;
     QPushButton* m_lowerLeverage = nullptr;
     QPushButton* m_moveStop = nullptr;
     QPushButton* m_addMargin = nullptr;
