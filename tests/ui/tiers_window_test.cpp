@@ -63,7 +63,7 @@ protected:
         QMenuBar* bar = dash->window->menuBar();
         QAction* limits = nullptr;
         for (QAction* a : bar->actions())
-            if (a->text() == QStringLiteral("&Risk limits"))
+            if (a->text() == QStringLiteral("Ris&k limits"))
                 limits = a;
         ASSERT_NE(limits, nullptr);
         QTest::mouseClick(bar, Qt::LeftButton, {}, bar->actionGeometry(limits).center());

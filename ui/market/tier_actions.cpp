@@ -48,7 +48,7 @@ TierActions::TierActions(model::RiskModel& model, model::TierUpdates& updates, Q
 
 QMenu* TierActions::addMenu()
 {
-    auto* menu = new QMenu(tr("&Risk limits"), &m_window);
+    auto* menu = new QMenu(tr("Ris&k limits"), &m_window);
     menu->setObjectName(QStringLiteral("riskLimitsMenu"));
     menu->addAction(m_refresh);
     menu->addAction(m_import);

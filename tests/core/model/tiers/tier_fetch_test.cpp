@@ -192,6 +192,9 @@ TEST_F(TierFetch, ARefreshIsStoredAndUsedFromThenOnAFailureChangesNothing)
     const TierTable* used = library.find(Venue::Bybit, QStringLiteral("BTCUSDT"));
     ASSERT_TRUE(used->user);
     EXPECT_EQ(used->table.brackets.size(), 3u);
+    // The response says nothing of the instrument: its tick and currency stay the shipped table's.
+    EXPECT_EQ(used->tickSize, 0.1);
+    EXPECT_EQ(used->notionalCurrency, QStringLiteral("USDT"));
     EXPECT_EQ(updates.status(Venue::Bybit, QStringLiteral("BTCUSDT"), QDate::currentDate()).text,
               QStringLiteral("Bybit BTCUSDT tiers · %1 · fetched from Bybit").arg(today));
     // Stored: a library loaded afresh (the next start) uses it too, the shipped one stays the fallback.
