@@ -69,6 +69,8 @@ private:
     QPointer<model::LiveSource> m_source;
     double m_simulatedSpeed = 1.0;
     QString m_note;
+    QString m_statusText;  ///< the status shown, whole
+    int m_statusWidth = -1;
 };
 
 }  // namespace levlab::ui
