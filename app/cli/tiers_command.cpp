@@ -1,19 +1,19 @@
 #include "app/cli/cli_io.h"
 #include "app/cli/commands.h"
 
+#include "core/model/tiers/tier_fetch.h"
 #include "core/model/tiers/tier_import.h"
+#include "core/model/tiers/tier_status.h"
 #include "core/model/tiers/user_tiers.h"
 
 #include <QCommandLineParser>
 #include <QDate>
+#include <QEventLoop>
 #include <QFile>
 
 namespace levlab::cli {
 
 namespace {
-
-/// Tables older than this are flagged: venues revise their tiers.
-constexpr qint64 kOldAfterDays = 90;
 
 QString venueText(engine::Venue v)
 {
@@ -30,7 +30,7 @@ int listTables(const model::TierLibrary& lib)
         rows.push_back({ venueText(t.venue), t.symbols.value(0), QString::number(t.table.brackets.size()), t.asOf,
             t.user ? QStringLiteral("imported") : QStringLiteral("shipped"),
             QString::fromLatin1(!inUse    ? "fallback"
-                    : age > kOldAfterDays ? "in use, over 90 days old"
+                    : age > model::kTierOldAfterDays ? "in use, over 90 days old"
                                           : "in use") });
     };
     for (const model::TierTable& t : lib.tables()) {
@@ -43,6 +43,21 @@ int listTables(const model::TierLibrary& lib)
                               QStringLiteral("as of"), QStringLiteral("table"), QStringLiteral("status") },
         rows));
     return kExitOk;
+}
+
+/// Fetches `request`'s table from the venue's public endpoint, waiting for the answer.
+engine::Result<model::TierTable> fetchTable(const model::TierImportRequest& request, int timeoutMs)
+{
+    model::TierFetcher fetcher;
+    fetcher.setTimeoutMs(timeoutMs);
+    std::optional<engine::Result<model::TierTable>> out;
+    QEventLoop loop;
+    fetcher.fetch(request, [&](engine::Result<model::TierTable> t) {
+        out = std::move(t);
+        loop.quit();
+    });
+    loop.exec();
+    return std::move(out).value();
 }
 
 } // namespace
@@ -61,7 +76,10 @@ int runTiers(const QStringList& args)
         "  gate         GET /futures/usdt/risk_limit_tiers\n"
         "  hyperliquid  POST /info {\"type\":\"meta\"}\n"
         "  bitmex       GET /api/v1/instrument\n"
-        "Without FILE, lists the tables and which one is in use, with its date."));
+        "With --fetch instead of FILE, fetches today's table from the venue's public endpoint (all but\n"
+        "Binance); a refusal (HTTP 429, 5xx), no answer within --timeout or an answer that is not a valid\n"
+        "table is said in words and nothing is stored.\n"
+        "Without FILE or --fetch, lists the tables and which one is in use, with its date."));
     parser.addOption(helpOption());
     parser.addPositionalArgument(
         QStringLiteral("FILE"), QStringLiteral("saved JSON response (optional)"), QStringLiteral("[FILE]"));
@@ -78,7 +96,13 @@ int runTiers(const QStringList& args)
         QStringLiteral("Where the user's tables are kept (default: %1).").arg(model::userTierDirectory()),
         QStringLiteral("DIR"));
     const QCommandLineOption dryRun(QStringLiteral("check"), QStringLiteral("Check the response only; store nothing."));
-    for (const auto* o : { &venue, &symbol, &fetched, &contractSize, &dir, &dryRun })
+    const QCommandLineOption fetch(QStringLiteral("fetch"),
+        QStringLiteral("Fetch the table from the venue's public endpoint instead of reading FILE."));
+    const QCommandLineOption timeout(QStringLiteral("timeout"),
+        QStringLiteral("With --fetch: seconds to wait for the answer (default: %1).")
+            .arg(model::TierFetcher::kDefaultTimeoutMs / 1000),
+        QStringLiteral("S"));
+    for (const auto* o : { &venue, &symbol, &fetched, &contractSize, &dir, &dryRun, &fetch, &timeout })
         parser.addOption(*o);
     if (!parser.parse(args))
         return refuse(parser.errorText());
@@ -86,10 +110,12 @@ int runTiers(const QStringList& args)
         return printCommandHelp(parser, QStringLiteral("tiers"));
     const QString directory = parser.isSet(dir) ? parser.value(dir) : model::userTierDirectory();
     const QStringList pos = parser.positionalArguments();
-    if (pos.isEmpty())
+    const bool fetching = parser.isSet(fetch);
+    if (pos.isEmpty() && !fetching)
         return listTables(model::TierLibrary::loadWithUserTables(directory));
-    if (pos.size() != 1)
-        return refuse(QStringLiteral("tiers takes one saved response (see levlab-cli tiers --help)"));
+    if (pos.size() != (fetching ? 0 : 1))
+        return refuse(fetching ? QStringLiteral("--fetch reads no FILE: give --venue and --symbol")
+                               : QStringLiteral("tiers takes one saved response (see levlab-cli tiers --help)"));
 
     model::TierImportRequest request;
     const auto v = engine::venueFromName(parser.value(venue).toStdString());
@@ -109,12 +135,31 @@ int runTiers(const QStringList& args)
             return refuse(QStringLiteral("--contract-size: give a number greater than 0"));
         request.contractSize = n;
     }
-    QFile file(pos.front());
-    if (!file.open(QIODevice::ReadOnly))
-        return refuse(QStringLiteral("%1: cannot be read").arg(pos.front()));
-    const auto table = model::importTierResponse(request, file.readAll());
-    if (!table)
-        return refuse(QStringLiteral("%1: %2").arg(pos.front(), QString::fromStdString(table.error().message())));
+    engine::Result<model::TierTable> table = engine::Error {};
+    if (fetching) {
+        int timeoutMs = model::TierFetcher::kDefaultTimeoutMs;
+        if (parser.isSet(timeout)) {
+            const auto n = parseNumber(parser.value(timeout));
+            if (!n || !(*n > 0.0 && *n <= 600.0))
+                return refuse(QStringLiteral("--timeout: give seconds, more than 0 and at most 600"));
+            timeoutMs = static_cast<int>(*n * 1000.0);
+        }
+        if (request.venue == engine::Venue::Okx && !request.contractSize)
+            request.contractSize = model::okxContractSize(request.symbol);
+        table = fetchTable(request, timeoutMs);
+        if (!table)
+            return refuse(QString::fromStdString(table.error().message()));
+    } else {
+        QFile file(pos.front());
+        if (!file.open(QIODevice::ReadOnly))
+            return refuse(QStringLiteral("%1: cannot be read").arg(pos.front()));
+        auto imported = model::importTierResponse(request, file.readAll());
+        if (!imported)
+            return refuse(QStringLiteral("%1: %2").arg(pos.front(), QString::fromStdString(imported.error().message())));
+        model::TierTable t = std::move(imported).value();
+        model::markImported(t, pos.front());
+        table = std::move(t);
+    }
     QString text = QStringLiteral("%1 %2: %3 rows, fetched %4, from %5.\n")
                        .arg(venueText(table->venue), request.symbol)
                        .arg(table->table.brackets.size())

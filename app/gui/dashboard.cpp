@@ -1,6 +1,7 @@
 #include "app/gui/dashboard.h"
 
 #include "ui/controls/exits_form.h"
+#include "core/model/tiers/user_tiers.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -27,10 +28,16 @@ std::unique_ptr<model::AppSettings> makeSettings(const QString& path)
     return path.isEmpty() ? std::make_unique<model::AppSettings>() : std::make_unique<model::AppSettings>(path);
 }
 
+QString tiersDirectory(const DashboardOptions& options)
+{
+    return options.tiersPath.isEmpty() ? model::userTierDirectory() : options.tiersPath;
+}
+
 }  // namespace
 
 Dashboard::Dashboard(const DashboardOptions& options)
-    : tiers(model::TierLibrary::loadShipped()),
+    : tiers(model::TierLibrary::loadWithUserTables(tiersDirectory(options))),
+      tierUpdates(std::make_unique<model::TierUpdates>(tiers, tiersDirectory(options))),
       settings(makeSettings(options.settingsPath)),
       feed(options.seed, options.startPrice, options.startMs),
       market(feed),
@@ -63,6 +70,12 @@ Dashboard::Dashboard(const DashboardOptions& options)
     exports->addExports(exportMenu);
     window->editMenu()->addSeparator();
     exports->addCopy(window->editMenu());
+    // Today's risk-limit tables: refreshed or imported from the Risk limits menu, used from then on.
+    QObject::connect(tierUpdates.get(), &model::TierUpdates::tablesChanged, &model, &model::RiskModel::tiersChanged);
+    QObject::connect(tierUpdates.get(), &model::TierUpdates::tablesChanged, &portfolio, &model::PortfolioModel::tiersChanged);
+    tierActions = new ui::TierActions(model, *tierUpdates, *window);
+    tierActions->addMenu();
+    QObject::connect(tierActions, &ui::TierActions::message, window.get(), [w = window.get()](const QString& m) { w->statusBar()->showMessage(m, 8000); });
     documents = new ui::DocumentController(model, portfolio, feed, *settings, *window, options.dataPath);
     documents->setAutosaveInterval(options.autosaveMs);
     documents->setFreshWork([this] { startFresh(); });
@@ -187,6 +200,8 @@ Dashboard::~Dashboard()
     // replay would otherwise end, and be reported, during the window's own teardown.
     if (replayPanel && replayPanel->source())
         replayPanel->stop();
+    delete tierActions;
+    tierActions = nullptr;
     // The window takes the Lessons dock down with it: that is not the learner closing it.
     QObject::disconnect(lessonsDockClosed);
     if (lessonsPanel)

@@ -9,11 +9,13 @@
 #include "core/model/portfolio/portfolio_model.h"
 #include "core/model/settings/app_settings.h"
 #include "core/model/tiers/tier_library.h"
+#include "core/model/tiers/tier_updates.h"
 #include "ui/document/document_controller.h"
 #include "ui/export/export_actions.h"
 #include "ui/history/odds_heatmap.h"
 #include "ui/lessons/lessons_panel.h"
 #include "ui/market/replay_panel.h"
+#include "ui/market/tier_actions.h"
 #include "ui/main_window.h"
 
 #include <QString>
@@ -32,6 +34,7 @@ struct DashboardOptions final {
     QString settingsPath;            ///< empty: the platform's settings
     QString progressPath;            ///< quiz progress; empty: beside the platform's settings
     QString dataPath;                ///< the session and its autosave; empty: none kept
+    QString tiersPath;               ///< the user's risk-limit tables; empty: model::userTierDirectory()
     int autosaveMs = 30'000;         ///< how often unsaved changes are autosaved
 };
 
@@ -50,6 +53,8 @@ public:
     Dashboard& operator=(const Dashboard&) = delete;
 
     model::TierLibrary tiers;
+    /// Refreshes and imports of today's risk-limit tables, laid over `tiers`.
+    std::unique_ptr<model::TierUpdates> tierUpdates;
     std::unique_ptr<model::AppSettings> settings;
     model::MarketFeed feed;
     /// The market the plan and the views follow: the simulated feed, or a replay.
@@ -67,6 +72,7 @@ public:
     ui::DocumentController* documents = nullptr;
     ui::ReplayPanel* replayPanel = nullptr;
     ui::OddsHeatmap* oddsPanel = nullptr;
+    ui::TierActions* tierActions = nullptr;
 
 private:
     QMetaObject::Connection lessonsDockClosed;

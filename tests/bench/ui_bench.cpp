@@ -2,6 +2,13 @@
 // Prints one JSON object: slider_step_ms_median, slider_step_ms_p99, tick_cpu_percent,
 // first_frame_ms, rss_mb (and the figures behind them).
 //
+// With --live SECONDS, the live market instead: frames from a local stand-in venue
+// (levlab-live-feed, a process of its own so its work is not counted) over a real
+// websocket → the live source → the plan's model → the window's repaint. Prints
+// live_cpu_percent (of one core), the frames taken per second, and the resident memory
+// at the start, every --rss-every seconds and at the end (also on stderr as it goes):
+// with --drop-every 60 and 1800 seconds, the soak.
+//
 // Under valgrind --tool=callgrind --collect-atstart=no, only the feed phase is
 // counted (or the slider phase, with --count slider): instructions spent per tick
 // or per step, steady from run to run, where CPU time is not.
@@ -9,13 +16,17 @@
 #include "app/gui/dashboard.h"
 #include "ui/chart/price_chart_view.h"
 #include "ui/controls/leverage_control.h"
+#include "ui/market/live_control.h"
+#include "core/model/live/live_source.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -77,6 +88,86 @@ public:
     }
 };
 
+struct LiveOptions {
+    double seconds = 0.0;
+    double rate = 1000.0;
+    double dropEvery = 0.0;
+    double rssEvery = 300.0;
+};
+
+/// Runs the event loop for `ms`.
+void runFor(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+/// The live phase (see the top of the file). Returns false with a reason in `o` when the stand-in did not run.
+bool measureLive(levlab::app::Dashboard& dash, const PaintCounter& counter, const LiveOptions& opt, QJsonObject& o)
+{
+    QProcess feed;
+    feed.setProgram(QCoreApplication::applicationDirPath() + QStringLiteral("/levlab-live-feed"));
+    feed.setArguments({QStringLiteral("--rate"), QString::number(opt.rate), QStringLiteral("--drop-every"), QString::number(opt.dropEvery),
+                       QStringLiteral("--seconds"), QString::number(opt.seconds + 120.0)});
+    feed.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    feed.start();
+    if (!feed.waitForStarted(5000) || !feed.waitForReadyRead(5000)) {
+        o[QStringLiteral("error")] = QStringLiteral("levlab-live-feed did not start: ") + feed.errorString();
+        return false;
+    }
+    const QList<QByteArray> urls = feed.readLine().trimmed().split(' ');
+    qputenv("LEVLAB_LIVE_STREAM_URL", urls.value(0));
+    qputenv("LEVLAB_LIVE_REST_URL", urls.value(1));
+    levlab::ui::LiveControl* control = dash.window->liveControl();
+    control->follow({levlab::model::LiveVenue::BinanceUsdm, QStringLiteral("BTCUSDT")});
+    levlab::model::LiveSource* source = control->source();
+    QElapsedTimer wait;
+    wait.start();
+    while (source->snapshot().counts.data == 0 && wait.elapsed() < 10000)
+        QApplication::processEvents(QEventLoop::AllEvents, 5);
+    runFor(2000);  // past the backfill and the first repaints
+
+    auto err = QTextStream(stderr);
+    QJsonArray rss;
+    QElapsedTimer wall;
+    auto sample = [&] {
+        const double t = static_cast<double>(wall.elapsed()) / 1000.0;
+        rss.append(QJsonObject{{QStringLiteral("s"), std::round(t)}, {QStringLiteral("rss_mb"), residentMb()}});
+        err << "live " << std::round(t) << " s: rss " << residentMb() << " MB, frames " << source->snapshot().counts.data
+            << ", reconnects " << source->snapshot().reconnects << Qt::endl;
+    };
+    const double cpu0 = cpuSeconds();
+    const quint64 frames0 = source->snapshot().counts.data;
+    const int reconnects0 = source->snapshot().reconnects;
+    const int paints0 = counter.paints;
+    wall.start();
+    sample();
+    {
+        QEventLoop loop;
+        QTimer every;
+        QObject::connect(&every, &QTimer::timeout, &loop, sample);
+        every.start(static_cast<int>(opt.rssEvery * 1000.0));
+        QTimer::singleShot(static_cast<int>(opt.seconds * 1000.0), &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    const double cpu = cpuSeconds() - cpu0;
+    const double wallSeconds = static_cast<double>(wall.elapsed()) / 1000.0;
+    sample();
+    o[QStringLiteral("live_cpu_percent")] = 100.0 * cpu / wallSeconds;
+    o[QStringLiteral("live_frames_per_second")] = static_cast<double>(source->snapshot().counts.data - frames0) / wallSeconds;
+    o[QStringLiteral("live_frames_skipped")] = static_cast<double>(source->snapshot().counts.skipped());
+    o[QStringLiteral("live_reconnects")] = source->snapshot().reconnects - reconnects0;
+    o[QStringLiteral("live_seconds")] = wallSeconds;
+    o[QStringLiteral("frames_per_second")] = (counter.paints - paints0) / wallSeconds;
+    o[QStringLiteral("rss_mb_samples")] = rss;
+    control->backToSimulation();
+    feed.closeWriteChannel();
+    if (!feed.waitForFinished(5000))
+        feed.kill();
+    return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -96,7 +187,15 @@ int main(int argc, char** argv)
     const QCommandLineOption frames(QStringLiteral("frames"),
                                     QStringLiteral("Frames of 17 ticks (1,000 ticks/s at 60 frames/s) to run one by one after the feed."),
                                     QStringLiteral("N"), QStringLiteral("0"));
-    parser.addOptions({steps, tickSeconds, skipPortfolio, count, frames});
+    const QCommandLineOption live(QStringLiteral("live"), QStringLiteral("Seconds to follow the local stand-in venue (the live mode)."),
+                                  QStringLiteral("S"));
+    const QCommandLineOption liveRate(QStringLiteral("live-rate"), QStringLiteral("Its frames per second."), QStringLiteral("N"),
+                                      QStringLiteral("1000"));
+    const QCommandLineOption dropEvery(QStringLiteral("drop-every"), QStringLiteral("Seconds between dropped connections (0: never)."),
+                                       QStringLiteral("S"), QStringLiteral("0"));
+    const QCommandLineOption rssEvery(QStringLiteral("rss-every"), QStringLiteral("Seconds between memory samples in the live mode."),
+                                      QStringLiteral("S"), QStringLiteral("300"));
+    parser.addOptions({steps, tickSeconds, skipPortfolio, count, frames, live, liveRate, dropEvery, rssEvery});
     parser.process(app);
     const bool countSlider = parser.value(count) == QLatin1String("slider");
     const bool countFrames = parser.value(count) == QLatin1String("frames");
@@ -107,6 +206,7 @@ int main(int argc, char** argv)
     options.settingsPath = QStringLiteral("/dev/null");
     QTemporaryDir scratch;
     options.progressPath = scratch.filePath(QStringLiteral("progress.json"));
+    options.tiersPath = scratch.filePath(QStringLiteral("tiers"));
     levlab::app::Dashboard dash(options);
     auto& window = *dash.window;
     PaintCounter counter;
@@ -117,6 +217,15 @@ int main(int argc, char** argv)
         QApplication::processEvents(QEventLoop::AllEvents, 5);
     const double firstFrameMs = std::chrono::duration<double, std::milli>(Clock::now() - processStart).count();
     const double rssAfterStart = residentMb();
+    if (parser.isSet(live)) {
+        dash.feed.setSpeed(0);  // the simulation stands still: only the live market moves
+        QJsonObject o{{QStringLiteral("first_frame_ms"), firstFrameMs}, {QStringLiteral("rss_mb_after_start"), rssAfterStart}};
+        const LiveOptions opt{std::clamp(parser.value(live).toDouble(), 1.0, 7200.0), parser.value(liveRate).toDouble(),
+                              parser.value(dropEvery).toDouble(), std::max(1.0, parser.value(rssEvery).toDouble())};
+        const bool ran = measureLive(dash, counter, opt, o);
+        QTextStream(stdout) << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+        return ran ? 0 : 1;
+    }
 
     // One slider step → model recompute → lines and panel → painted.
     QSlider* slider = window.leverage()->slider();

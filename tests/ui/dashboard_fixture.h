@@ -18,6 +18,7 @@ inline std::unique_ptr<app::Dashboard> openDashboard(const QTemporaryDir& dir, Q
     o.historyMinutes = historyMinutes;
     o.settingsPath = dir.filePath(QStringLiteral("settings.ini"));
     o.progressPath = dir.filePath(QStringLiteral("progress.json"));
+    o.tiersPath = dir.filePath(QStringLiteral("tiers"));
     auto dash = std::make_unique<app::Dashboard>(o);
     dash->feed.setSpeed(0);
     dash->window->resize(size);

@@ -302,12 +302,14 @@ TEST_F(EditHistory, EveryMnemonicOfTheWindowIsUnique)
                            << m.action.toStdString() << " (" << m.where.toStdString() << ")";
     }
     EXPECT_EQ(seen.count(QStringLiteral("Alt+A")), 1U);
-    // The menu bar reads File, Edit, View, Help; the lessons dock's toggle is in View.
+    // The menu bar reads File, Edit, View, Risk limits, Help; the lessons dock's toggle is in View.
     const auto menus = dash->window->menuBar()->actions();
-    ASSERT_EQ(menus.size(), 4);
+    ASSERT_EQ(menus.size(), 5);
     EXPECT_EQ(menus[0]->text(), QStringLiteral("&File"));
     EXPECT_EQ(menus[1]->text(), QStringLiteral("&Edit"));
     EXPECT_EQ(menus[2]->text(), QStringLiteral("&View"));
+    EXPECT_EQ(menus[3]->text(), QStringLiteral("Ris&k limits"));
+    EXPECT_EQ(menus[4]->text(), QStringLiteral("&Help"));
     QStringList viewItems;
     for (const QAction* a : menus[2]->menu()->actions())
         viewItems << a->text();

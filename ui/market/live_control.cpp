@@ -86,8 +86,12 @@ void LiveControl::choose(const Choice& choice)
     ask.addButton(QMessageBox::Cancel);
     ask.setDefaultButton(go);
     ask.exec();
-    if (ask.clickedButton() != go)
-        return;
+    if (ask.clickedButton() == go)
+        follow(choice);
+}
+
+void LiveControl::follow(const Choice& choice)
+{
     if (m_market.isSimulated())
         m_simulatedSpeed = m_market.speed();
     auto* source = new model::LiveSource(choice.venue, choice.symbol, &m_market);
@@ -118,10 +122,12 @@ void LiveControl::refresh()
     const bool live = m_source && &m_market.source() == m_source.data();
     m_simulation->setVisible(live);
     m_status->setVisible(live);
+    // Called for every frame (up to thousands a second): the text is laid out again only when it changes.
     const QString status = live ? m_source->statusText() : QString();
-    const QString shown = m_status->fontMetrics().elidedText(status, Qt::ElideRight, m_status->width());
-    if (m_status->text() != shown) {
-        m_status->setText(shown);
+    if (status != m_statusText || m_status->width() != m_statusWidth) {
+        m_statusText = status;
+        m_statusWidth = m_status->width();
+        m_status->setText(m_status->fontMetrics().elidedText(status, Qt::ElideRight, m_statusWidth));
         m_status->setToolTip(status);
     }
     QString note;

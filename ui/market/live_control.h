@@ -49,6 +49,8 @@ public:
 
     /// Asks to confirm, then follows the venue (nothing happens when declined).
     void choose(const Choice& choice);
+    /// Follows the venue at once, without asking (what choose() does once confirmed).
+    void follow(const Choice& choice);
     /// Back to the simulated market, at the speed it had.
     void backToSimulation();
 
@@ -67,6 +69,8 @@ private:
     QPointer<model::LiveSource> m_source;
     double m_simulatedSpeed = 1.0;
     QString m_note;
+    QString m_statusText;  ///< the status shown, whole
+    int m_statusWidth = -1;
 };
 
 }  // namespace levlab::ui

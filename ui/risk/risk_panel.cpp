@@ -5,8 +5,10 @@
 #include "ui/risk/warning_text.h"
 
 #include "core/model/plan/risk_model.h"
+#include "core/model/tiers/tier_status.h"
 #include "ui/binding/market_throttle.h"
 
+#include <QDate>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -34,6 +36,11 @@ RiskPanel::RiskPanel(model::RiskModel& model, QWidget* parent) : QWidget(parent)
     m_stale->setVisible(false);
     layout->insertWidget(0, m_stale);
     layout->addWidget(m_key);
+    // Under the key figures: the risk-limit table they come from.
+    m_tierNote = new WarningText(this);
+    m_tierNote->setObjectName(QStringLiteral("tierNote"));
+    m_tierNote->setAccessibleName(tr("Risk-limit table"));
+    layout->addWidget(m_tierNote);
     m_ladder = new LadderRows(model, this);
     layout->addWidget(m_ladder);
 
@@ -97,11 +104,33 @@ void RiskPanel::setTheme(const Theme& theme)
     p.setColor(QPalette::WindowText, theme.mutedText);
     m_calmPalette = p;
     m_warnings->setPalette(m_warnings->text() == calmText() ? m_calmPalette : m_warningPalette);
+    m_theme = theme;
+    m_tierOld = !m_tierOld;  // colours it again
+    refreshTierNote();
 }
 
 QString RiskPanel::calmText()
 {
     return tr("✓ No warnings for this plan.");
+}
+
+void RiskPanel::refreshTierNote()
+{
+    const model::PlanInputs& in = m_model.inputs();
+    const model::TierStatus status = model::tierStatus(m_model.tierTable(), in.venue, in.symbol, QDate::currentDate());
+    if (m_tierNote->text() != status.text) {
+        m_tierNote->setText(status.text);
+        m_tierNote->setToolTip(status.details);
+    }
+    if (status.old != m_tierOld) {
+        m_tierOld = status.old;
+        QPalette p = palette();
+        if (m_tierOld) {
+            p.setColor(QPalette::Window, m_theme.warningBackground);
+            p.setColor(QPalette::WindowText, m_theme.warningText);
+        }
+        m_tierNote->setPalette(p);
+    }
 }
 
 void RiskPanel::setStaleNote(const QString& note)
@@ -113,6 +142,7 @@ void RiskPanel::setStaleNote(const QString& note)
 
 void RiskPanel::refresh()
 {
+    refreshTierNote();
     const auto& s = m_model.snapshot();
     const model::RiskFigureTexts texts = model::riskFigureTexts(m_model);
     for (std::size_t i = 0; i < texts.size(); ++i)

@@ -51,6 +51,9 @@ public:
     /// empty: the prices are fresh and the mark goes.
     void setStaleNote(const QString& note);
     [[nodiscard]] WarningText* staleNote() const { return m_stale; }
+    /// Which risk-limit table the figures use, its date and source (tooltip), and a
+    /// warning when it is old (model::tierStatus).
+    [[nodiscard]] WarningText* tierNote() const { return m_tierNote; }
     [[nodiscard]] QPushButton* lowerLeverageButton() const { return m_lowerLeverage; }
     [[nodiscard]] QPushButton* moveStopButton() const { return m_moveStop; }
     [[nodiscard]] QPushButton* addMarginButton() const { return m_addMargin; }
@@ -60,6 +63,7 @@ signals:
 
 private:
     void refresh();
+    void refreshTierNote();
     void report(const std::optional<model::Refusal>& outcome);
 
     struct Cell {
@@ -76,6 +80,9 @@ private:
     QPalette m_calmPalette;     ///< "no warnings" in muted text on the window
     LadderRows* m_ladder = nullptr;
     WarningText* m_stale = nullptr;
+    WarningText* m_tierNote = nullptr;
+    bool m_tierOld = false;
+    Theme m_theme;
     QPushButton* m_lowerLeverage = nullptr;
     QPushButton* m_moveStop = nullptr;
     QPushButton* m_addMargin = nullptr;

@@ -157,6 +157,17 @@ QStringList RiskModel::symbols(engine::Venue venue) const
     return out;
 }
 
+const TierTable* RiskModel::tierTable() const
+{
+    return m_tiers.find(m_inputs.venue, m_inputs.symbol);
+}
+
+void RiskModel::tiersChanged()
+{
+    recompute();
+    publish();
+}
+
 double RiskModel::tickSize() const
 {
     const TierTable* t = m_tiers.find(m_inputs.venue, m_inputs.symbol);

@@ -164,6 +164,13 @@ public:
     /// Drops the current trade's exit markers (planning again does it too).
     void clearEvents();
 
+    /// The risk-limit table the plan uses (the user's refreshed or imported one, else the
+    /// shipped one), or nullptr when the venue has none for the symbol.
+    [[nodiscard]] const TierTable* tierTable() const;
+    /// The tier library changed (a table refreshed or imported): the figures are
+    /// recomputed with the table now in use, and changed() says so.
+    void tiersChanged();
+
     /// Symbols the venue ships a table for, and the tick of the current one.
     [[nodiscard]] QStringList symbols(engine::Venue venue) const;
     [[nodiscard]] double tickSize() const;

@@ -75,6 +75,8 @@ public:
 
     Outcome setVenue(engine::Venue venue);
     Outcome setWallet(double wallet);
+    /// The tier library changed (a table refreshed or imported): recomputed with it.
+    void tiersChanged() { static_cast<void>(commit(m_holdings, m_wallet)); }
     /// Adds a position; its entry defaults to the current mark. Returns the refusal, if any.
     Outcome add(Holding h);
     Outcome insert(std::size_t index, Holding h);

@@ -178,11 +178,15 @@ const TierTable* TierLibrary::find(engine::Venue venue, const QString& symbol) c
 void TierLibrary::overlay(TierTable table)
 {
     table.user = true;
-    // A user table answers to every name of the shipped table it replaces.
+    // A user table answers to every name of the shipped table it replaces, and keeps its
+    // instrument's tick and currency: a venue's risk-limit response says neither.
     if (const TierTable* shipped = findShipped(table.venue, table.symbols.value(0))) {
         for (const QString& alias : shipped->symbols)
             if (!table.symbols.contains(alias, Qt::CaseInsensitive))
                 table.symbols << alias;
+        table.tickSize = shipped->tickSize;
+        if (table.notionalCurrency.isEmpty())
+            table.notionalCurrency = shipped->notionalCurrency;
     }
     std::erase_if(m_user, [&](const TierTable& t) {
         return t.venue == table.venue && t.symbols.contains(table.symbols.value(0), Qt::CaseInsensitive);

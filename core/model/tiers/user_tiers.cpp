@@ -31,6 +31,8 @@ QByteArray tierTableJson(const TierTable& t)
     o.insert(QStringLiteral("as_of"), t.asOf);
     o.insert(QStringLiteral("fetched_at"), t.fetchedAt);
     o.insert(QStringLiteral("source"), t.source);
+    if (!t.note.isEmpty())
+        o.insert(QStringLiteral("note"), t.note);
     o.insert(QStringLiteral("style"),
         t.table.style == engine::BracketStyle::Step ? QStringLiteral("step") : QStringLiteral("cumulative"));
     if (t.table.unit == engine::BracketUnit::Contracts)
