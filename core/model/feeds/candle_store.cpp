@@ -78,6 +78,20 @@ CandleStore::CandleStore(std::size_t capacity1m)
 {
 }
 
+void CandleSeries::reserve(std::size_t bars)
+{
+    if (m_ring.size() < m_capacity)  // once wrapped, the ring is whole
+        m_ring.reserve(std::min(m_capacity, bars));
+}
+
+void CandleStore::reserveMinutes(std::size_t minutes)
+{
+    for (auto& s : m_series) {
+        const auto perBar = static_cast<std::size_t>(s.spanMs() / timeframeMs(Timeframe::M1));
+        s.reserve(s.size() + minutes / perBar + 1);
+    }
+}
+
 void CandleStore::addTick(qint64 timeMs, double last, double mark)
 {
     for (auto& s : m_series)

@@ -43,6 +43,9 @@ public:
 
     /// Multiplies every price kept by `factor`.
     void scale(double factor);
+    /// Makes room at once for `bars` candles (at most the capacity): history
+    /// generated in one go then fills the series without growing it step by step.
+    void reserve(std::size_t bars);
 
     /// Index of the first candle opening at or after `timeMs` (size() when none).
     [[nodiscard]] std::size_t lowerBound(qint64 timeMs) const;
@@ -74,6 +77,8 @@ public:
     void addBar(const Candle& bar);
     /// Multiplies every price kept by `factor`.
     void scale(double factor);
+    /// Makes room for `minutes` more minutes of bars at every timeframe.
+    void reserveMinutes(std::size_t minutes);
 
     [[nodiscard]] const CandleSeries& series(Timeframe tf) const { return m_series[static_cast<std::size_t>(tf)]; }
 

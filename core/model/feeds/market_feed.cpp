@@ -33,6 +33,9 @@ MarketFeed::MarketFeed(std::uint64_t seed, double startPrice, qint64 startMs, QO
 void MarketFeed::generateHistory(std::size_t minutes)
 {
     m_historyMinutes += minutes;
+    m_candles.reserveMinutes(minutes);
+    for (CandleStore& store : m_followerCandles)
+        store.reserveMinutes(minutes);
     for (std::size_t i = 0; i < minutes; ++i) {
         const double before = m_process.current().index;
         const Candle bar = m_process.minuteBar();
