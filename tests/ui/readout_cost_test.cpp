@@ -80,6 +80,15 @@ TEST(ReadoutCost, WarningTextAsksForALayoutOnlyWhenItsHeightChanges)
     QTest::qWait(50);
     EXPECT_GT(requests.count, 0);
     EXPECT_GE(warning->height(), oneLine + warning->fontMetrics().height());
+
+    // Each warning starts a line of its own, even when both would fit on one.
+    window.resize(2000, 300);
+    warning->setText(QStringLiteral("⚠ One."));
+    QTest::qWait(50);
+    const int single = warning->height();
+    warning->setText(QStringLiteral("⚠ One.\n⚠ Two."));
+    QTest::qWait(50);
+    EXPECT_GE(warning->height(), single + warning->fontMetrics().lineSpacing());
 }
 
 TEST(ReadoutCost, AWarningThatComesAndGoesUnderTheSliderMovesNoRowBelowIt)

@@ -41,7 +41,11 @@ int WarningText::layOut(int width) const
 {
     if (width != m_laidOutWidth) {
         m_laidOutWidth = width;
-        m_layout = QStaticText(m_text);
+        // A static text lays plain text out as one paragraph: each line break the
+        // text asks for becomes a line separator, which it does honour.
+        QString shown = m_text;
+        shown.replace(QLatin1Char('\n'), QChar::LineSeparator);
+        m_layout = QStaticText(shown);
         m_layout.setTextFormat(Qt::PlainText);
         m_layout.setTextWidth(std::max(1, width - 2 * kMargin));
         m_layout.prepare(QTransform(), font());
