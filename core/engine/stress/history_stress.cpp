@@ -120,12 +120,9 @@ Result<HistoryStressResult> stressPlanOverHistory(const TradePlan& plan, const s
     const std::size_t entries = entryCount(bars, o);
     if (entries == 0)
         return Error{"prices", "the history is shorter than the holding period of " + numberText(o.hours) + " h: no entry has a whole period"};
+    if (auto refused = refuseUnopenable(plan))
+        return *refused;
     const TradePlan plain = plainPlan(plan);
-    for (const TradePlan* p : {&plan, &plain}) {
-        auto opened = TradeSimulator::open(*p, PathPoint{0, p->position.entryPrice, p->position.entryPrice}, false);
-        if (!opened)
-            return opened.error();
-    }
     HistoryStressResult out;
     out.entries = entries;
     PlanStressResult& r = out.run;

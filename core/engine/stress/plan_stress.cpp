@@ -75,6 +75,17 @@ OutcomeSummary summarize(const std::vector<PlanOutcome>& outcomes, const StressR
     return s;
 }
 
+std::optional<Error> refuseUnopenable(const TradePlan& plan)
+{
+    const TradePlan plain = plainPlan(plan);
+    for (const TradePlan* p : {&plan, &plain}) {
+        auto opened = TradeSimulator::open(*p, PathPoint{0, p->position.entryPrice, p->position.entryPrice}, false);
+        if (!opened)
+            return opened.error();
+    }
+    return std::nullopt;
+}
+
 Result<PlanStressResult> stressPlan(const TradePlan& plan, const StressRunOptions& o)
 {
     if (o.paths < 1 || o.paths > kMaxPaths)
@@ -83,12 +94,9 @@ Result<PlanStressResult> stressPlan(const TradePlan& plan, const StressRunOption
         return Error{"steps", "must be a whole number from 1 to " + std::to_string(kMaxSteps)};
     if (!(std::isfinite(o.stepSeconds) && o.stepSeconds > 0.0 && o.stepSeconds <= 86400.0))
         return Error{"step_seconds", "must lie in (0, 86400]"};
+    if (auto refused = refuseUnopenable(plan))
+        return *refused;
     const TradePlan plain = plainPlan(plan);
-    for (const TradePlan* p : {&plan, &plain}) {
-        auto opened = TradeSimulator::open(*p, PathPoint{0, p->position.entryPrice, p->position.entryPrice}, false);
-        if (!opened)
-            return opened.error();
-    }
     PlanStressResult out;
     out.pathsWithRules.resize(o.paths);
     out.pathsPlain.resize(o.paths);

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace levlab::engine {
@@ -51,6 +52,10 @@ struct PlanStressResult final {
 /// from market::pathSeed(seed, i), split over `threads` std::threads; results are
 /// gathered by path index, so they are the same for any thread count.
 [[nodiscard]] Result<PlanStressResult> stressPlan(const TradePlan& plan, const StressRunOptions& options);
+
+/// Why `plan` or its plainPlan cannot open at the plan's entry price, if either cannot:
+/// a stress run compares the two and needs both.
+[[nodiscard]] std::optional<Error> refuseUnopenable(const TradePlan& plan);
 
 /// Path `index` of a run, as the stress run draws it (steps + 1 points, the first at the entry).
 [[nodiscard]] std::vector<PathPoint> stressPath(const TradePlan& plan, const StressRunOptions& options, std::size_t index);
