@@ -88,7 +88,8 @@ void CandleStore::reserveMinutes(std::size_t minutes)
 {
     for (auto& s : m_series) {
         const auto perBar = static_cast<std::size_t>(s.spanMs() / timeframeMs(Timeframe::M1));
-        s.reserve(s.size() + minutes / perBar + 1);
+        const std::size_t bars = s.size() + minutes / perBar + 1;
+        s.reserve(bars + bars / 4);  // and room for the bars that follow, so the first new one copies nothing
     }
 }
 
