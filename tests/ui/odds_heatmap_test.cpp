@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <QDateTimeEdit>
+
 #include <QDockWidget>
 #include <QLabel>
 #include <QPushButton>
@@ -106,6 +108,8 @@ TEST_F(OddsWindow, HoverTellsTheWorstCaseAndClickReplaysIt)
     EXPECT_EQ(dash->model.inputs().side, engine::Side::Long);
     EXPECT_EQ(dash->model.inputs().leverage, 10.0);
     EXPECT_EQ(dash->model.snapshot().entry, 7746.5);
+    // The Replay dock says where the replay now starts.
+    EXPECT_EQ(dash->replayPanel->startEdit()->dateTime().toSecsSinceEpoch(), utc("2020-03-12T02:35:00Z"));
 }
 
 TEST_F(OddsWindow, KeyboardReachesAndReplaysACell)

@@ -317,14 +317,25 @@ bool ReplayPanel::adopt(std::unique_ptr<model::ReplaySource> source, const QStri
         e->setDateTimeRange(first, last);
         e->setEnabled(true);
     }
-    m_startAt->setDateTime(QDateTime::fromSecsSinceEpoch(m_source->startSeconds(), Qt::UTC));
-    m_jumpTo->setDateTime(QDateTime::fromSecsSinceEpoch(m_source->startSeconds(), Qt::UTC));
+    showStart();
+    // Started over from elsewhere (a heatmap cell, a stress run's worst entry): the
+    // dates say where the replay now begins.
+    connect(m_source.get(), &model::ReplaySource::restarted, this, &ReplayPanel::showStart);
     m_title->setText(m_source->name());
     m_facts->setText(facts.join(QLatin1Char('\n')));
     refreshEvents();
     refresh();
     emit message(tr("Replaying %1: open the plan with the trade bar, then play, step or jump.").arg(m_source->name()));
     return true;
+}
+
+void ReplayPanel::showStart()
+{
+    if (!m_source)
+        return;
+    const QDateTime start = QDateTime::fromSecsSinceEpoch(m_source->startSeconds(), Qt::UTC);
+    m_startAt->setDateTime(start);
+    m_jumpTo->setDateTime(start);
 }
 
 void ReplayPanel::stop()

@@ -68,6 +68,8 @@ signals:
     void message(const QString& text);
 
 private:
+    /// The start and jump dates at the replay's start.
+    void showStart();
     bool adopt(std::unique_ptr<model::ReplaySource> source, const QStringList& facts);
     void refresh();
     void refreshEvents();
