@@ -28,16 +28,7 @@ constexpr qint64 kStartMs = 1704067200000;  // 2024-01-01 00:00 UTC
 
 using levlab::test::CliRun;
 using levlab::test::cli;
-
-QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
-{
-    const QString path = dir.filePath(name);
-    QSaveFile f(path);
-    EXPECT_TRUE(f.open(QIODevice::WriteOnly));
-    f.write(bytes);
-    EXPECT_TRUE(f.commit());
-    return path;
-}
+const auto write = levlab::test::writeFile;
 
 /// The plan of the README: 0.5 BTC long on Binance at 10×, stop 2% below, target 4% above.
 QByteArray examplePlan(const TierLibrary& tiers)

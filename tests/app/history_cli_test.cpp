@@ -13,15 +13,7 @@ namespace {
 
 using levlab::test::CliRun;
 using levlab::test::cli;
-
-QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
-{
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    EXPECT_TRUE(f.open(QIODevice::WriteOnly));
-    f.write(bytes);
-    return path;
-}
+const auto write = levlab::test::writeFile;
 
 TEST(CliPrices, ReportsAsJsonWithTheNamedKeys)
 {

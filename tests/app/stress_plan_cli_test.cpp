@@ -24,15 +24,7 @@ namespace {
 
 using levlab::test::CliRun;
 using levlab::test::cli;
-
-QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
-{
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    EXPECT_TRUE(f.open(QIODevice::WriteOnly));
-    f.write(bytes);
-    return path;
-}
+const auto write = levlab::test::writeFile;
 
 // Five hourly bars from 2020-03-12 00:00 UTC: up through 104 and 108, then down to 100 and 90.
 constexpr const char* kBars = "unix,open,high,low,close\n"

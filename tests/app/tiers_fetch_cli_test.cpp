@@ -1,6 +1,7 @@
 // levlab-cli tiers --fetch against a local stand-in for the venue (LEVLAB_TIERS_URL):
 // today's table stored, a refusal, silence and Binance said in words, nothing stored.
 #include "tests/core/model/live/local_servers.h"
+#include "tests/core/model/tiers/tier_fixtures.h"
 
 #include <gtest/gtest.h>
 
@@ -30,12 +31,7 @@ CliOutcome cliAsync(const QStringList& args)
     return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
 }
 
-QByteArray fixture(const char* name)
-{
-    QFile f(QStringLiteral(LEVLAB_TIER_FIXTURES_DIR "/") + QLatin1String(name));
-    EXPECT_TRUE(f.open(QIODevice::ReadOnly)) << name;
-    return f.readAll();
-}
+const auto fixture = levlab::test::tierFixture;
 
 class CliTiersFetch : public ::testing::Test {
 protected:

@@ -5,6 +5,7 @@
 #include "core/model/tiers/tier_status.h"
 #include "core/model/tiers/tier_updates.h"
 #include "tests/core/model/live/local_servers.h"
+#include "tests/core/model/tiers/tier_fixtures.h"
 
 #include <QDir>
 #include <QFile>
@@ -21,12 +22,7 @@ namespace {
 using engine::Bracket;
 using engine::Venue;
 
-QByteArray fixture(const char* name)
-{
-    QFile f(QStringLiteral(LEVLAB_TIER_FIXTURES_DIR "/") + QLatin1String(name));
-    EXPECT_TRUE(f.open(QIODevice::ReadOnly)) << name;
-    return f.readAll();
-}
+const auto fixture = levlab::test::tierFixture;
 
 /// A venue's REST server on 127.0.0.1, reached through LEVLAB_TIERS_URL.
 class TierFetch : public ::testing::Test {

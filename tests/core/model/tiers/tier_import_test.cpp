@@ -4,6 +4,7 @@
 #include "core/model/tiers/tier_import.h"
 #include "core/model/tiers/user_tiers.h"
 #include "tests/core/market_data.h"
+#include "tests/core/model/tiers/tier_fixtures.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -19,12 +20,7 @@ namespace {
 using engine::Bracket;
 using engine::Venue;
 
-QByteArray fixture(const char* name)
-{
-    QFile f(QStringLiteral(LEVLAB_TIER_FIXTURES_DIR "/") + QLatin1String(name));
-    EXPECT_TRUE(f.open(QIODevice::ReadOnly)) << name;
-    return f.readAll();
-}
+const auto fixture = levlab::test::tierFixture;
 
 TierImportRequest request(Venue venue, const char* symbol)
 {
