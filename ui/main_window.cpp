@@ -8,6 +8,7 @@
 #include "ui/chart/price_chart_view.h"
 #include "ui/controls/keyboard_shortcuts.h"
 #include "ui/controls/leverage_control.h"
+#include "ui/controls/wheel_guard.h"
 #include "ui/controls/exits_form.h"
 #include "ui/controls/number_field.h"
 #include "ui/controls/position_form.h"
@@ -160,6 +161,7 @@ MainWindow::MainWindow(model::RiskModel& model, model::Market& market, model::Po
     m_planScroll->setFrameShape(QFrame::NoFrame);
     m_planScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     new FollowMinimumWidth(m_planScroll, side);
+    WheelGuard::install(side);  // a wheel over the plan scrolls it, whatever lies under the pointer
     QDockWidget* plan = makeDock(tr("Plan"), QStringLiteral("planDock"), m_planScroll, this);
     plan->setFeatures(QDockWidget::NoDockWidgetFeatures);  // the plan is always there
     plan->setTitleBarWidget(new QWidget(plan));

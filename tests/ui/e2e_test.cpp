@@ -148,6 +148,29 @@ TEST_F(EndToEnd, F13_AWheelOverAFieldOneIsNotInLeavesItAlone)
     EXPECT_EQ(model().inputs().stopLoss, stop);
 }
 
+// 13 (choices). A wheel passing over the venue or the symbol changes neither: it scrolls the plan.
+TEST_F(EndToEnd, F13_AWheelOverAChoiceOneIsNotInLeavesItAlone)
+{
+    const auto venue = model().inputs().venue;
+    const auto symbol = model().inputs().symbol;
+    dash->window->chart()->setFocus();
+    for (QWidget* box : std::initializer_list<QWidget*>{form().venueBox(), form().symbolBox()}) {
+        for (int delta : {-120, 120}) {
+            QWheelEvent wheel(QPointF(10, 10), box->mapToGlobal(QPointF(10, 10)), QPoint(), QPoint(0, delta), Qt::NoButton,
+                              Qt::NoModifier, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(box, &wheel);
+        }
+    }
+    EXPECT_EQ(model().inputs().venue, venue);
+    EXPECT_EQ(model().inputs().symbol, symbol);
+    // Clicked into, the choice is the user's to wheel through.
+    form().venueBox()->setFocus();
+    QWheelEvent wheel(QPointF(10, 10), form().venueBox()->mapToGlobal(QPointF(10, 10)), QPoint(), QPoint(0, -120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(form().venueBox(), &wheel);
+    EXPECT_NE(model().inputs().venue, venue);
+}
+
 // 3. An at-market plan opens at market with a click, then its stop fires.
 TEST_F(EndToEnd, F03_OpenAtMarketThenTheStopFires)
 {
