@@ -156,9 +156,10 @@ void RiskPanel::refresh()
     m_warnings->setVisible(true);
     const QString text = any ? QStringLiteral("⚠ ") + s.warningTexts.join(QStringLiteral("\n⚠ ")) : calmText();
     if (m_warnings->text() != text) {
-        const bool wasCalm = m_warnings->text() == calmText();
+        // New colours only when warnings come or go (or on the first text).
+        const bool recolour = m_warnings->text().isEmpty() || (m_warnings->text() == calmText()) == any;
         m_warnings->setText(text);
-        if (wasCalm == any)
+        if (recolour)
             m_warnings->setPalette(any ? m_warningPalette : m_calmPalette);
     }
     const bool stopBeyond = s.has(model::Warning::StopBeyondLiquidation);
