@@ -106,6 +106,7 @@ void RiskPanel::setTheme(const Theme& theme)
     m_warnings->setPalette(m_warnings->text() == calmText() ? m_calmPalette : m_warningPalette);
     m_theme = theme;
     m_tierOld = !m_tierOld;  // colours it again
+    m_tierRecolour = true;
     refreshTierNote();
 }
 
@@ -116,8 +117,18 @@ QString RiskPanel::calmText()
 
 void RiskPanel::refreshTierNote()
 {
+    // Worked out again only when the table, the venue, the symbol or the day change:
+    // the panel refreshes on every slider step, and the note's words cost more than its figures.
     const model::PlanInputs& in = m_model.inputs();
-    const model::TierStatus status = model::tierStatus(m_model.tierTable(), in.venue, in.symbol, QDate::currentDate());
+    const model::TierTable* table = m_model.tierTable();
+    const QDate today = QDate::currentDate();
+    const QString asOf = table ? table->asOf + table->source : QString();  // a refreshed table may take the old one's place
+    if (table == m_tierShown.table && asOf == m_tierShown.asOf && in.venue == m_tierShown.venue
+        && in.symbol == m_tierShown.symbol && today == m_tierShown.day && !m_tierRecolour)
+        return;
+    m_tierShown = {table, asOf, in.venue, in.symbol, today};
+    m_tierRecolour = false;
+    const model::TierStatus status = model::tierStatus(table, in.venue, in.symbol, today);
     if (m_tierNote->text() != status.text) {
         m_tierNote->setText(status.text);
         m_tierNote->setToolTip(status.details);

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "core/model/export/risk_figures.h"
+#include "core/engine/venue/venue.h"
 #include "ui/theme/theme.h"
 
+#include <QDate>
 #include <QPalette>
 #include <QWidget>
 
@@ -15,6 +17,7 @@ class QPushButton;
 namespace levlab::model {
 class RiskModel;
 struct Refusal;
+struct TierTable;
 }  // namespace levlab::model
 
 namespace levlab::ui {
@@ -82,6 +85,15 @@ private:
     WarningText* m_stale = nullptr;
     WarningText* m_tierNote = nullptr;
     bool m_tierOld = false;
+    /// What the table note was last worked out for.
+    struct TierShown final {
+        const model::TierTable* table = nullptr;
+        QString asOf;  ///< the table's date and source
+        engine::Venue venue{};
+        QString symbol;
+        QDate day;
+    } m_tierShown;
+    bool m_tierRecolour = true;  ///< the theme changed: the note is worked out again
     Theme m_theme;
     QPushButton* m_lowerLeverage = nullptr;
     QPushButton* m_moveStop = nullptr;
