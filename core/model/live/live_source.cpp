@@ -20,6 +20,7 @@ MarketState noPrice(qint64 timeMs)
 
 constexpr std::size_t kCapacity1m = 8192;  // the live market keeps three days; room to spare
 constexpr qint64 kRecentMs = 3600000;      // the plan's recent range: the last hour
+constexpr int kFrameMs = 17;               // at most 60 notices a second, as the simulated market
 
 Candle toCandle(const LiveCandle& c)
 {
@@ -40,6 +41,10 @@ LiveSource::LiveSource(LiveVenue venue, const QString& symbol, QObject* parent)
     m_live.setEndpoints(endpoints(venue));
     connect(&m_live, &LiveMarket::changed, this, &LiveSource::onChanged);
     connect(&m_live, &LiveMarket::candlesChanged, this, &LiveSource::onCandles);
+    m_frame.setSingleShot(true);
+    m_frame.setTimerType(Qt::PreciseTimer);
+    m_frame.setInterval(kFrameMs);
+    connect(&m_frame, &QTimer::timeout, this, &LiveSource::onFrame);
 }
 
 LiveEndpoints LiveSource::endpoints(LiveVenue venue)
@@ -115,16 +120,38 @@ QString LiveSource::name() const
 
 void LiveSource::onChanged()
 {
+    // As state() reads them: a trade before the first mark stands in for the mark.
     const LiveQuote& q = snapshot().quote;
-    const double mark = q.mark.value_or(0.0);
-    const double last = q.last.value_or(mark);
+    const double last = q.last.value_or(q.mark.value_or(0.0));
+    const double mark = q.mark.value_or(last);
     if (mark != m_lastMark || last != m_lastLast) {
         m_lastMark = mark;
         m_lastLast = last;
         if (last > 0.0 && mark > 0.0)
             m_candles.addTick(m_now(), last, mark);
-        emit advanced();
+        notify(true);
+        return;
     }
+    notify(false);
+}
+
+void LiveSource::notify(bool moved)
+{
+    m_pendingMove = m_pendingMove || moved;
+    m_pendingStatus = true;
+    if (!m_frame.isActive())
+        onFrame();
+}
+
+void LiveSource::onFrame()
+{
+    if (!m_pendingMove && !m_pendingStatus)
+        return;  // a quiet interval: the next notice goes out at once
+    const bool moved = m_pendingMove;
+    m_pendingMove = m_pendingStatus = false;
+    m_frame.start();
+    if (moved)
+        emit advanced();
     emit statusChanged();
 }
 
@@ -161,7 +188,7 @@ void LiveSource::onCandles()
     m_forming = forming;
     if (forming) {
         m_candles.addBar(toCandle(*forming));
-        emit advanced();
+        notify(true);
     }
 }
 

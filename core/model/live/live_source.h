@@ -3,6 +3,8 @@
 #include "core/model/live/live_market.h"
 #include "core/model/market/market_source.h"
 
+#include <QTimer>
+
 #include <functional>
 #include <optional>
 #include <vector>
@@ -15,6 +17,12 @@ namespace levlab::model {
 /// backfilled after a reconnect redraws the series whole), with the current minute
 /// moved by each mark and trade. Prices are the venue's; until the first mark arrives
 /// the last candle's close stands in. Speed is real time only: 0 disconnects.
+///
+/// A venue may send a thousand frames a second; the plan, the chart and the status
+/// line need at most one change a frame. The candles take every frame at once, and
+/// advanced() and statusChanged() come at most once every frame interval (the first
+/// at once, the rest folded into one at the interval's end, so the last word always
+/// arrives).
 class LiveSource final : public MarketSource {
     Q_OBJECT
 public:
@@ -67,6 +75,9 @@ private:
     void onChanged();
     void onCandles();
     void rebuild(const std::vector<LiveCandle>& all);
+    /// Asks for advanced() (when `moved`) and statusChanged(), at most once a frame.
+    void notify(bool moved);
+    void onFrame();
 
     QString m_symbol;
     LiveMarket m_live;
@@ -77,6 +88,9 @@ private:
     double m_lastMark = 0.0;
     double m_lastLast = 0.0;
     bool m_running = false;
+    QTimer m_frame;  ///< runs for one frame interval after each notice
+    bool m_pendingStatus = false;
+    bool m_pendingMove = false;
 };
 
 }  // namespace levlab::model

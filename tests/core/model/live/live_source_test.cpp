@@ -4,6 +4,7 @@
 #include "tests/core/model/live/feed_lines.h"
 #include "tests/core/model/live/local_servers.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -118,6 +119,38 @@ TEST(LiveSource, AGapBackfilledAfterAReconnectRedrawsWholeAndFinishesItsMinutes)
     EXPECT_EQ(lastDone.openMs, kMinute0 + 19 * kMinute);
     EXPECT_EQ(lastDone.close, 119.0);
     EXPECT_EQ(m1.back().close, 120.0);
+}
+
+QByteArray trade(qint64 id, double price)
+{
+    return R"({"stream":"btcusdt@aggTrade","data":{"e":"aggTrade","E":)" + QByteArray::number(kT0 + id) + R"(,"a":)"
+           + QByteArray::number(id) + R"(,"s":"BTCUSDT","p":")" + QByteArray::number(price, 'f', 1)
+           + R"(","q":"0.010","f":1,"l":1,"T":)" + QByteArray::number(kT0 + id) + R"(,"m":false}})";
+}
+
+TEST(LiveSource, ABurstOfFramesMovesTheCandleByEachAndThePlanOnceAFrame)
+{
+    Rig rig;
+    rig.source.start();
+    const auto& m1 = rig.source.candles().series(Timeframe::M1);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m1.size() == 11 && rig.stream.connections == 1; }, 3000));
+    std::vector<double> seen;  // the last price each notice shows
+    QObject::connect(&rig.source, &MarketSource::advanced, [&] { seen.push_back(rig.source.state().last); });
+    // 300 trades at once: 60,000.5 rising by 0.5, with one spike to 61,000 in the middle.
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 1; i <= 300; ++i)
+        rig.stream.send(trade(i, i == 150 ? 61000.0 : 60000.0 + 0.5 * i));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !seen.empty() && seen.back() == 60150.0; }, 5000));
+    QTest::qWait(40);  // nothing is owed after the last notice
+    const auto frames = static_cast<std::size_t>(clock.elapsed() / 17);
+    EXPECT_EQ(seen.back(), 60150.0);
+    EXPECT_LE(seen.size(), frames + 2) << "one notice a frame interval, not one a frame";
+    // Every trade reached the forming minute (backfilled with low 98): its high is the spike.
+    EXPECT_EQ(m1.back().openMs, kMinute0);
+    EXPECT_EQ(m1.back().low, 98.0);
+    EXPECT_EQ(m1.back().high, 61000.0);
+    EXPECT_EQ(m1.back().close, 60150.0);
 }
 
 TEST(LiveSource, FundingIntervalsAndTheDocumentedEndpointHook)
