@@ -86,13 +86,14 @@ PositionEvent::Kind eventKind(engine::TradeStep::Kind k)
 
 }  // namespace
 
-std::optional<Refusal> RiskModel::checkLadder(const PlanInputs& in, const RiskSnapshot& s, const char* field) const
+std::optional<Refusal> RiskModel::checkLadder(const PlanInputs& in, const RiskSnapshot& s, const char* field,
+                                              const MarketState& market) const
 {
     if (in.ladder.empty() || !s.valid)
         return std::nullopt;
     if (auto r = checkShares(in.ladder))
         return r;
-    auto plan = tradePlan(in, m_market);
+    auto plan = tradePlan(in, market);
     if (!plan)
         return std::nullopt;  // the snapshot's own checks speak for the position
     auto e = engine::validateExitPlan(plan->position, plan->exits);

@@ -350,7 +350,7 @@ std::optional<Refusal> RiskModel::checkExits(const PlanInputs& in, const RiskSna
         return Refusal{f, tr("this would leave the take-profit (%1) on the wrong side: %2; move the take-profit first")
                               .arg(formatNumber(*in.takeProfit, d), rule)};
     }
-    return checkLadder(in, s, field);
+    return checkLadder(in, s, field, market);
 }
 
 namespace {

@@ -226,7 +226,7 @@ private:
     void detectEvents(const MarketState& before, const MarketState& after);
     /// The position and exits of `in` as the engine's trade plan, at the market `mk`.
     engine::Result<engine::TradePlan> tradePlan(const PlanInputs& in, const MarketState& mk) const;
-    std::optional<Refusal> checkLadder(const PlanInputs& in, const RiskSnapshot& s, const char* field) const;
+    std::optional<Refusal> checkLadder(const PlanInputs& in, const RiskSnapshot& s, const char* field, const MarketState& market) const;
     /// Opens the trade simulator when the plan has a ladder (at the trade's opening).
     void startLadder();
     void advanceLadder(const MarketState& after);

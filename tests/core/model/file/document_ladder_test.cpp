@@ -195,6 +195,19 @@ TEST(DocumentLadder, AnOpenLadderTradeKeepsItsPlanAndItsLadder)
     EXPECT_EQ(writeDocument(captureDocument(t.risk, t.portfolio, t.feed, {})), saved);
 }
 
+TEST(DocumentLadder, AnAtMarketLadderIsCheckedAtTheFilesMarketNotTheOneOnScreen)
+{
+    // On screen the market stands at 50,000, where the file's first target (43,260) would
+    // lie below a long's entry; the file's market is at 42,000, where the ladder holds.
+    Session s(tiers(), 20240101, 50000.0);
+    auto doc = readDocument(with(kLadder, "\"entry_price\": 42000,\n", ""));
+    ASSERT_TRUE(doc) << doc.error().message();
+    auto applied = applyDocument(doc.value(), s.risk, s.portfolio, s.feed);
+    ASSERT_TRUE(applied) << applied.error().message();
+    EXPECT_EQ(s.risk.snapshot().entry, 42000.0);
+    EXPECT_EQ(s.risk.inputs().ladder, handLadder());
+}
+
 TEST(DocumentLadder, AFileWithoutALadderReadsWithAnEmptyOne)
 {
     QByteArray text = kLadder;
