@@ -1,6 +1,8 @@
 // What one market tick costs the plan's model while planning at market: the snapshot
 // recomputed, with and without an exit ladder and margin rules (whose preview walks
-// the engine's trade simulator twice), and an open ladder trade advanced one tick.
+// the engine's trade simulator twice), and an open ladder trade advanced one tick; and
+// the simulated market's start, its history generated.
+#include "core/model/feeds/market_feed.h"
 #include "core/model/plan/risk_model.h"
 #include "core/model/tiers/tier_library.h"
 
@@ -74,6 +76,17 @@ void BM_MarketTickOpenLadder(benchmark::State& state)
     }
 }
 BENCHMARK(BM_MarketTickOpenLadder)->Unit(benchmark::kMicrosecond);
+
+/// The simulated market's start: 100,000 one-minute bars of BTC and of the assets that follow it.
+void BM_GenerateHistory(benchmark::State& state)
+{
+    for (auto _ : state) {
+        model::MarketFeed feed(7, 60000.0, 1700000000000);
+        feed.generateHistory(static_cast<std::size_t>(state.range(0)));
+        benchmark::DoNotOptimize(feed.candles().series(model::Timeframe::M1).back());
+    }
+}
+BENCHMARK(BM_GenerateHistory)->Arg(100'000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

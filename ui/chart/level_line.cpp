@@ -72,8 +72,8 @@ void LevelLine::refreshText()
     if (text == m_text)
         return;
     m_text = text;
-    m_textWidth = m_pinned ? QFontMetricsF(tagFont()).horizontalAdvance(text) : 0.0;
-    m_tagPixmap = QPixmap();
+    m_textWidth = m_pinned ? tagMetrics().horizontalAdvance(text) : 0.0;
+    m_tagStale = true;
     placeParts();
     m_tagPart->update();
 }
@@ -122,7 +122,9 @@ void LevelLine::setTheme(const Theme& theme)
 {
     m_theme = theme;
     m_strip = QPixmap();
-    m_tagPixmap = QPixmap();
+    m_tagStale = true;
+    m_tagFont.reset();
+    m_tagMetrics.reset();
     m_linePart->update();
     m_tagPart->update();
 }
@@ -268,13 +270,23 @@ QColor LevelLine::colour() const
     return m_theme.text;
 }
 
-QFont LevelLine::tagFont() const
+const QFont& LevelLine::tagFont()
 {
-    QFont f;  // the application's font
-    f.setPointSizeF(std::max(7.5, f.pointSizeF() * 0.85));
-    f.setBold(m_kind == Kind::Liquidation);
-    f.setStyleStrategy(QFont::PreferNoShaping);  // digits and Latin names: no complex shaping to pay for
-    return f;
+    if (!m_tagFont) {
+        QFont f;  // the application's font
+        f.setPointSizeF(std::max(7.5, f.pointSizeF() * 0.85));
+        f.setBold(m_kind == Kind::Liquidation);
+        f.setStyleStrategy(QFont::PreferNoShaping);  // digits and Latin names: no complex shaping to pay for
+        m_tagFont = f;
+    }
+    return *m_tagFont;
+}
+
+const QFontMetricsF& LevelLine::tagMetrics()
+{
+    if (!m_tagMetrics)
+        m_tagMetrics.emplace(tagFont());
+    return *m_tagMetrics;
 }
 
 double LevelLine::thickness() const
@@ -320,15 +332,18 @@ void LevelLine::renderStrip(qreal dpr)
 void LevelLine::renderTag(const QSizeF& size, qreal dpr)
 {
     // The tag with its text, laid out and drawn when the text changes, not on every paint.
+    // The same size again (a price that moved): drawn over in place, no new pixmap.
     const QSize px(static_cast<int>(std::ceil(size.width())), static_cast<int>(std::ceil(size.height())));
-    m_tagPixmap = QPixmap(px * dpr);
-    m_tagPixmap.setDevicePixelRatio(dpr);
+    if (m_tagPixmap.size() != px * dpr || m_tagPixmap.devicePixelRatio() != dpr) {
+        m_tagPixmap = QPixmap(px * dpr);
+        m_tagPixmap.setDevicePixelRatio(dpr);
+    }
+    m_tagStale = false;
     m_tagPixmap.fill(colour());
     QPainter p(&m_tagPixmap);
     p.setPen(m_theme.labelText);
-    const QFont font = tagFont();
-    p.setFont(font);
-    const QFontMetricsF metrics(font);
+    p.setFont(tagFont());
+    const QFontMetricsF& metrics = tagMetrics();
     const double baseline = (size.height() + metrics.ascent() - metrics.descent()) / 2.0;
     p.drawText(QPointF(Theme::kLabelPadding, std::round(baseline)), m_text);
 }
@@ -369,7 +384,7 @@ void LevelLine::paintTag(QPainter* painter, const QRectF& exposed)
     if (!tag.intersects(exposed))
         return;
     const qreal dpr = painter->device()->devicePixelRatioF();
-    if (m_tagPixmap.isNull() || m_tagPixmap.devicePixelRatio() != dpr || m_tagPixmap.deviceIndependentSize() != tag.size())
+    if (m_tagStale || m_tagPixmap.isNull() || m_tagPixmap.devicePixelRatio() != dpr || m_tagPixmap.deviceIndependentSize() != tag.size())
         renderTag(tag.size(), dpr);
     painter->drawPixmap(QPointF(std::round(tag.left()), std::round(tag.top())), m_tagPixmap);
 }

@@ -3,6 +3,8 @@
 #include "ui/theme/theme.h"
 
 #include <QElapsedTimer>
+#include <QFont>
+#include <QFontMetricsF>
 #include <QGraphicsObject>
 #include <QTimer>
 #include <QPixmap>
@@ -89,7 +91,9 @@ private:
     void paintLine(QPainter* painter, const QRectF& exposed);
     void paintTag(QPainter* painter, const QRectF& exposed);
     [[nodiscard]] QColor colour() const;
-    [[nodiscard]] QFont tagFont() const;
+    /// The tags' font and its metrics, made once (a font looked up per tag costs more than its text).
+    [[nodiscard]] const QFont& tagFont();
+    [[nodiscard]] const QFontMetricsF& tagMetrics();
     /// Dash and gap lengths in pixels; a zero dash draws a solid line.
     [[nodiscard]] std::pair<double, double> dashPattern() const;
     [[nodiscard]] double priceAt(double y) const;
@@ -120,7 +124,10 @@ private:
     Part* m_tagPart = nullptr;
     QRectF m_hitRect;  ///< the grab band and the tag
     QPixmap m_strip;         ///< the line as drawn, one blit per paint
-    QPixmap m_tagPixmap;     ///< the tag as drawn
+    QPixmap m_tagPixmap;     ///< the tag as drawn; its pixels are drawn again in place when the text changes
+    bool m_tagStale = true;  ///< the text or theme changed since m_tagPixmap was drawn
+    std::optional<QFont> m_tagFont;
+    std::optional<QFontMetricsF> m_tagMetrics;
     QElapsedTimer m_textAge;
     QTimer m_textPending;    ///< a tag's text changes at most Theme::kReadoutHz times a second
     void renderStrip(qreal dpr);

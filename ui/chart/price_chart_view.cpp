@@ -63,6 +63,10 @@ PriceChartView::PriceChartView(model::RiskModel& model, model::MarketSource& fee
     });
 
     setRenderHint(QPainter::Antialiasing, false);
+    // The view's own background brush (the theme's, solid) covers every pixel it repaints:
+    // the viewport need not be filled with its palette first, sixty times a second.
+    viewport()->setAutoFillBackground(false);
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     setFocusPolicy(Qt::StrongFocus);
     setRubberBand(QChartView::NoRubberBand);
     setToolTip(tr("Wheel: zoom · Shift+wheel or ←/→: scroll · End: follow the latest price\n"

@@ -152,6 +152,14 @@ void LeverageControl::refresh()
         m_slider->setValue(static_cast<int>(std::lround(lev)));
     }
     m_spin->showModelValue(lev);
+    // The market moves the plan on every tick; the limits and texts below move seldom.
+    // With nothing explained, the same leverage and limits leave them as they are.
+    auto shown = std::make_tuple(lev, maxLev, m_slider->minimum(), s.maxLeverageReason);
+    if (m_shownFor == shown && m_reason->text().isEmpty() && !m_requesting) {
+        m_refreshedMarket = m_model.market();
+        return;
+    }
+    m_shownFor = std::move(shown);
     for (std::size_t i = 0; i < m_chips.size(); ++i) {
         const bool enabled = kChipLeverage[i] <= maxLev;
         if (m_chips[i]->isEnabled() != enabled)

@@ -6,6 +6,8 @@
 #include <QWidget>
 
 #include <array>
+#include <optional>
+#include <tuple>
 
 class QLabel;
 class QPushButton;
@@ -54,6 +56,8 @@ private:
     double m_shownLeverage = 0.0;
     model::PlanInputs m_explained;  ///< the plan when the reason was given: it goes when the plan changes
     model::MarketState m_refreshedMarket;  ///< at the last refresh: tells market moves from edits
+    /// Leverage, maximum, the slider's lower end and the maximum's reason at the last full refresh.
+    std::optional<std::tuple<double, double, int, QString>> m_shownFor;
     bool m_requesting = false;
     bool m_reasonIsProblem = false;
     std::array<QPushButton*, 5> m_chips{};

@@ -60,6 +60,10 @@ QMenu* TierActions::addMenu()
 void TierActions::update()
 {
     const model::PlanInputs& in = m_model.inputs();
+    auto shownFor = std::make_tuple(in.venue, in.symbol, m_updates.busy());
+    if (m_shownFor == shownFor)
+        return;
+    m_shownFor = std::move(shownFor);
     const QString venue = venueText(in.venue);
     const bool textbook = in.venue == engine::Venue::Textbook;
     QString refresh = tr("&Refresh risk-limit table from %1").arg(venue);

@@ -1,7 +1,13 @@
 #pragma once
 
+#include "core/engine/venue/venue.h"
+
 #include <QObject>
 #include <QPointer>
+#include <QString>
+
+#include <optional>
+#include <tuple>
 
 class QAction;
 class QMainWindow;
@@ -43,6 +49,9 @@ private:
     QMainWindow& m_window;
     QAction* m_refresh = nullptr;
     QAction* m_import = nullptr;
+    /// What the actions' texts were last written for: the plan changes with every tick
+    /// of an at-market entry, the venue, symbol and fetch state seldom.
+    std::optional<std::tuple<engine::Venue, QString, bool>> m_shownFor;
 };
 
 }  // namespace levlab::ui

@@ -24,7 +24,7 @@ void CandleSeries::push(const Candle& c)
         ++m_count;
     } else {
         m_ring[m_head] = c;
-        m_head = (m_head + 1) % m_ring.size();
+        m_head = wrap(m_head + 1);
     }
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/model/feeds/large_pages.h"
+
 #include <QtGlobal>
 
 #include <array>
@@ -31,7 +33,7 @@ public:
     [[nodiscard]] const Candle& at(std::size_t i) const
     {
         static const Candle none;
-        return m_ring.empty() ? none : m_ring[(m_head + i) % m_ring.size()];
+        return m_ring.empty() ? none : m_ring[wrap(m_head + i)];
     }
     [[nodiscard]] const Candle& back() const { return at(m_count - 1); }
 
@@ -51,13 +53,16 @@ public:
     [[nodiscard]] std::size_t lowerBound(qint64 timeMs) const;
 
 private:
-    Candle& slot(std::size_t i) { return m_ring[(m_head + i) % m_ring.size()]; }
+    Candle& slot(std::size_t i) { return m_ring[wrap(m_head + i)]; }
+    /// A position past the ring's end counted from its start again: head and index are
+    /// each below the size, so one subtraction does (a division costs more than the read).
+    [[nodiscard]] std::size_t wrap(std::size_t j) const { return j < m_ring.size() ? j : j - m_ring.size(); }
     void push(const Candle& c);
 
     qint64 m_spanMs;
     std::size_t m_capacity;
     /// Grows to the capacity as candles come (a copy costs what is kept, not the capacity), then wraps.
-    std::vector<Candle> m_ring;
+    std::vector<Candle, LargePageAllocator<Candle>> m_ring;
     std::size_t m_head = 0;
     std::size_t m_count = 0;
 };

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/model/feeds/normal_pairs.h"
+
 #include <QString>
 
 #include <cstdint>
@@ -31,6 +33,7 @@ private:
     double m_beta;
     double m_ownVol;
     std::mt19937_64 m_rng;
+    NormalPairs m_normal;
 };
 
 }  // namespace levlab::model

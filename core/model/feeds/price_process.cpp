@@ -28,13 +28,7 @@ PriceProcess::PriceProcess(std::uint64_t seed, double startPrice, qint64 startMs
 
 double PriceProcess::uniform() { return std::generate_canonical<double, 53>(m_rng); }
 
-double PriceProcess::normal()
-{
-    // Box–Muller on the engine's own uniforms: identical on every platform.
-    const double u1 = std::max(uniform(), 1e-300);
-    const double u2 = uniform();
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * M_PI * u2);
-}
+double PriceProcess::normal() { return m_normal(m_rng); }
 
 void PriceProcess::setScenario(Scenario s)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/feeds/candle_store.h"
+#include "core/model/feeds/normal_pairs.h"
 
 #include <QtGlobal>
 
@@ -76,6 +77,7 @@ private:
     void updateMarkAndFunding(double seconds);
 
     std::mt19937_64 m_rng;
+    NormalPairs m_normal;
     double m_dt;
     Tick m_tick;
     int m_regime = 1;            ///< 0 calm, 1 normal, 2 stormy

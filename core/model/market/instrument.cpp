@@ -1,5 +1,7 @@
 #include "core/model/market/instrument.h"
 
+#include <QHash>
+
 #include <array>
 
 namespace levlab::model {
@@ -31,7 +33,14 @@ Instrument Instrument::parse(const QString& symbol)
 
 QString baseAsset(const QString& symbol)
 {
-    return Instrument::parse(symbol).base;
+    // Asked for every price a view or model reads, of a handful of symbols: each is
+    // parsed once per thread (the odds are counted on a pool's threads).
+    thread_local QHash<QString, QString> known;
+    if (const auto it = known.constFind(symbol); it != known.cend())
+        return *it;
+    if (known.size() >= 1024)
+        known.clear();  // symbols read from files are many only when something is wrong
+    return *known.insert(symbol, Instrument::parse(symbol).base);
 }
 
 bool sameAsset(const QString& a, const QString& b)
