@@ -61,7 +61,18 @@ LevelLine::LevelLine(Kind kind, const Theme& theme, QGraphicsItem* parent)
     setVisible(false);
     m_textAge.start();
     m_textPending.setSingleShot(true);
-    connect(&m_textPending, &QTimer::timeout, this, &LevelLine::refreshText);
+    connect(&m_textPending, &QTimer::timeout, this, &LevelLine::settle);
+    m_lastMove.start();
+}
+
+void LevelLine::settle()
+{
+    // The moves have stopped when none came for kSettleMs; until then, wait the rest.
+    if (const qint64 quiet = m_lastMove.elapsed(); quiet < kSettleMs) {
+        m_textPending.start(static_cast<int>(kSettleMs - quiet));
+        return;
+    }
+    refreshText();
 }
 
 void LevelLine::refreshText()
@@ -219,10 +230,11 @@ void LevelLine::relocate()
     // kTagTextHz times a second — a price changing faster cannot be read anyway.
     // When the moves stop, a last refresh shows the final price.
     const auto minAgeMs = static_cast<qint64>(1000.0 / kTagTextHz);
+    m_lastMove.restart();
     if (m_text.isEmpty() || m_textAge.elapsed() >= minAgeMs)
         refreshText();
-    else
-        m_textPending.start(kSettleMs);
+    else if (!m_textPending.isActive())
+        m_textPending.start(kSettleMs);  // not restarted on every move: see settle()
     placeParts();
 }
 

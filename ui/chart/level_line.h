@@ -130,8 +130,11 @@ private:
     std::optional<QFontMetricsF> m_tagMetrics;
     QElapsedTimer m_textAge;
     QTimer m_textPending;    ///< a tag's text changes at most Theme::kReadoutHz times a second
+    QElapsedTimer m_lastMove;  ///< since the level last moved: its final price shows once it rests
     void renderStrip(qreal dpr);
     void renderTag(const QSizeF& size, qreal dpr);
+    /// The text's last refresh once the level has rested for a moment.
+    void settle();
 };
 
 }  // namespace levlab::ui
