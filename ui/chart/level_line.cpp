@@ -13,7 +13,6 @@ namespace levlab::ui {
 
 namespace {
 
-constexpr double kTagHeight = LevelLine::kTagHeight;
 constexpr double kConnectorPx = 6.0;  ///< how far into the plot a moved tag's connector reaches
 constexpr double kTagTextHz = Theme::kReadoutHz;
 constexpr int kSettleMs = 120;
