@@ -2,6 +2,7 @@
 // of the whole window (every word-wrapped text measured again) costs more than the
 // rest of a frame, and the market changes the readouts ten times a second.
 #include "tests/ui/dashboard_fixture.h"
+#include "ui/binding/market_throttle.h"
 #include "ui/portfolio/positions_table_model.h"
 #include "ui/controls/leverage_control.h"
 #include "ui/main_window.h"
@@ -12,6 +13,8 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QElapsedTimer>
+#include <QTest>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QVBoxLayout>
@@ -149,6 +152,35 @@ TEST(ReadoutCost, MarksRepaintOnlyTheCellsValuedAtTheMark)
         EXPECT_EQ(from, to);
         EXPECT_GE(from.column(), ui::PositionsTableModel::Margin);
     }
+}
+
+TEST(ReadoutCost, ASteadyMarketsReadoutsRunInsideItsFramesAndTheLastOneComes)
+{
+    // Asked every 17 ms (a market's frames) for 600 ms: the refresh runs at most ten
+    // times a second, each inside a frame's request, painted with that frame, never from
+    // a timer of its own between frames. When the asking stops, the last one still comes.
+    bool inFrame = false;
+    int inside = 0;
+    int between = 0;
+    ui::RateLimiter limiter([&] { ++(inFrame ? inside : between); }, 10.0, nullptr);
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 600) {
+        inFrame = true;
+        limiter.request();
+        inFrame = false;
+        QTest::qWait(17);
+    }
+    const auto allowed = static_cast<int>(clock.elapsed() / 100) + 1;
+    EXPECT_GE(inside, 4);
+    EXPECT_LE(inside, allowed);
+    EXPECT_EQ(between, 0) << "a refresh between frames is a repaint of its own";
+    const int before = inside + between;
+    inFrame = true;
+    limiter.request();  // one more right away: within the interval, it waits
+    inFrame = false;
+    ASSERT_TRUE(QTest::qWaitFor([&] { return inside + between > before; }, 1000)) << "the last request's refresh came";
+    EXPECT_EQ(between, 1);
 }
 
 }  // namespace

@@ -4,6 +4,12 @@
 
 namespace levlab::ui {
 
+namespace {
+
+constexpr qint64 kFrameGraceMs = 20;  ///< a little more than one frame at 60 a second
+
+}  // namespace
+
 RateLimiter::RateLimiter(std::function<void()> refresh, double hz, QObject* parent)
     : QObject(parent), m_refresh(std::move(refresh)), m_intervalMs(static_cast<qint64>(1000.0 / hz))
 {
@@ -17,7 +23,10 @@ void RateLimiter::request()
     if (m_since.elapsed() >= m_intervalMs)
         now();
     else if (!m_pending.isActive())
-        m_pending.start(static_cast<int>(m_intervalMs - m_since.elapsed()));
+        // Asked again and again (a market's frames ask sixty times a second), the first
+        // request past the interval runs it, inside that frame and painted with it; the
+        // timer, set a frame later, only brings the last request's refresh when none follows.
+        m_pending.start(static_cast<int>(m_intervalMs - m_since.elapsed() + kFrameGraceMs));
 }
 
 void RateLimiter::now()

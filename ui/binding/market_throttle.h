@@ -15,7 +15,8 @@ class RiskModel;
 namespace levlab::ui {
 
 /// Runs a view's refresh at most `hz` times a second, however often asked, and
-/// always once after the last request; `now()` runs it at once.
+/// always once after the last request (within one interval and a frame); `now()` runs
+/// it at once.
 class RateLimiter final : public QObject {
     Q_OBJECT
 public:
