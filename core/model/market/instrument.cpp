@@ -35,12 +35,22 @@ QString baseAsset(const QString& symbol)
 {
     // Asked for every price a view or model reads, of a handful of symbols: each is
     // parsed once per thread (the odds are counted on a pool's threads).
+    // The same symbol asked again and again (a frame asks for its own many times) is
+    // answered without hashing it.
+    thread_local QString lastSymbol;
+    thread_local QString lastBase;
+    if (symbol == lastSymbol && !lastBase.isNull())
+        return lastBase;
     thread_local QHash<QString, QString> known;
-    if (const auto it = known.constFind(symbol); it != known.cend())
-        return *it;
-    if (known.size() >= 1024)
-        known.clear();  // symbols read from files are many only when something is wrong
-    return *known.insert(symbol, Instrument::parse(symbol).base);
+    auto it = known.constFind(symbol);
+    if (it == known.cend()) {
+        if (known.size() >= 1024)
+            known.clear();  // symbols read from files are many only when something is wrong
+        it = known.insert(symbol, Instrument::parse(symbol).base);
+    }
+    lastSymbol = symbol;
+    lastBase = *it;
+    return lastBase;
 }
 
 bool sameAsset(const QString& a, const QString& b)

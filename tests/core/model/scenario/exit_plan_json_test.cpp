@@ -68,6 +68,13 @@ TEST(VenuePlans, BaseAssetOfEachVenuesSymbol)
     EXPECT_EQ(model::baseAsset(QStringLiteral("XBTUSD")), QStringLiteral("BTC"));
     EXPECT_EQ(model::baseAsset(QStringLiteral("eth_usdt")), QStringLiteral("ETH"));
     EXPECT_EQ(model::baseAsset(QStringLiteral("BTC-PERP")), QStringLiteral("BTC"));
+    // Asked again and in turn (answers are kept): each its own.
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_EQ(model::baseAsset(QStringLiteral("SOLUSDT")), QStringLiteral("SOL"));
+        EXPECT_EQ(model::baseAsset(QStringLiteral("SOLUSDT")), QStringLiteral("SOL"));
+        EXPECT_EQ(model::baseAsset(QStringLiteral("ETHUSDT")), QStringLiteral("ETH"));
+        EXPECT_EQ(model::baseAsset(QString()), QString());
+    }
 }
 
 TEST(VenuePlans, EachVenueTakesItsOwnTableForTheAsset)
