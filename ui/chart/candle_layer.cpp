@@ -69,6 +69,17 @@ QRectF CandleLayer::boundingRect() const
     return m_bounds;
 }
 
+QRect CandleLayer::coveredPlot() const
+{
+    if (m_part != Part::Finished || m_window.plot.isEmpty() || !isVisible())
+        return {};
+    // Whole pixels only: a pixel the plot's edge cuts is left to the view's own fill.
+    const QRectF& p = m_window.plot;
+    const int left = static_cast<int>(std::ceil(p.left()));
+    const int top = static_cast<int>(std::ceil(p.top()));
+    return {QPoint(left, top), QPoint(static_cast<int>(std::floor(p.right())) - 1, static_cast<int>(std::floor(p.bottom())) - 1)};
+}
+
 void CandleLayer::redraw()
 {
     m_cache.invalidate();
@@ -89,12 +100,14 @@ void CandleLayer::render(QPainter* painter)
 {
     m_drawn = 0;
     const CandleWindow& w = m_window;
+    // The plot's background is the finished part's, candles or none (see coveredPlot()).
+    if (m_part == Part::Finished && !w.plot.isEmpty())
+        painter->fillRect(w.plot, m_theme.plotBackground);
     if (!w.series || w.first >= w.end || w.yMax <= w.yMin || w.plot.isEmpty())
         return;
     painter->setClipRect(w.plot);
     painter->setRenderHint(QPainter::Antialiasing, false);
     if (m_part == Part::Finished) {
-        painter->fillRect(w.plot, m_theme.plotBackground);
         // The grid lives in the cached layer too, so moving a level line never redraws it.
         QPen grid(m_theme.grid, 1);
         grid.setCosmetic(true);

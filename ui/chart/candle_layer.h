@@ -48,6 +48,10 @@ public:
     /// Candles drawn in the last paint (after grouping).
     [[nodiscard]] int drawnCount() const { return m_drawn; }
 
+    /// The finished part covers the plot whole (its background, then grid and candles):
+    /// the view need not fill beneath it. Empty for the live part or without a plot.
+    [[nodiscard]] QRect coveredPlot() const;
+
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 

@@ -84,6 +84,8 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    /// The theme's background around the plot; the plot itself is the candle layer's.
+    void drawBackground(QPainter* painter, const QRectF& rect) override;
 
 private:
     void onModelChanged();

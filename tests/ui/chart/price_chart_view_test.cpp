@@ -12,6 +12,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 
 namespace levlab::ui {
@@ -238,6 +239,33 @@ TEST_F(PriceChart, FollowsTheMarketsOwnTicksWithoutThePlan)
     // The view moved on by the five minutes and draws up to the newest bar.
     EXPECT_EQ(chart->candles().window().endMs - endBefore, 5 * 60 * 1000);
     EXPECT_EQ(chart->candles().window().end, chart->candles().window().series->size());
+}
+
+TEST_F(PriceChart, ThePlotIsPaintedWholeWithOrWithoutCandles)
+{
+    // The view fills only around the plot; the candle layer paints the plot itself, also
+    // where no candle falls (a window in the days before the history began).
+    const QColor plotColour = Theme::darkTheme().plotBackground;
+    const QColor around = Theme::darkTheme().background;
+    std::function<QColor(QPointF)> pixel = [&](QPointF q) { return chart->grab().toImage().pixelColor(q.toPoint()); };
+    const QRectF p = plot();
+    ASSERT_FALSE(p.isEmpty());
+    EXPECT_EQ(pixel({p.left() + 3, p.bottom() - 3}), plotColour);
+    EXPECT_EQ(pixel({p.left() + 3, p.bottom() + 3}), around) << "below the plot: the view's own fill";
+    // A market with no candles yet (a live venue before its backfill): the same plot.
+    model::MarketFeed bare{7, 42000.0, 1704067200000};
+    PriceChartView emptyChart(riskModel, bare, Theme::darkTheme());
+    emptyChart.resize(1000, 600);
+    emptyChart.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&emptyChart));
+    emptyChart.flushFrame();
+    ASSERT_EQ(emptyChart.candles().drawnCount(), 0);
+    const QRectF empty = emptyChart.candles().window().plot;
+    ASSERT_FALSE(empty.isEmpty());
+    pixel = [&](QPointF q) { return emptyChart.grab().toImage().pixelColor(q.toPoint()); };
+    EXPECT_EQ(pixel({empty.left() + 3, empty.bottom() - 3}), plotColour);
+    EXPECT_EQ(pixel(empty.center()), plotColour);
+    EXPECT_EQ(pixel({empty.left() + 3, empty.bottom() + 3}), around);
 }
 
 }  // namespace
