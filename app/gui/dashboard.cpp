@@ -1,6 +1,7 @@
 #include "app/gui/dashboard.h"
 
 #include "ui/controls/exits_form.h"
+#include "core/model/replay/replay_source.h"
 #include "core/model/tiers/user_tiers.h"
 
 #include <QAction>
@@ -136,8 +137,9 @@ Dashboard::Dashboard(const DashboardOptions& options)
     }
     if (oddsDock) {
         oddsDock->hide();
+        // A replayed history, not a live venue's few hours: the odds need months of bars.
         QObject::connect(&market, &model::Market::sourceChanged, oddsDock, [this, oddsDock] {
-            if (!market.isSimulated())
+            if (qobject_cast<model::ReplaySource*>(&market.source()))
                 oddsDock->show();
         });
     }

@@ -18,7 +18,9 @@
 #include <gtest/gtest.h>
 
 #include <QDateTime>
+#include <QAction>
 #include <QDir>
+#include <QDockWidget>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -178,6 +180,10 @@ TEST_F(LiveWindow, FollowsTheVenueMarksStalenessSurvivesTheServerAndGoesBack)
     ASSERT_NE(source, nullptr);
     EXPECT_EQ(dash->market.name(), QStringLiteral("Live · Binance USDⓈ-M BTCUSDT"));
     EXPECT_TRUE(control->simulationButton()->isVisible());
+    // The odds need a replayed history of months, not a live venue's few hours.
+    auto* oddsDock = dash->window->findChild<QDockWidget*>(QStringLiteral("oddsDock"));
+    ASSERT_NE(oddsDock, nullptr);
+    EXPECT_FALSE(oddsDock->toggleViewAction()->isChecked()) << "no Odds tab";
 
     // Backfill: the 240 minutes before the current one, then the current one, unfinished.
     ASSERT_TRUE(QTest::qWaitFor([&] { return venue.stream->connections == 1 && !venue.rest->requests.isEmpty(); }, 5000));
