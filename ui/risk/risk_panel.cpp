@@ -105,8 +105,8 @@ void RiskPanel::setTheme(const Theme& theme)
     m_calmPalette = p;
     m_warnings->setPalette(m_warnings->text() == calmText() ? m_calmPalette : m_warningPalette);
     m_theme = theme;
-    m_tierOld = !m_tierOld;  // colours it again
-    m_tierRecolour = true;
+    m_tierShown = {};  // the note worked out and coloured again
+    m_tierOld.reset();
     refreshTierNote();
 }
 
@@ -124,10 +124,9 @@ void RiskPanel::refreshTierNote()
     const QDate today = QDate::currentDate();
     const QString asOf = table ? table->asOf + table->source : QString();  // a refreshed table may take the old one's place
     if (table == m_tierShown.table && asOf == m_tierShown.asOf && in.venue == m_tierShown.venue
-        && in.symbol == m_tierShown.symbol && today == m_tierShown.day && !m_tierRecolour)
+        && in.symbol == m_tierShown.symbol && today == m_tierShown.day)
         return;
     m_tierShown = {table, asOf, in.venue, in.symbol, today};
-    m_tierRecolour = false;
     const model::TierStatus status = model::tierStatus(table, in.venue, in.symbol, today);
     if (m_tierNote->text() != status.text) {
         m_tierNote->setText(status.text);
@@ -136,7 +135,7 @@ void RiskPanel::refreshTierNote()
     if (status.old != m_tierOld) {
         m_tierOld = status.old;
         QPalette p = palette();
-        if (m_tierOld) {
+        if (status.old) {
             p.setColor(QPalette::Window, m_theme.warningBackground);
             p.setColor(QPalette::WindowText, m_theme.warningText);
         }

@@ -84,7 +84,7 @@ private:
     LadderRows* m_ladder = nullptr;
     WarningText* m_stale = nullptr;
     WarningText* m_tierNote = nullptr;
-    bool m_tierOld = false;
+    std::optional<bool> m_tierOld;  ///< the note is coloured as old or not; none: to be coloured
     /// What the table note was last worked out for.
     struct TierShown final {
         const model::TierTable* table = nullptr;
@@ -93,7 +93,6 @@ private:
         QString symbol;
         QDate day;
     } m_tierShown;
-    bool m_tierRecolour = true;  ///< the theme changed: the note is worked out again
     Theme m_theme;
     QPushButton* m_lowerLeverage = nullptr;
     QPushButton* m_moveStop = nullptr;

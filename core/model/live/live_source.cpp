@@ -138,17 +138,17 @@ void LiveSource::onChanged()
 void LiveSource::notify(bool moved)
 {
     m_pendingMove = m_pendingMove || moved;
-    m_pendingStatus = true;
+    m_pending = true;
     if (!m_frame.isActive())
         onFrame();
 }
 
 void LiveSource::onFrame()
 {
-    if (!m_pendingMove && !m_pendingStatus)
+    if (!m_pending)
         return;  // a quiet interval: the next notice goes out at once
     const bool moved = m_pendingMove;
-    m_pendingMove = m_pendingStatus = false;
+    m_pending = m_pendingMove = false;
     m_frame.start();
     if (moved)
         emit advanced();

@@ -89,8 +89,8 @@ private:
     double m_lastLast = 0.0;
     bool m_running = false;
     QTimer m_frame;  ///< runs for one frame interval after each notice
-    bool m_pendingStatus = false;
-    bool m_pendingMove = false;
+    bool m_pending = false;      ///< a notice is owed (statusChanged(), and advanced() when…)
+    bool m_pendingMove = false;  ///< …the prices moved
 };
 
 }  // namespace levlab::model

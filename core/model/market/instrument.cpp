@@ -34,9 +34,8 @@ Instrument Instrument::parse(const QString& symbol)
 QString baseAsset(const QString& symbol)
 {
     // Asked for every price a view or model reads, of a handful of symbols: each is
-    // parsed once per thread (the odds are counted on a pool's threads).
-    // The same symbol asked again and again (a frame asks for its own many times) is
-    // answered without hashing it.
+    // parsed once per thread (the odds are counted on a pool's threads), and the one
+    // asked again and again (a frame asks for its own many times) is not even hashed.
     thread_local QString lastSymbol;
     thread_local QString lastBase;
     if (symbol == lastSymbol && !lastBase.isNull())
